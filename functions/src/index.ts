@@ -1,0 +1,3 @@
+// Exports only: every function the project deploys.
+export { onSosRequestCreated, onSosRequestUpdated } from './sos/triggers';
+export { benchCosts } from './diagnostics';

@@ -1,0 +1,67 @@
+// Pure decision for a new request: valid → open with deadlines and context, else rejected with a reason.
+import {
+  computeDeadlines,
+  validateSosDraft,
+  type Location,
+  type LocationObject,
+  type RejectReason,
+  type Requester,
+  type SosPlan,
+  type SosRequest,
+  type TimestampLike,
+  type UserProfile,
+} from '@sos/model';
+
+export interface NewRequestContext {
+  requestId: string;
+  request: SosRequest<TimestampLike>;
+  location: Location | null;
+  user: UserProfile | null;
+  /** The request this one repeats, when `repeatOf` is set (null when it does not exist). */
+  repeated: Pick<SosRequest<TimestampLike>, 'uid'> | null;
+  /** The object named by `objectId`, with its parent (whose plan is shown), when set. */
+  object: LocationObject | null;
+  parent: LocationObject | null;
+}
+
+export type NewRequestDecision =
+  | { status: 'rejected'; rejectReason: RejectReason }
+  | {
+      status: 'open';
+      deadlineAtMillis: number;
+      ackDeadlineAtMillis: number;
+      locationName: string;
+      objectName: string | null;
+      requester: Requester;
+      plan: SosPlan | null;
+    };
+
+/** The plan a request shows: the parent's plan with the object's position as the marker. */
+export function attachPlan(object: LocationObject | null, parent: LocationObject | null): SosPlan | null {
+  if (!object?.position || !parent?.plan) return null;
+  return { ...parent.plan, marker: { x: object.position.x, y: object.position.y } };
+}
+
+export function decideNewRequest(context: NewRequestContext): NewRequestDecision {
+  const { request, location, user } = context;
+  const reject = (rejectReason: RejectReason): NewRequestDecision => ({ status: 'rejected', rejectReason });
+
+  if (validateSosDraft(request).length > 0) return reject('invalid-request');
+  if (!location) return reject('location-not-found');
+  if (!user || !user.locationIds.includes(request.locationId)) return reject('not-a-member');
+  if (request.repeatOf !== null && context.repeated?.uid !== request.uid) return reject('repeat-of-foreign');
+  if (request.objectId !== null && !context.object) return reject('object-not-found');
+  if (request.source === 'qr' && (!request.qrToken || context.object?.qrToken !== request.qrToken)) {
+    return reject('qr-revoked');
+  }
+
+  const deadlines = computeDeadlines(request.createdAt.toMillis(), location);
+  return {
+    status: 'open',
+    ...deadlines,
+    locationName: location.name,
+    objectName: context.object?.name ?? null,
+    requester: { name: user.displayName, phone: user.phone },
+    plan: attachPlan(context.object, context.parent),
+  };
+}

@@ -1,0 +1,104 @@
+// Effects of a new request: read its context, decide, write request + order + audit in one transaction.
+import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import type { Order, SosRequest } from '@sos/model';
+import { db, refs } from '../firestore';
+import { logs } from '../logs';
+import { decideNewRequest, type NewRequestDecision } from './decideNewRequest';
+import { countRead, countWrite } from '../costs';
+
+export const ORDER_TITLE = 'Вызов персонала';
+
+async function readContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>) {
+  const location = tx.get(refs.location(request.locationId));
+  const user = tx.get(refs.user(request.uid));
+  const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
+  const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
+  const [locationSnap, userSnap, repeatedSnap, objectSnap] = await Promise.all([location, user, repeated, object]);
+  countRead('location');
+  countRead('user');
+  if (repeatedSnap) countRead('repeatOf');
+  if (objectSnap) countRead('object');
+  const objectData = objectSnap?.data() ?? null;
+  let parentData = null;
+  if (objectData?.parentId) {
+    parentData = (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null;
+    countRead('parentObject');
+  }
+  return {
+    requestId,
+    request,
+    location: locationSnap.data() ?? null,
+    user: userSnap.data() ?? null,
+    repeated: repeatedSnap?.data() ?? null,
+    object: objectData,
+    parent: parentData,
+  };
+}
+
+function orderFor(requestId: string, request: SosRequest<Timestamp>, decision: NewRequestDecision): Order<Timestamp> {
+  const open = decision.status === 'open' ? decision : null;
+  return {
+    kind: 'sos',
+    requestId,
+    status: decision.status,
+    title: ORDER_TITLE,
+    locationName: open?.locationName ?? '',
+    objectName: open?.objectName ?? null,
+    createdAt: request.createdAt,
+    deadlineAt: open ? Timestamp.fromMillis(open.deadlineAtMillis) : null,
+    ackByName: null,
+    plan: open?.plan ?? null,
+    rejectReason: decision.status === 'rejected' ? decision.rejectReason : null,
+    updatedAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+  };
+}
+
+/**
+ * Opens or rejects a new request. Idempotent: a request that is no longer `new`
+ * (already processed, or cancelled meanwhile) is left as it is.
+ */
+export async function processNewRequest(requestId: string): Promise<NewRequestDecision | null> {
+  return db.runTransaction(async (tx) => {
+    const snapshot = await tx.get(refs.sosRequest(requestId));
+    countRead('request');
+    const request = snapshot.data();
+    if (!request) {
+      logs.requestMissing(requestId);
+      return null;
+    }
+    if (request.status !== 'new') {
+      logs.requestAlreadyProcessed(requestId, request.status);
+      return null;
+    }
+    const decision = decideNewRequest(await readContext(tx, requestId, request));
+    const now = FieldValue.serverTimestamp();
+
+    if (decision.status === 'open') {
+      tx.update(refs.sosRequest(requestId), {
+        status: 'open',
+        deadlineAt: Timestamp.fromMillis(decision.deadlineAtMillis),
+        ackDeadlineAt: Timestamp.fromMillis(decision.ackDeadlineAtMillis),
+        locationName: decision.locationName,
+        objectName: decision.objectName,
+        requester: decision.requester,
+        plan: decision.plan,
+        escalationLevel: 0,
+      });
+    } else {
+      tx.update(refs.sosRequest(requestId), { status: 'rejected', rejectReason: decision.rejectReason });
+    }
+    tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision));
+    tx.set(refs.event(requestId, 'created'), { type: 'created', at: request.createdAt, by: request.uid, detail: request.source });
+    tx.set(refs.event(requestId, decision.status === 'open' ? 'validated' : 'rejected'), {
+      type: decision.status === 'open' ? 'validated' : 'rejected',
+      at: now as unknown as Timestamp,
+      by: null,
+      detail: decision.status === 'rejected' ? decision.rejectReason : null,
+    });
+    countWrite('request', 'order', 'event', 'event');
+
+    if (decision.status === 'open') logs.requestOpened(requestId, request.locationId);
+    else logs.requestRejected(requestId, decision.rejectReason);
+    return decision;
+  });
+}

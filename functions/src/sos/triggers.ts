@@ -1,0 +1,21 @@
+// Thin Firestore triggers for sosRequests: parse the event, hand over to the logic modules.
+import { onDocumentCreated, onDocumentUpdated } from 'firebase-functions/v2/firestore';
+import type { Timestamp } from 'firebase-admin/firestore';
+import type { SosRequest } from '@sos/model';
+import { processNewRequest } from './processNewRequest';
+import { recordTransition } from './recordTransition';
+
+export const onSosRequestCreated = onDocumentCreated('sosRequests/{requestId}', async (event) => {
+  await processNewRequest(event.params.requestId);
+});
+
+export const onSosRequestUpdated = onDocumentUpdated('sosRequests/{requestId}', async (event) => {
+  const change = event.data;
+  if (!change) return;
+  await recordTransition(
+    event.params.requestId,
+    change.before.data() as SosRequest<Timestamp>,
+    change.after.data() as SosRequest<Timestamp>,
+    change.after.updateTime,
+  );
+});

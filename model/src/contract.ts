@@ -1,0 +1,213 @@
+// The data contract between web, rules, functions and tests (see README "Data model").
+
+/** Both Firestore SDKs' Timestamps satisfy this, so one set of types serves web and functions. */
+export interface TimestampLike {
+  toMillis(): number;
+}
+
+export const ROLES = ['resident', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SOS_SOURCES = ['emergency', 'form', 'qr'] as const;
+export type SosSource = (typeof SOS_SOURCES)[number];
+
+export const SOS_STATUSES = [
+  'new',
+  'open',
+  'rejected',
+  'acknowledged',
+  'on_site',
+  'resolved',
+  'cancelled',
+] as const;
+export type SosStatus = (typeof SOS_STATUSES)[number];
+
+/** Statuses in which someone still has to come. */
+export const ACTIVE_STATUSES: readonly SosStatus[] = ['new', 'open', 'acknowledged', 'on_site'];
+
+export const MAX_DESCRIPTION_LENGTH = 1000;
+export const MAX_RESOLUTION_LENGTH = 500;
+
+export interface Claims {
+  role: Role;
+  locationIds: string[];
+}
+
+export interface Location {
+  name: string;
+  /** E.164, e.g. +73422580078 */
+  staffPhone: string;
+  /** Arrival target: the countdown the resident sees. */
+  responseMinutes: number;
+  /** Escalation timer: time to acknowledge. */
+  ackSeconds: number;
+  timezone: string;
+}
+
+export interface PlanImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** A point on a plan, each coordinate in 0..1 of the plan's width and height. */
+export interface PlanPoint {
+  x: number;
+  y: number;
+}
+
+export interface LocationObject {
+  name: string;
+  kind: 'building' | 'floor' | 'room' | 'zone' | 'entrance' | string;
+  parentId: string | null;
+  plan?: PlanImage | null;
+  position?: PlanPoint | null;
+  qrToken?: string | null;
+  selectable: boolean;
+}
+
+export interface QrCode {
+  locationId: string;
+  objectId: string;
+  active: boolean;
+}
+
+export interface UserProfile {
+  displayName: string;
+  phone: string;
+  locationIds: string[];
+  homeLocationId: string | null;
+}
+
+export interface Device<Ts = TimestampLike> {
+  token: string;
+  createdAt: Ts;
+  lastSeenAt: Ts;
+}
+
+export interface StaffMember {
+  name: string;
+  phone: string;
+  onDuty: boolean;
+  tier: 1 | 2;
+}
+
+export interface Geo {
+  lat: number;
+  lng: number;
+  accuracy: number;
+}
+
+export interface SosPlan extends PlanImage {
+  marker: PlanPoint;
+}
+
+export interface Requester {
+  name: string;
+  phone: string;
+}
+
+/** Exactly the fields a resident writes when creating a request (the rules enforce the same list). */
+export const SOS_REQUEST_CLIENT_FIELDS = [
+  'uid',
+  'locationId',
+  'objectId',
+  'source',
+  'description',
+  'repeatOf',
+  'qrToken',
+  'geo',
+  'status',
+  'createdAt',
+] as const;
+
+export interface SosRequest<Ts = TimestampLike> {
+  // written by the resident at create
+  uid: string;
+  locationId: string;
+  objectId: string | null;
+  source: SosSource;
+  description: string | null;
+  repeatOf: string | null;
+  /** The scanned code, for `source: 'qr'`: a revoked code is rejected. */
+  qrToken?: string | null;
+  geo?: Geo;
+  status: SosStatus;
+  createdAt: Ts;
+  // written by functions
+  rejectReason?: RejectReason;
+  deadlineAt?: Ts;
+  ackDeadlineAt?: Ts;
+  plan?: SosPlan | null;
+  locationName?: string;
+  objectName?: string | null;
+  requester?: Requester;
+  escalationLevel?: number;
+  // written by staff
+  ackBy?: string;
+  ackByName?: string;
+  ackAt?: Ts;
+  arrivedAt?: Ts;
+  resolvedBy?: string;
+  resolvedAt?: Ts;
+  resolution?: string;
+  // written by the resident
+  cancelledAt?: Ts;
+}
+
+export const REJECT_REASONS = [
+  'location-not-found',
+  'not-a-member',
+  'repeat-of-foreign',
+  'object-not-found',
+  'qr-revoked',
+  'invalid-request',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export interface Order<Ts = TimestampLike> {
+  kind: 'sos';
+  requestId: string;
+  status: SosStatus;
+  title: string;
+  locationName: string;
+  objectName: string | null;
+  createdAt: Ts;
+  deadlineAt: Ts | null;
+  ackByName: string | null;
+  plan: SosPlan | null;
+  rejectReason: RejectReason | null;
+  updatedAt: Ts;
+}
+
+export const SOS_EVENT_TYPES = [
+  'created',
+  'validated',
+  'rejected',
+  'notified',
+  'acknowledged',
+  'on_site',
+  'resolved',
+  'cancelled',
+  'escalated',
+] as const;
+export type SosEventType = (typeof SOS_EVENT_TYPES)[number];
+
+export interface SosEvent<Ts = TimestampLike> {
+  type: SosEventType;
+  at: Ts;
+  /** uid of the actor, or null for the system. */
+  by: string | null;
+  detail: string | null;
+}
+
+export const DELIVERY_STATUSES = ['sent', 'failed', 'token_removed', 'emulated'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface Delivery<Ts = TimestampLike> {
+  uid: string;
+  deviceId: string;
+  status: DeliveryStatus;
+  error: string | null;
+  at: Ts;
+}

@@ -1,0 +1,32 @@
+import type { Location } from './contract';
+
+export interface Deadlines {
+  deadlineAtMillis: number;
+  ackDeadlineAtMillis: number;
+}
+
+/** Both timers of a request count from its server creation time. */
+export function computeDeadlines(
+  createdAtMillis: number,
+  location: Pick<Location, 'responseMinutes' | 'ackSeconds'>,
+): Deadlines {
+  return {
+    deadlineAtMillis: createdAtMillis + location.responseMinutes * 60_000,
+    ackDeadlineAtMillis: createdAtMillis + location.ackSeconds * 1000,
+  };
+}
+
+/** Milliseconds left until a deadline, never negative. */
+export function millisLeft(deadlineMillis: number, nowMillis: number): number {
+  return Math.max(0, deadlineMillis - nowMillis);
+}
+
+/** "9:05" for 545 000 ms, "1:02:03" past an hour; rounds up so 0:00 shows only at the deadline. */
+export function formatCountdown(millis: number): string {
+  const totalSeconds = Math.ceil(Math.max(0, millis) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}

@@ -1,0 +1,4 @@
+export * from './contract';
+export * from './paths';
+export * from './deadlines';
+export * from './validation';

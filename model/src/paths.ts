@@ -1,0 +1,22 @@
+// Every Firestore path in one place; both SDKs build their refs from these.
+export const paths = {
+  locations: () => 'locations',
+  location: (locationId: string) => `locations/${locationId}`,
+  objects: (locationId: string) => `locations/${locationId}/objects`,
+  object: (locationId: string, objectId: string) => `locations/${locationId}/objects/${objectId}`,
+  staff: (locationId: string) => `locations/${locationId}/staff`,
+  staffMember: (locationId: string, uid: string) => `locations/${locationId}/staff/${uid}`,
+  qrCodes: () => 'qrCodes',
+  qrCode: (token: string) => `qrCodes/${token}`,
+  users: () => 'users',
+  user: (uid: string) => `users/${uid}`,
+  devices: (uid: string) => `users/${uid}/devices`,
+  device: (uid: string, deviceId: string) => `users/${uid}/devices/${deviceId}`,
+  orders: (uid: string) => `users/${uid}/orders`,
+  order: (uid: string, requestId: string) => `users/${uid}/orders/${requestId}`,
+  sosRequests: () => 'sosRequests',
+  sosRequest: (requestId: string) => `sosRequests/${requestId}`,
+  events: (requestId: string) => `sosRequests/${requestId}/events`,
+  event: (requestId: string, eventId: string) => `sosRequests/${requestId}/events/${eventId}`,
+  deliveries: (requestId: string) => `sosRequests/${requestId}/deliveries`,
+} as const;

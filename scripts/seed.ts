@@ -1,0 +1,72 @@
+// `npm run seed`: writes the demo data into the running emulators. Idempotent: fixed ids, set() not add().
+import { pathToFileURL } from 'node:url';
+import { initializeApp, getApps } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
+
+export const PROJECT_ID = 'demo-sos';
+
+/** Points the Admin SDK at the local emulators unless the environment already does. */
+export function useEmulators(): void {
+  process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
+  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
+  process.env.GCLOUD_PROJECT ??= PROJECT_ID;
+  if (getApps().length === 0) initializeApp({ projectId: PROJECT_ID });
+}
+
+async function upsertAccount(account: DemoAccount): Promise<void> {
+  const auth = getAuth();
+  const profile = { email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true };
+  try {
+    await auth.updateUser(account.uid, profile);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'auth/user-not-found') throw error;
+    await auth.createUser({ uid: account.uid, ...profile });
+  }
+  await auth.setCustomUserClaims(account.uid, { role: account.role, locationIds: account.locationIds });
+}
+
+export async function seed(): Promise<void> {
+  useEmulators();
+  const db = getFirestore();
+  const batch = db.batch();
+  for (const [locationId, location] of Object.entries(DEMO_LOCATIONS)) {
+    batch.set(db.doc(paths.location(locationId)), location);
+  }
+  for (const { id, locationId, ...object } of DEMO_OBJECTS) {
+    batch.set(db.doc(paths.object(locationId, id)), object);
+    if (object.qrToken) batch.set(db.doc(paths.qrCode(object.qrToken)), { locationId, objectId: id, active: true });
+  }
+  for (const account of Object.values(DEMO_ACCOUNTS) as DemoAccount[]) {
+    batch.set(db.doc(paths.user(account.uid)), {
+      displayName: account.displayName,
+      phone: account.phone,
+      locationIds: account.locationIds,
+      homeLocationId: account.homeLocationId,
+    });
+    if (account.staff) {
+      for (const locationId of account.locationIds) {
+        batch.set(db.doc(paths.staffMember(locationId, account.uid)), {
+          name: account.displayName,
+          phone: account.phone,
+          ...account.staff,
+        });
+      }
+    }
+  }
+  await Promise.all([batch.commit(), ...(Object.values(DEMO_ACCOUNTS) as DemoAccount[]).map(upsertAccount)]);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  seed()
+    .then(() => {
+      console.log('Demo data seeded: 2 locations, %d objects, %d accounts.', DEMO_OBJECTS.length, Object.keys(DEMO_ACCOUNTS).length);
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      console.error('Seeding failed. Are the emulators running (npm start)?\n', error);
+      process.exit(1);
+    });
+}
