@@ -1,0 +1,72 @@
+// Client-SDK sessions for the functions suites: each actor signs in on its own app, as the web app does.
+import { randomUUID } from 'node:crypto';
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import {
+  connectFirestoreEmulator,
+  doc,
+  getFirestore,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  type Firestore,
+} from 'firebase/firestore';
+import type { SosSource } from '@sos/model';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
+
+export interface ClientSession {
+  uid: string;
+  db: Firestore;
+  close(): Promise<void>;
+}
+
+export async function signIn(email: string, password = DEMO_PASSWORD): Promise<ClientSession> {
+  const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `functions-${email}-${randomUUID()}`);
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
+  const db = getFirestore(app);
+  const { host, port } = hostAndPort(EMULATOR_HOSTS.firestore);
+  connectFirestoreEmulator(db, host, port);
+  const { user } = await signInWithEmailAndPassword(auth, email, password);
+  return { uid: user.uid, db, close: () => deleteApp(app) };
+}
+
+/** A fresh request id, made on the client as the web app does (tasks ids allow [A-Za-z0-9_-]). */
+export const newRequestId = (): string => `t-${randomUUID()}`;
+
+export interface RequestDraft {
+  locationId: string;
+  source?: SosSource;
+  objectId?: string | null;
+  description?: string | null;
+  repeatOf?: string | null;
+  qrToken?: string;
+}
+
+/** Creates a request exactly as the resident's client does (through the rules). */
+export async function createRequest(session: ClientSession, draft: RequestDraft, requestId = newRequestId()): Promise<string> {
+  const { qrToken, ...rest } = draft;
+  await setDoc(doc(session.db, 'sosRequests', requestId), {
+    uid: session.uid,
+    locationId: rest.locationId,
+    objectId: rest.objectId ?? null,
+    source: rest.source ?? 'emergency',
+    description: rest.description ?? null,
+    repeatOf: rest.repeatOf ?? null,
+    ...(qrToken === undefined ? {} : { qrToken }),
+    status: 'new',
+    createdAt: serverTimestamp(),
+  });
+  return requestId;
+}
+
+/** Staff claim a request as the staff app does. */
+export async function acknowledge(session: ClientSession, requestId: string, name: string): Promise<void> {
+  await updateDoc(doc(session.db, 'sosRequests', requestId), {
+    status: 'acknowledged',
+    ackBy: session.uid,
+    ackByName: name,
+    ackAt: serverTimestamp(),
+  });
+}
