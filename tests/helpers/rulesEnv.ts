@@ -6,7 +6,7 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { doc, writeBatch, type DocumentData, type Firestore } from 'firebase/firestore';
+import { doc, setLogLevel, writeBatch, type DocumentData, type Firestore } from 'firebase/firestore';
 import type { Role } from '@sos/model';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from './emulators';
 
@@ -79,6 +79,8 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
   if (!projectId.startsWith('demo-sos-rules-') || projectId === PROJECT_ID) {
     throw new Error(`rules tests need their own demo-sos-rules-* project id, got ${projectId}`);
   }
+  // Every denied write logs a stream warning; the assertions already say what was denied.
+  setLogLevel('error');
   const env = await initializeTestEnvironment({
     projectId,
     firestore: { ...hostAndPort(EMULATOR_HOSTS.firestore), rules: readFileSync(RULES_PATH, 'utf8') },

@@ -1,0 +1,194 @@
+// locations with their object tree and duty roster: members read, the location's admins write.
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData } from 'firebase/firestore';
+import { ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
+
+let h: RulesHarness;
+beforeAll(async () => {
+  h = await startRulesHarness('demo-sos-rules-locations');
+});
+afterAll(() => h.cleanup());
+
+const LOCATION_PATH = `locations/${HOME}`;
+const OBJECT_PATH = `${LOCATION_PATH}/objects/room-204`;
+const ROSTER_PATH = `${LOCATION_PATH}/staff/staff-1`;
+
+const location = {
+  name: 'Business centre',
+  staffPhone: '+73422580078',
+  responseMinutes: 10,
+  ackSeconds: 60,
+  timezone: 'Asia/Yekaterinburg',
+};
+const room = (overrides: DocumentData = {}): DocumentData => ({
+  name: 'Room 204',
+  kind: 'room',
+  parentId: 'floor-2',
+  plan: null,
+  position: { x: 0.2, y: 0.25 },
+  qrToken: 'qr-room-204',
+  selectable: true,
+  ...overrides,
+});
+const rosterEntry = (overrides: DocumentData = {}): DocumentData => ({
+  name: 'Ivan',
+  phone: '+79120000002',
+  onDuty: true,
+  tier: 1,
+  ...overrides,
+});
+
+beforeEach(async () => {
+  await h.clear();
+  await h.seed({
+    [LOCATION_PATH]: location,
+    [`locations/${ELSEWHERE}`]: { ...location, name: 'Park' },
+    [OBJECT_PATH]: room(),
+    [ROSTER_PATH]: rosterEntry(),
+  });
+});
+
+const ref = (actor: ActorName, path: string) => doc(h.db(actor), path);
+const MEMBERS = actorCases(['resident', 'staff', 'admin']);
+const NON_MEMBERS = actorCases(['foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
+const NOT_ITS_ADMIN = actorCases(['resident', 'staff', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
+const EVERYONE = actorCases(['resident', 'staff', 'admin', 'foreignAdmin', 'anonymous']);
+
+describe('a location', () => {
+  it.each(MEMBERS)('%s reads their location', async (_label, actor) => {
+    await assertSucceeds(getDoc(ref(actor, LOCATION_PATH)));
+  });
+
+  it.each(NON_MEMBERS)('%s cannot read the location', async (_label, actor) => {
+    await assertFails(getDoc(ref(actor, LOCATION_PATH)));
+  });
+
+  it('the admin edits the location settings', async () => {
+    await assertSucceeds(
+      updateDoc(ref('admin', LOCATION_PATH), { staffPhone: '+73422580079', responseMinutes: 15, ackSeconds: 90 }),
+    );
+  });
+
+  it('the admin changes the timezone', async () => {
+    await assertSucceeds(updateDoc(ref('admin', LOCATION_PATH), { timezone: 'Europe/Moscow' }));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot edit the location settings', async (_label, actor) => {
+    await assertFails(updateDoc(ref(actor, LOCATION_PATH), { responseMinutes: 15 }));
+  });
+
+  it.each([
+    ['a staff phone that is not E.164', { staffPhone: '8 342 258 00 78' }],
+    ['a response time of zero', { responseMinutes: 0 }],
+    ['a fractional response time', { responseMinutes: 2.5 }],
+    ['an escalation timer under 10 s', { ackSeconds: 5 }],
+    ['an empty name', { name: '' }],
+    ['an empty timezone', { timezone: '' }],
+    ['a field the contract does not know', { secret: true }],
+  ])('the admin cannot save %s', async (_label, change) => {
+    await assertFails(updateDoc(ref('admin', LOCATION_PATH), change));
+  });
+
+  it('the admin cannot create a location', async () => {
+    await assertFails(setDoc(ref('admin', 'locations/loc-new'), location));
+  });
+
+  it('nobody lists every location', async () => {
+    await assertFails(getDocs(collection(h.db('admin'), 'locations')));
+  });
+
+  it.each(EVERYONE)('%s cannot delete a location', async (_label, actor) => {
+    await assertFails(deleteDoc(ref(actor, LOCATION_PATH)));
+  });
+});
+
+describe('location objects', () => {
+  it.each(MEMBERS)("%s reads the location's objects", async (_label, actor) => {
+    await assertSucceeds(getDocs(collection(h.db(actor), `${LOCATION_PATH}/objects`)));
+  });
+
+  it.each(NON_MEMBERS)("%s cannot read the location's objects", async (_label, actor) => {
+    await assertFails(getDoc(ref(actor, OBJECT_PATH)));
+  });
+
+  it('the admin adds a floor with a plan', async () => {
+    await assertSucceeds(
+      setDoc(ref('admin', `${LOCATION_PATH}/objects/floor-3`), {
+        name: 'Floor 3',
+        kind: 'floor',
+        parentId: 'building-a',
+        plan: { url: '/plans/floor-3.svg', width: 1000, height: 600 },
+        selectable: false,
+      }),
+    );
+  });
+
+  it('the admin moves a room on its plan', async () => {
+    await assertSucceeds(updateDoc(ref('admin', OBJECT_PATH), { position: { x: 0.5, y: 0.5 } }));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot add an object', async (_label, actor) => {
+    await assertFails(setDoc(ref(actor, `${LOCATION_PATH}/objects/room-205`), room({ name: 'Room 205' })));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot edit an object', async (_label, actor) => {
+    await assertFails(updateDoc(ref(actor, OBJECT_PATH), { name: 'Renamed' }));
+  });
+
+  it.each([
+    ['a position outside the plan', { position: { x: 1.5, y: 0.2 } }],
+    ['a plan without a size', { plan: { url: '/plans/x.svg' } }],
+    ['itself as the parent', { parentId: 'room-204' }],
+    ['a non-boolean selectable', { selectable: 'yes' }],
+    ['an empty name', { name: '' }],
+    ['a field the contract does not know', { secret: true }],
+  ])('the admin cannot save an object with %s', async (_label, change) => {
+    await assertFails(setDoc(ref('admin', OBJECT_PATH), room(change)));
+  });
+
+  it.each(EVERYONE)('%s cannot delete an object', async (_label, actor) => {
+    await assertFails(deleteDoc(ref(actor, OBJECT_PATH)));
+  });
+});
+
+describe('the duty roster', () => {
+  it.each(actorCases(['staff', 'otherStaff', 'admin']))('%s reads the roster', async (_label, actor) => {
+    await assertSucceeds(getDocs(collection(h.db(actor), `${LOCATION_PATH}/staff`)));
+  });
+
+  it.each(actorCases(['resident', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
+    '%s cannot read the roster',
+    async (_label, actor) => {
+      await assertFails(getDoc(ref(actor, ROSTER_PATH)));
+    },
+  );
+
+  it('the admin puts staff on the roster', async () => {
+    await assertSucceeds(setDoc(ref('admin', `${LOCATION_PATH}/staff/staff-2`), rosterEntry({ name: 'Pyotr', tier: 2 })));
+  });
+
+  it('the admin takes staff off duty', async () => {
+    await assertSucceeds(updateDoc(ref('admin', ROSTER_PATH), { onDuty: false }));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot change the roster', async (_label, actor) => {
+    await assertFails(updateDoc(ref(actor, ROSTER_PATH), { onDuty: false }));
+  });
+
+  it('staff cannot put themselves on tier 1', async () => {
+    await assertFails(updateDoc(ref('staff', ROSTER_PATH), { tier: 1 }));
+  });
+
+  it.each([
+    ['a tier other than 1 or 2', { tier: 3 }],
+    ['a non-boolean onDuty', { onDuty: 'yes' }],
+    ['a field the contract does not know', { salary: 1 }],
+  ])('the admin cannot save a roster entry with %s', async (_label, change) => {
+    await assertFails(setDoc(ref('admin', ROSTER_PATH), rosterEntry(change)));
+  });
+
+  it.each(EVERYONE)('%s cannot delete a roster entry', async (_label, actor) => {
+    await assertFails(deleteDoc(ref(actor, ROSTER_PATH)));
+  });
+});
