@@ -1,5 +1,4 @@
 // Firestore for functions: one Admin SDK instance and typed refs built from @sos/model paths.
-import { initializeApp, getApps } from 'firebase-admin/app';
 import {
   getFirestore,
   type DocumentData,
@@ -14,15 +13,16 @@ import {
   type Location,
   type LocationObject,
   type Order,
+  type PushThrottle,
   type QrCode,
   type SosEvent,
   type SosRequest,
   type StaffMember,
   type UserProfile,
 } from '@sos/model';
+import { app } from './app';
 
-if (getApps().length === 0) initializeApp();
-export const db = getFirestore();
+export const db = getFirestore(app);
 
 function converter<T extends object>(): FirestoreDataConverter<T> {
   return {
@@ -42,10 +42,13 @@ export const refs = {
   qrCode: (token: string) => doc<QrCode>(paths.qrCode(token)),
   user: (uid: string) => doc<UserProfile>(paths.user(uid)),
   devices: (uid: string) => collection<Device<Timestamp>>(paths.devices(uid)),
+  device: (uid: string, deviceId: string) => doc<Device<Timestamp>>(paths.device(uid, deviceId)),
   order: (uid: string, requestId: string) => doc<Order<Timestamp>>(paths.order(uid, requestId)),
   sosRequest: (requestId: string) => doc<SosRequest<Timestamp>>(paths.sosRequest(requestId)),
   sosRequests: () => collection<SosRequest<Timestamp>>(paths.sosRequests()),
   event: (requestId: string, eventId: string) => doc<SosEvent<Timestamp>>(paths.event(requestId, eventId)),
   events: (requestId: string) => collection<SosEvent<Timestamp>>(paths.events(requestId)),
   deliveries: (requestId: string) => collection<Delivery<Timestamp>>(paths.deliveries(requestId)),
+  delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
+  pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
 };

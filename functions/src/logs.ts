@@ -8,4 +8,27 @@ export const logs = {
   requestOpened: (requestId: string, locationId: string) => logger.info('sos request opened', { requestId, locationId }),
   requestRejected: (requestId: string, reason: string) => logger.warn('sos request rejected', { requestId, reason }),
   orderMirrored: (requestId: string, status: string) => logger.debug('order mirrored', { requestId, status }),
+  pushBatchAlreadyDone: (requestId: string, batch: string) =>
+    logger.debug('push batch already recorded; replay ignored', { requestId, batch }),
+  pushBatchSent: (requestId: string, batch: string, counts: Record<string, number>) =>
+    logger.info('push batch sent', { requestId, batch, ...counts }),
+  pushGrouped: (requestId: string, batch: string, pushedFor: string) =>
+    logger.info('push grouped with a recent one about the same resident', { requestId, batch, pushedFor }),
+  pushTokenRemoved: (uid: string, deviceId: string, error: string) =>
+    logger.info('unregistered push token removed', { uid, deviceId, error }),
+  pushTokenKept: (uid: string, deviceId: string) =>
+    logger.info('push token changed since the failed send; device kept', { uid, deviceId }),
+  escalationEnqueued: (requestId: string, round: number, dueAt: string, taskId: string) =>
+    logger.debug('escalation round enqueued', { requestId, round, dueAt, taskId }),
+  escalationAlreadyEnqueued: (requestId: string, round: number, taskId: string) =>
+    logger.debug('escalation task already enqueued', { requestId, round, taskId }),
+  escalationEarly: (requestId: string, round: number, millisEarly: number) =>
+    logger.debug('escalation task dispatched early; re-enqueued for its time', { requestId, round, millisEarly }),
+  escalated: (requestId: string, round: number) => logger.warn('sos request escalated', { requestId, round }),
+  escalationResumed: (requestId: string, round: number) =>
+    logger.info('escalation round already recorded; resuming its effects', { requestId, round }),
+  escalationStopped: (requestId: string, round: number, reason: string) =>
+    logger.info('escalation stopped', { requestId, round, reason }),
+  escalationTaskInvalid: (data: unknown, problem: string) =>
+    logger.error('escalation task payload invalid; dropped', { data, problem }),
 };

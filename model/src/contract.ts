@@ -42,6 +42,8 @@ export interface Location {
   /** Escalation timer: time to acknowledge. */
   ackSeconds: number;
   timezone: string;
+  /** uids of the location's admins (role `admin` with this location in `locationIds`): pushed on escalation. Written by the backend/seed only. */
+  admins?: string[];
 }
 
 export interface PlanImage {
@@ -155,6 +157,12 @@ export interface SosRequest<Ts = TimestampLike> {
   cancelledAt?: Ts;
 }
 
+/** What a resident's client writes at create; `ServerTime` is the SDK's serverTimestamp() sentinel. */
+export type SosRequestCreate<ServerTime> = Pick<
+  SosRequest,
+  'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'
+> & { status: 'new'; createdAt: ServerTime };
+
 export const REJECT_REASONS = [
   'location-not-found',
   'not-a-member',
@@ -190,6 +198,8 @@ export const SOS_EVENT_TYPES = [
   'resolved',
   'cancelled',
   'escalated',
+  /** The escalation chain stopped after at least one round (detail: the status that stopped it, or `max-rounds`). */
+  'escalation_ended',
 ] as const;
 export type SosEventType = (typeof SOS_EVENT_TYPES)[number];
 
@@ -210,4 +220,16 @@ export interface Delivery<Ts = TimestampLike> {
   status: DeliveryStatus;
   error: string | null;
   at: Ts;
+  /** The push batch this row belongs to: `open`, `esc-<round>` (escalation round) or `ack` (to the requester). */
+  batch?: string;
+}
+
+/**
+ * `locations/{locationId}/pushThrottles/{uid}`: the last staff push about one resident's requests there;
+ * staff are pushed at most once per window per resident (repeats are grouped). Functions only.
+ */
+export interface PushThrottle<Ts = TimestampLike> {
+  lastPushAt: Ts;
+  requestId: string;
+  batch: string;
 }

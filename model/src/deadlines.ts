@@ -16,9 +16,12 @@ export function computeDeadlines(
   };
 }
 
-/** Milliseconds left until a deadline, never negative. */
-export function millisLeft(deadlineMillis: number, nowMillis: number): number {
-  return Math.max(0, deadlineMillis - nowMillis);
+/**
+ * Milliseconds left until a deadline, never negative, and never more than `totalMillis` (the
+ * whole timer): a phone clock a little behind the server must not show 10:01 of a 10-minute timer.
+ */
+export function millisLeft(deadlineMillis: number, nowMillis: number, totalMillis = Infinity): number {
+  return Math.min(totalMillis, Math.max(0, deadlineMillis - nowMillis));
 }
 
 /** "9:05" for 545 000 ms, "1:02:03" past an hour; rounds up so 0:00 shows only at the deadline. */

@@ -2,3 +2,4 @@ export * from './contract';
 export * from './paths';
 export * from './deadlines';
 export * from './validation';
+export * from './objects';

@@ -19,4 +19,6 @@ export const paths = {
   events: (requestId: string) => `sosRequests/${requestId}/events`,
   event: (requestId: string, eventId: string) => `sosRequests/${requestId}/events/${eventId}`,
   deliveries: (requestId: string) => `sosRequests/${requestId}/deliveries`,
+  delivery: (requestId: string, deliveryId: string) => `sosRequests/${requestId}/deliveries/${deliveryId}`,
+  pushThrottle: (locationId: string, uid: string) => `locations/${locationId}/pushThrottles/${uid}`,
 } as const;

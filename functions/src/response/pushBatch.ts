@@ -1,0 +1,139 @@
+// One push batch of a request (the open push, an escalation round, the requester's ack push): send to every
+// device of the recipients, record one delivery row per device and one `notified` event per batch.
+import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import type { DeliveryStatus, SosEvent } from '@sos/model';
+import { db, refs } from '../firestore';
+import { config } from '../config';
+import { countQuery, countRead, countWrite } from '../costs';
+import { logs } from '../logs';
+import { pushTransport, type PushMessage } from '../push';
+import { batchKey, decideThrottle, type ThrottleDecision } from './throttle';
+
+export interface PushBatch {
+  requestId: string;
+  /** `open`, `esc-<round>` or `ack`: part of every id the batch writes, so a replay finds its own work. */
+  batch: string;
+  recipients: () => Promise<string[]>;
+  message: PushMessage;
+  /** Staff batches are throttled per (location, resident); the requester's own push is not. */
+  throttle?: { locationId: string; residentUid: string };
+}
+
+/** Deterministic: a replayed batch never pushes a device twice. */
+export const deliveryId = (batch: string, uid: string, deviceId: string): string => `${batch}-${uid}-${deviceId}`;
+
+const FAILED_PRECONDITION = 9;
+const NOT_FOUND = 5;
+const WRITES_PER_BATCH = 450;
+
+interface Target {
+  uid: string;
+  deviceId: string;
+  token: string;
+  updateTime: Timestamp;
+}
+
+const serverTime = () => FieldValue.serverTimestamp() as unknown as Timestamp;
+
+/**
+ * Idempotent by ids: the batch's `notified-<batch>` event is written last, so its presence means the batch is
+ * done; a batch cut short by a crash resumes and skips the devices that already have a delivery row.
+ * A push is sent before its row is written: a crash in between may push a device twice, never zero times.
+ */
+export async function deliverPushBatch(batch: PushBatch): Promise<void> {
+  const { requestId } = batch;
+  const eventRef = refs.event(requestId, `notified-${batch.batch}`);
+  countRead('event');
+  if ((await eventRef.get()).exists) {
+    logs.pushBatchAlreadyDone(requestId, batch.batch);
+    return;
+  }
+
+  if (batch.throttle) {
+    const decision = await claimPushSlot(batch.throttle.locationId, batch.throttle.residentUid, requestId, batch.batch);
+    if (!decision.push) {
+      await eventRef.set(notifiedEvent(`${batch.batch}: grouped with ${decision.pushedFor} (pushed less than a minute ago)`));
+      countWrite('event');
+      logs.pushGrouped(requestId, batch.batch, decision.pushedFor);
+      return;
+    }
+  }
+
+  const uids = await batch.recipients();
+  const targets = (await Promise.all(uids.map(readDevices))).flat();
+  const rows = targets.map((target) => refs.delivery(requestId, deliveryId(batch.batch, target.uid, target.deviceId)));
+  const existing = rows.length > 0 ? await db.getAll(...rows) : [];
+  for (let i = 0; i < rows.length; i++) countRead('delivery');
+  const pending = targets.flatMap((target, i) => (existing[i]?.exists ? [] : [{ target, row: rows[i]! }]));
+
+  const outcomes = pending.length > 0 ? await pushTransport.send(pending.map(({ target }) => target.token), batch.message) : [];
+  const counts: Partial<Record<DeliveryStatus, number>> = {};
+  const writes = await Promise.all(
+    pending.map(async ({ target, row }, i) => {
+      const outcome = outcomes[i] ?? { status: 'failed' as const, error: 'transport returned no outcome' };
+      const status: DeliveryStatus = outcome.status === 'unregistered' ? await removeDeadDevice(target, outcome.error) : outcome.status;
+      counts[status] = (counts[status] ?? 0) + 1;
+      return { row, data: { uid: target.uid, deviceId: target.deviceId, status, error: outcome.error, at: serverTime(), batch: batch.batch } };
+    }),
+  );
+
+  for (let i = 0; i < writes.length; i += WRITES_PER_BATCH) {
+    const chunk = db.batch();
+    for (const { row, data } of writes.slice(i, i + WRITES_PER_BATCH)) chunk.set(row, data);
+    await chunk.commit();
+  }
+  writes.forEach(() => countWrite('delivery'));
+  const summary = Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(', ') || 'no devices';
+  await eventRef.set(notifiedEvent(`${batch.batch}: ${uids.length} recipient(s), ${targets.length} device(s): ${summary}`));
+  countWrite('event');
+  logs.pushBatchSent(requestId, batch.batch, { recipients: uids.length, devices: targets.length, ...counts });
+}
+
+function notifiedEvent(detail: string): SosEvent<Timestamp> {
+  return { type: 'notified', at: serverTime(), by: null, detail };
+}
+
+async function readDevices(uid: string): Promise<Target[]> {
+  const snapshot = await refs.devices(uid).get();
+  countQuery('device', snapshot.size);
+  return snapshot.docs.map((doc) => ({ uid, deviceId: doc.id, token: doc.data().token, updateTime: doc.updateTime }));
+}
+
+/** Removes a device whose token FCM no longer knows, unless it was re-registered since it was read. */
+async function removeDeadDevice(target: Target, error: string): Promise<DeliveryStatus> {
+  try {
+    await refs.device(target.uid, target.deviceId).delete({ lastUpdateTime: target.updateTime });
+    countWrite('device');
+    logs.pushTokenRemoved(target.uid, target.deviceId, error);
+    return 'token_removed';
+  } catch (caught) {
+    const code = (caught as { code?: number }).code;
+    if (code !== FAILED_PRECONDITION && code !== NOT_FOUND) throw caught;
+    logs.pushTokenKept(target.uid, target.deviceId);
+    return 'failed';
+  }
+}
+
+/**
+ * Takes the (location, resident) push slot for this batch, or reports the batch that holds it. A plain read
+ * settles the common flood case (slot recently taken) without contention; only a free slot is claimed in a
+ * transaction, so of concurrent requests exactly one pushes.
+ */
+async function claimPushSlot(locationId: string, residentUid: string, requestId: string, batch: string): Promise<ThrottleDecision> {
+  const ref = refs.pushThrottle(locationId, residentUid);
+  const key = batchKey(requestId, batch);
+  const windowMs = config.push.throttleWindowMs;
+  countRead('pushThrottle');
+  const peek = decideThrottle((await ref.get()).data(), key, Date.now(), windowMs);
+  if (!peek.push) return peek;
+  return db.runTransaction(async (tx) => {
+    const current = (await tx.get(ref)).data();
+    countRead('pushThrottle');
+    const decision = decideThrottle(current, key, Date.now(), windowMs);
+    if (decision.push && (!current || batchKey(current.requestId, current.batch) !== key)) {
+      tx.set(ref, { lastPushAt: serverTime(), requestId, batch });
+      countWrite('pushThrottle');
+    }
+    return decision;
+  });
+}

@@ -1,0 +1,13 @@
+/// <reference types="vite/client" />
+interface ImportMetaEnv {
+  readonly VITE_FIREBASE_PROJECT_ID?: string;
+  readonly VITE_FIREBASE_API_KEY?: string;
+  readonly VITE_FIREBASE_APP_ID?: string;
+  readonly VITE_FIREBASE_MESSAGING_SENDER_ID?: string;
+  readonly VITE_FIREBASE_VAPID_KEY?: string;
+  /** Host of the emulators as the browser sees it; defaults to 127.0.0.1. */
+  readonly VITE_EMULATOR_HOST?: string;
+}
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,32 @@
+// The one Firebase initialisation of the web app; connects the emulators once for demo- projects.
+import { initializeApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth } from 'firebase/auth';
+import {
+  connectFirestoreEmulator,
+  initializeFirestore,
+  persistentLocalCache,
+  persistentMultipleTabManager,
+} from 'firebase/firestore';
+
+const projectId = import.meta.env.VITE_FIREBASE_PROJECT_ID ?? 'demo-sos';
+export const usesEmulators = projectId.startsWith('demo-');
+
+export const firebaseApp = initializeApp({
+  projectId,
+  apiKey: import.meta.env.VITE_FIREBASE_API_KEY ?? 'demo-api-key',
+  authDomain: `${projectId}.firebaseapp.com`,
+  appId: import.meta.env.VITE_FIREBASE_APP_ID,
+  messagingSenderId: import.meta.env.VITE_FIREBASE_MESSAGING_SENDER_ID,
+});
+
+export const auth = getAuth(firebaseApp);
+// Persistent cache: a request made offline survives a reload and is sent once the network returns.
+export const db = initializeFirestore(firebaseApp, {
+  localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
+});
+
+if (usesEmulators) {
+  const host = import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1';
+  connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, 8080);
+}

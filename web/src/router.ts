@@ -1,0 +1,44 @@
+// Routes of PRODUCT.md. Heavy sections (scanner, staff, admin) load only when opened.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '@sos/model';
+import { useSessionStore } from './stores/session';
+import LoginPage from './pages/LoginPage.vue';
+import HomePage from './pages/HomePage.vue';
+import SosPage from './pages/resident/SosPage.vue';
+import CountdownPage from './pages/resident/CountdownPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open to anyone; every other route needs a signed-in user. */
+    public?: boolean;
+    roles?: Role[];
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', component: LoginPage, meta: { public: true } },
+  { path: '/', component: HomePage },
+  { path: '/sos', component: SosPage },
+  { path: '/sos/:requestId', component: CountdownPage, props: true },
+  { path: '/orders', component: () => import('./pages/resident/OrdersPage.vue') },
+  { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true },
+  {
+    path: '/admin',
+    component: () => import('./pages/admin/AdminLayout.vue'),
+    meta: { roles: ['admin'] },
+    children: [{ path: '', component: () => import('./pages/admin/AdminRequestsPage.vue') }],
+  },
+  { path: '/:pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true } },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const session = useSessionStore();
+  await session.whenReady();
+  if (!session.user) return { path: '/login', query: { redirect: to.fullPath } };
+  const roles = to.matched.flatMap((record) => record.meta.roles ?? []);
+  if (roles.length > 0 && (!session.role || !roles.includes(session.role))) return { path: '/' };
+  return true;
+});

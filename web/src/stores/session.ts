@@ -1,0 +1,88 @@
+// Who is signed in: the Auth user, their role claims and profile, and their home location.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { onAuthStateChanged, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
+import { ROLES, type Claims, type Role } from '@sos/model';
+import { auth } from '../firebase/app';
+import { refs } from '../firebase/refs';
+import { useLiveDocument } from '../composables/useLive';
+
+const CLAIMS_KEY = 'sos.claims';
+
+function parseClaims(raw: Record<string, unknown>): Claims {
+  const role = ROLES.includes(raw.role as Role) ? (raw.role as Role) : 'resident';
+  const locationIds = Array.isArray(raw.locationIds) ? raw.locationIds.filter((id): id is string => typeof id === 'string') : [];
+  return { role, locationIds };
+}
+
+/** Offline, a reload cannot refresh the ID token: fall back to the claims seen last time. */
+async function loadClaims(user: User): Promise<Claims> {
+  try {
+    const claims = parseClaims((await user.getIdTokenResult()).claims);
+    localStorage.setItem(CLAIMS_KEY, JSON.stringify({ uid: user.uid, claims }));
+    return claims;
+  } catch (error) {
+    const saved = JSON.parse(localStorage.getItem(CLAIMS_KEY) ?? 'null') as { uid: string; claims: Claims } | null;
+    if (saved?.uid === user.uid) return saved.claims;
+    throw error;
+  }
+}
+
+export const useSessionStore = defineStore('session', () => {
+  const user = shallowRef<User | null>(null);
+  const claims = ref<Claims | null>(null);
+  const ready = ref(false);
+  let resolveReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  onAuthStateChanged(auth, async (next) => {
+    claims.value = next ? await loadClaims(next).catch(() => ({ role: 'resident' as const, locationIds: [] })) : null;
+    user.value = next;
+    ready.value = true;
+    resolveReady();
+  });
+
+  const uid = computed(() => user.value?.uid ?? null);
+  const role = computed<Role | null>(() => claims.value?.role ?? null);
+  const profileDoc = useLiveDocument(() => (uid.value ? refs.user(uid.value) : null));
+  const profile = profileDoc.data;
+  const homeLocationId = computed(() => profile.value?.homeLocationId ?? claims.value?.locationIds[0] ?? null);
+  const homeLocation = useLiveDocument(() => (homeLocationId.value ? refs.location(homeLocationId.value) : null)).data;
+  const displayName = computed(() => profile.value?.displayName ?? user.value?.displayName ?? user.value?.email ?? '');
+
+  async function signIn(email: string, password: string): Promise<void> {
+    const credential = await signInWithEmailAndPassword(auth, email, password);
+    // Resolve once the auth listener has loaded this user's claims.
+    await new Promise<void>((resolve) => {
+      const stop = watch(
+        user,
+        (current) => {
+          if (current?.uid !== credential.user.uid) return;
+          queueMicrotask(() => stop());
+          resolve();
+        },
+        { immediate: true },
+      );
+    });
+  }
+
+  async function signOut(): Promise<void> {
+    localStorage.removeItem(CLAIMS_KEY);
+    await firebaseSignOut(auth);
+  }
+
+  return {
+    user,
+    uid,
+    claims,
+    role,
+    ready,
+    whenReady: () => readyPromise,
+    profile,
+    displayName,
+    homeLocationId,
+    homeLocation,
+    signIn,
+    signOut,
+  };
+});
