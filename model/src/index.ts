@@ -3,5 +3,7 @@ export * from './paths';
 export * from './deadlines';
 export * from './validation';
 export * from './objects';
+export * from './statistics';
+export * from './staffQueue';
 export * from './plan';
 export * from './qr';
