@@ -1,6 +1,16 @@
 // Marker maths shared by every plan screen: stored points are 0..1 of the plan, shown as percentages.
 import type { PlanPoint } from './contract';
 
+/** A marker drawn on a plan (components/plan/PlanView.vue). */
+export interface PlanMarker extends PlanPoint {
+  /** Shown beside the marker and read out in the plan's alt text. */
+  label: string;
+  /** Set when several markers share a plan. */
+  id?: string;
+  /** The marker of interest pulses; others are drawn quietly. A single marker is highlighted by default. */
+  highlight?: boolean;
+}
+
 /** Clamps to 0..1; anything not a finite number becomes 0. */
 export function clampUnit(value: number): number {
   if (!Number.isFinite(value)) return 0;
