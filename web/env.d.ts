@@ -11,3 +11,5 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+/** SOS_PORT_OFFSET at build time (see scripts/firebase.mjs); 0 normally. */
+declare const __EMULATOR_PORT_OFFSET__: number;

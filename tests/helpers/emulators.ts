@@ -1,8 +1,11 @@
 // Where the emulators are: set by `firebase emulators:exec`, defaulting to firebase.json's ports.
+/** SOS_PORT_OFFSET moves every port (see scripts/firebase.mjs). */
+export const PORT_OFFSET = Number(process.env.SOS_PORT_OFFSET ?? 0);
+
 export const EMULATOR_HOSTS = {
-  firestore: process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080',
-  auth: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? '127.0.0.1:9099',
-  functions: '127.0.0.1:5001',
+  firestore: process.env.FIRESTORE_EMULATOR_HOST ?? `127.0.0.1:${8080 + PORT_OFFSET}`,
+  auth: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + PORT_OFFSET}`,
+  functions: `127.0.0.1:${5001 + PORT_OFFSET}`,
 };
 
 export const PROJECT_ID = 'demo-sos';

@@ -27,6 +27,6 @@ export const db = initializeFirestore(firebaseApp, {
 
 if (usesEmulators) {
   const host = import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1';
-  connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
-  connectFirestoreEmulator(db, host, 8080);
+  connectAuthEmulator(auth, `http://${host}:${9099 + __EMULATOR_PORT_OFFSET__}`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, 8080 + __EMULATOR_PORT_OFFSET__);
 }
