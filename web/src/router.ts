@@ -22,11 +22,19 @@ const routes: RouteRecordRaw[] = [
   { path: '/sos/:requestId', component: CountdownPage, props: true },
   { path: '/orders', component: () => import('./pages/resident/OrdersPage.vue') },
   { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true },
+  // The scanner (camera + zxing wasm) is its own chunk, loaded only on /scan.
+  { path: '/scan', component: () => import('./pages/resident/ScanPage.vue') },
+  { path: '/q/:qrToken', component: () => import('./pages/resident/QrPlanPage.vue'), props: true },
+  { path: '/admin/qr/print', component: () => import('./pages/admin/AdminQrPrintPage.vue'), meta: { roles: ['admin'] } },
   {
     path: '/admin',
     component: () => import('./pages/admin/AdminLayout.vue'),
     meta: { roles: ['admin'] },
-    children: [{ path: '', component: () => import('./pages/admin/AdminRequestsPage.vue') }],
+    children: [
+      { path: '', component: () => import('./pages/admin/AdminRequestsPage.vue') },
+      { path: 'locations', component: () => import('./pages/admin/AdminLocationsPage.vue') },
+      { path: 'qr', component: () => import('./pages/admin/AdminQrPage.vue') },
+    ],
   },
   { path: '/:pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true } },
 ];

@@ -1,0 +1,119 @@
+// The admin's side of locations: the object tree and QR codes of the locations they serve, and the
+// writes that change them (straight to Firestore through typed refs; firestore.rules validate each).
+import { defineStore, storeToRefs } from 'pinia';
+import { computed, reactive, ref } from 'vue';
+import { doc, getDoc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
+import { newQrToken, objectTreeRows, objectPathLabel, type LocationObject, type PlanPoint } from '@sos/model';
+import { db } from '../firebase/app';
+import { refs } from '../firebase/refs';
+import { useLiveDocument, useLiveQuery } from '../composables/useLive';
+import { useSessionStore } from './session';
+
+export type ObjectDraft = Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable'>;
+export type ObjectChanges = Partial<Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable' | 'position'>>;
+
+export const useLocationAdminStore = defineStore('locationAdmin', () => {
+  const { claims } = storeToRefs(useSessionStore());
+  const locationIds = computed(() => (claims.value?.role === 'admin' ? claims.value.locationIds : []));
+  const chosenLocationId = ref<string | null>(null);
+  const locationId = computed(() =>
+    chosenLocationId.value && locationIds.value.includes(chosenLocationId.value) ? chosenLocationId.value : (locationIds.value[0] ?? null),
+  );
+  const location = useLiveDocument(() => (locationId.value ? refs.location(locationId.value) : null));
+  const objectsLive = useLiveQuery(
+    () => (locationId.value ? refs.objects(locationId.value) : null),
+    () => locationId.value ?? '',
+  );
+  const codesLive = useLiveQuery(
+    () => (locationId.value ? query(refs.qrCodes(), where('locationId', '==', locationId.value)) : null),
+    () => locationId.value ?? '',
+  );
+
+  const objects = objectsLive.items;
+  const objectsById = computed(() => new Map(objects.value.map((object) => [object.id, object])));
+  const rows = computed(() => objectTreeRows(objects.value));
+  const activeTokens = computed(() => new Set(codesLive.items.value.filter((code) => code.active).map((code) => code.id)));
+  const pathLabel = (objectId: string) => objectPathLabel(objectsById.value, objectId);
+  /** The object's code, when it has one that still works. */
+  const activeToken = (objectId: string) => {
+    const token = objectsById.value.get(objectId)?.qrToken;
+    return token && activeTokens.value.has(token) ? token : null;
+  };
+
+  /** Names for the location picker; each location is read once. */
+  const locationNames = reactive<Record<string, string>>({});
+  async function loadLocationNames(): Promise<void> {
+    await Promise.all(
+      locationIds.value
+        .filter((id) => !(id in locationNames))
+        .map(async (id) => {
+          locationNames[id] = (await getDoc(refs.location(id))).data()?.name ?? id;
+        }),
+    );
+  }
+
+  function requireLocation(): string {
+    if (!locationId.value) throw new Error('no location to administer');
+    return locationId.value;
+  }
+
+  async function addObject(draft: ObjectDraft): Promise<string> {
+    const reference = doc(refs.objects(requireLocation()));
+    await setDoc(reference, { ...draft, plan: null, position: null, qrToken: null });
+    return reference.id;
+  }
+
+  async function updateObject(objectId: string, changes: ObjectChanges): Promise<void> {
+    // A moved object's old position was on its old parent's plan: it has to be placed again.
+    const moved = 'parentId' in changes && changes.parentId !== objectsById.value.get(objectId)?.parentId;
+    await updateDoc(refs.object(requireLocation(), objectId), moved ? { ...changes, position: null } : changes);
+  }
+
+  async function placeObject(objectId: string, position: PlanPoint): Promise<void> {
+    await updateDoc(refs.object(requireLocation(), objectId), { position });
+  }
+
+  /** Revokes the object's current code (if any) and issues a new one, in one batch. */
+  async function issueCode(objectId: string): Promise<string> {
+    const id = requireLocation();
+    const token = newQrToken((bytes) => crypto.getRandomValues(bytes));
+    const batch = writeBatch(db);
+    const previous = objectsById.value.get(objectId)?.qrToken;
+    if (previous) batch.update(refs.qrCode(previous), { active: false });
+    batch.set(refs.qrCode(token), { locationId: id, objectId, active: true });
+    batch.update(refs.object(id, objectId), { qrToken: token });
+    await batch.commit();
+    return token;
+  }
+
+  async function revokeCode(objectId: string): Promise<void> {
+    const id = requireLocation();
+    const token = objectsById.value.get(objectId)?.qrToken;
+    const batch = writeBatch(db);
+    if (token) batch.update(refs.qrCode(token), { active: false });
+    batch.update(refs.object(id, objectId), { qrToken: null });
+    await batch.commit();
+  }
+
+  return {
+    locationIds,
+    chosenLocationId,
+    locationId,
+    location: location.data,
+    locationNames,
+    loadLocationNames,
+    objects,
+    objectsLoaded: objectsLive.loaded,
+    objectsError: objectsLive.error,
+    codesError: codesLive.error,
+    objectsById,
+    rows,
+    pathLabel,
+    activeToken,
+    addObject,
+    updateObject,
+    placeObject,
+    issueCode,
+    revokeCode,
+  };
+});
