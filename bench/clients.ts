@@ -1,0 +1,48 @@
+// Bench actors: real client SDK instances (one Firebase app per signed-in user), like phones.
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
+import { getAuth as getAdminAuth } from 'firebase-admin/auth';
+import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore';
+import { paths, type Role } from '@sos/model';
+import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../tests/helpers/emulators';
+
+export const BENCH_LOCATION = 'bench-loc';
+const PASSWORD = 'bench-pass-1';
+let appCount = 0;
+
+export interface Client {
+  uid: string;
+  app: FirebaseApp;
+  db: Firestore;
+}
+
+export async function ensureAccount(uid: string, role: Role, locationIds: string[]): Promise<void> {
+  const auth = getAdminAuth();
+  const email = `${uid}@bench.test`;
+  try {
+    await auth.updateUser(uid, { email, password: PASSWORD });
+  } catch {
+    await auth.createUser({ uid, email, password: PASSWORD, displayName: uid });
+  }
+  await auth.setCustomUserClaims(uid, { role, locationIds });
+  await getAdminFirestore()
+    .doc(paths.user(uid))
+    .set({ displayName: uid, phone: '+79990000000', locationIds, homeLocationId: locationIds[0] ?? null });
+}
+
+export async function signedInClient(uid: string): Promise<Client> {
+  appCount += 1;
+  const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-api-key' }, `bench-${appCount}`);
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
+  const db = getFirestore(app);
+  const { host, port } = hostAndPort(EMULATOR_HOSTS.firestore);
+  connectFirestoreEmulator(db, host, port);
+  await signInWithEmailAndPassword(auth, `${uid}@bench.test`, PASSWORD);
+  return { uid, app, db };
+}
+
+export async function closeClients(clients: Client[]): Promise<void> {
+  await Promise.all(clients.map((client) => deleteApp(client.app)));
+}

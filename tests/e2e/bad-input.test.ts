@@ -1,0 +1,71 @@
+// Issue "Prove it": bad input everywhere gets a clear message, never a blank screen or an uncaught error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+const GONE = { uid: 'e2e-gone-location', email: 'gone@e2e.test', locationId: 'e2e-deleted-location' };
+
+describe('bad input', () => {
+  let browser: Browser;
+  let phone: PhonePage;
+
+  beforeAll(async () => {
+    useEmulators();
+    // A resident whose location has been deleted (the user document still points at it).
+    const auth = getAuth();
+    await auth.deleteUser(GONE.uid).catch(() => undefined);
+    await auth.createUser({ uid: GONE.uid, email: GONE.email, password: DEMO_PASSWORD, displayName: 'Гость Удалённый' });
+    await auth.setCustomUserClaims(GONE.uid, { role: 'resident', locationIds: [GONE.locationId] });
+    await getFirestore()
+      .doc(paths.user(GONE.uid))
+      .set({ displayName: 'Гость Удалённый', phone: '', locationIds: [GONE.locationId], homeLocationId: GONE.locationId });
+    browser = await launchBrowser();
+    phone = await openPhone(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a clear message for an unknown route, a wrong password and an unknown request', async () => {
+    const { page } = phone;
+    await page.goto(appUrl('/no/such/page'));
+    await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
+
+    await page.goto(appUrl('/login'));
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByText('Введите эл. почту').waitFor();
+    await page.getByText('Введите пароль').waitFor();
+    await page.getByLabel('Эл. почта').fill('resident@demo.test');
+    await page.getByLabel('Пароль').fill('wrong-password');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Неверная эл. почта или пароль' }).waitFor();
+
+    await signIn(page, 'resident@demo.test', /\/$/);
+    await page.goto(appUrl('/sos/no-such-request'));
+    await page.getByRole('alert').filter({ hasText: 'Заявка не найдена' }).waitFor();
+    await page.goto(appUrl('/orders/no-such-request'));
+    await page.getByRole('alert').filter({ hasText: 'Заявка не найдена' }).waitFor();
+    expectNoPageErrors(phone);
+  });
+
+  it('rejects a request for a deleted location with the reason on the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: Error[] = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await signIn(page, GONE.email, /\/$/);
+    await page.goto(appUrl('/sos'));
+    await page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await page.waitForURL(/\/sos\/[\w-]+$/);
+    await page.getByText('Заявка не принята: локация не найдена').waitFor({ timeout: 20_000 });
+    await screenshot(page, '12-deleted-location-rejected');
+    expect(errors.map((error) => error.message)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,62 @@
+// Issue "Prove it": a request made offline is shown as not sent, survives a reload, and arrives exactly once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+describe('offline SOS', () => {
+  let browser: Browser;
+  let resident: PhonePage;
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+    resident = await openPhone(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('queues the request offline, keeps it across a reload, and sends it once when back online', async () => {
+    const { page, context } = resident;
+    await signIn(page, 'resident@demo.test', /\/$/);
+    await page.goto(appUrl('/sos'));
+    // The app-shell service worker must control the page before the network goes away.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByTestId('staff-phone').waitFor();
+
+    const startedAt = new Date();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await page.waitForURL(/\/sos\/[\w-]+$/);
+    const requestId = page.url().split('/').pop() ?? '';
+    await page.getByText('Запрос ещё не отправлен').waitFor();
+    expect(await page.getByRole('link', { name: 'Позвонить' }).getAttribute('href')).toBe('tel:+73422580078');
+    await screenshot(page, '10-offline-not-sent');
+
+    await page.reload();
+    await page.getByText('Запрос ещё не отправлен').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.url()).toContain(requestId);
+
+    await context.setOffline(false);
+    await page.getByTestId('countdown').waitFor({ timeout: 30_000 });
+    await screenshot(page, '11-back-online-countdown');
+
+    const db = getFirestore();
+    const made = await db
+      .collection(paths.sosRequests())
+      .where('uid', '==', DEMO_ACCOUNTS.resident.uid)
+      .where('createdAt', '>=', startedAt)
+      .get();
+    expect(made.docs.map((document) => document.id)).toEqual([requestId]);
+    const order = await db.doc(paths.order(DEMO_ACCOUNTS.resident.uid, requestId)).get();
+    expect(order.get('status')).toBe('open');
+    expectNoPageErrors(resident);
+  });
+});
