@@ -1,6 +1,11 @@
 // The one Firebase initialisation of the web app; connects the emulators once for demo- projects.
 import { initializeApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth } from 'firebase/auth';
+import {
+  browserLocalPersistence,
+  connectAuthEmulator,
+  indexedDBLocalPersistence,
+  initializeAuth,
+} from 'firebase/auth';
 import {
   connectFirestoreEmulator,
   initializeFirestore,
@@ -19,7 +24,8 @@ export const firebaseApp = initializeApp({
   messagingSenderId: import.meta.env.VITE_FIREBASE_MESSAGING_SENDER_ID,
 });
 
-export const auth = getAuth(firebaseApp);
+// Email sign-in only: no popup/redirect resolver, which keeps the resident's bundle small.
+export const auth = initializeAuth(firebaseApp, { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
 // Persistent cache: a request made offline survives a reload and is sent once the network returns.
 export const db = initializeFirestore(firebaseApp, {
   localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
