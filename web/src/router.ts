@@ -22,6 +22,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/sos/:requestId', component: CountdownPage, props: true },
   { path: '/orders', component: () => import('./pages/resident/OrdersPage.vue') },
   { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true },
+  // The staff queue; firebase/messaging loads from here only.
+  { path: '/staff', component: () => import('./pages/staff/StaffPage.vue'), meta: { roles: ['staff', 'admin'] } },
   // The scanner (camera + zxing wasm) is its own chunk, loaded only on /scan.
   { path: '/scan', component: () => import('./pages/resident/ScanPage.vue') },
   { path: '/q/:qrToken', component: () => import('./pages/resident/QrPlanPage.vue'), props: true },
@@ -32,6 +34,9 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['admin'] },
     children: [
       { path: '', component: () => import('./pages/admin/AdminRequestsPage.vue') },
+      { path: 'requests/:requestId', component: () => import('./pages/admin/AdminRequestPage.vue'), props: true },
+      { path: 'stats', component: () => import('./pages/admin/AdminStatsPage.vue') },
+      { path: 'roster', component: () => import('./pages/admin/AdminRosterPage.vue') },
       { path: 'locations', component: () => import('./pages/admin/AdminLocationsPage.vue') },
       { path: 'qr', component: () => import('./pages/admin/AdminQrPage.vue') },
     ],

@@ -51,6 +51,8 @@ export const refs = {
   qrCode: (token: string) => typedDoc<QrCode>(paths.qrCode(token)),
   user: (uid: string) => typedDoc<UserProfile>(paths.user(uid)),
   device: (uid: string, deviceId: string) => typedDoc<Device<Timestamp>>(paths.device(uid, deviceId)),
+  /** A device as written: server timestamps are FieldValue sentinels. */
+  deviceWrite: (uid: string, deviceId: string) => typedDoc<Device<FieldValue>>(paths.device(uid, deviceId)),
   orders: (uid: string) => typedCollection<Order<Timestamp>>(paths.orders(uid)),
   order: (uid: string, requestId: string) => typedDoc<Order<Timestamp>>(paths.order(uid, requestId)),
   sosRequests: () => typedCollection<SosRequest<Timestamp>>(paths.sosRequests()),

@@ -1,0 +1,84 @@
+// What staff do with a request: claim it (one claim wins), arrive, resolve. Each step is one of
+// the transitions firestore.rules allow, with server times.
+import { defineStore, storeToRefs } from 'pinia';
+import { ref } from 'vue';
+import { runTransaction, serverTimestamp, updateDoc } from 'firebase/firestore';
+import { MAX_RESOLUTION_LENGTH } from '@sos/model';
+import { db } from '../firebase/app';
+import { refs } from '../firebase/refs';
+import { useSessionStore } from './session';
+
+/** A claim that lost: someone else (`byName`) took the request first, or it is no longer open. */
+export class ClaimRefusedError extends Error {
+  readonly code = 'already-taken';
+  constructor(readonly byName: string | null) {
+    super(`already taken by ${byName ?? 'someone'}`);
+  }
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([entry]) => entry !== key));
+}
+
+export type StaffAction = 'claim' | 'arrive' | 'resolve';
+
+export const useStaffResponseStore = defineStore('staffResponse', () => {
+  const { uid, displayName } = storeToRefs(useSessionStore());
+  /** The action in flight per request id, so its buttons show progress and cannot be pressed twice. */
+  const busy = ref<Record<string, StaffAction>>({});
+  /** The last failure per request id; kept here so it survives the card moving between lists. */
+  const failures = ref<Record<string, { code: string; byName: string | null; message: string }>>({});
+
+  async function track(requestId: string, action: StaffAction, work: () => Promise<void>): Promise<void> {
+    if (busy.value[requestId]) return;
+    busy.value = { ...busy.value, [requestId]: action };
+    failures.value = without(failures.value, requestId);
+    try {
+      await work();
+    } catch (error) {
+      const failure =
+        error instanceof ClaimRefusedError
+          ? { code: error.code, byName: error.byName, message: error.message }
+          : { code: (error as { code?: string }).code ?? 'unknown', byName: null, message: (error as Error).message };
+      failures.value = { ...failures.value, [requestId]: failure };
+    } finally {
+      busy.value = without(busy.value, requestId);
+    }
+  }
+
+  /** Reads the request inside a transaction, so two staff pressing at once cannot both win. */
+  function claim(requestId: string): Promise<void> {
+    return track(requestId, 'claim', async () => {
+      const me = uid.value;
+      if (!me) throw new Error('not signed in');
+      const name = displayName.value.trim().slice(0, 100) || me;
+      await runTransaction(db, async (transaction) => {
+        const reference = refs.sosRequest(requestId);
+        const current = (await transaction.get(reference)).data();
+        if (current?.status !== 'open') throw new ClaimRefusedError(current?.ackByName ?? null);
+        transaction.update(reference, { status: 'acknowledged', ackBy: me, ackByName: name, ackAt: serverTimestamp() });
+      });
+    });
+  }
+
+  function markOnSite(requestId: string): Promise<void> {
+    return track(requestId, 'arrive', () =>
+      updateDoc(refs.sosRequest(requestId), { status: 'on_site', arrivedAt: serverTimestamp() }),
+    );
+  }
+
+  function resolve(requestId: string, note: string): Promise<void> {
+    return track(requestId, 'resolve', async () => {
+      const me = uid.value;
+      if (!me) throw new Error('not signed in');
+      await updateDoc(refs.sosRequest(requestId), {
+        status: 'resolved',
+        resolvedBy: me,
+        resolvedAt: serverTimestamp(),
+        resolution: note.trim().slice(0, MAX_RESOLUTION_LENGTH),
+      });
+    });
+  }
+
+  return { busy, failures, claim, markOnSite, resolve };
+});
