@@ -26,8 +26,9 @@ export const config = {
     queue: 'escalateSosRequest',
     maxRounds: 10,
     /** A task dispatched at most this early waits in-process; earlier, it re-enqueues itself (the emulator ignores schedule times). */
-    maxInlineWaitMs: 1_000,
-    /** Caps the queue's dispatch rate, which also bounds the emulator's re-enqueue loop of early tasks. */
+    maxInlineWaitMs: 250,
+    /** Cap the queue's dispatch rate and concurrency, which also bounds the emulator's re-enqueue loop of early tasks. */
     maxDispatchesPerSecond: 10,
+    maxConcurrentDispatches: 3,
   },
 };

@@ -225,11 +225,9 @@ export interface Delivery<Ts = TimestampLike> {
 }
 
 /**
- * `locations/{locationId}/pushThrottles/{uid}`: the last staff push about one resident's requests there;
- * staff are pushed at most once per window per resident (repeats are grouped). Functions only.
+ * `locations/{locationId}/pushThrottles/{residentUid}`: per recipient, the last staff push about this resident's
+ * requests there; each recipient is pushed at most once per window per resident (repeats are grouped). Functions only.
  */
 export interface PushThrottle<Ts = TimestampLike> {
-  lastPushAt: Ts;
-  requestId: string;
-  batch: string;
+  recipients: Record<string, { lastPushAt: Ts; requestId: string; batch: string }>;
 }

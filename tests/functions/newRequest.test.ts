@@ -153,6 +153,8 @@ describe('replays change nothing', () => {
   it('processNewRequest run three more times leaves one order and the same events', async () => {
     const requestId = await createRequest(residentSession, { locationId: 'demo-bc' });
     await waitProcessed(requestId);
+    // The update trigger's response loop records its push batch after the open: let it settle first.
+    await waitForDoc(refs.event(requestId, 'notified-open'), (e) => e !== undefined, 'open push batch');
     const orderBefore = await refs.order(resident.uid, requestId).get();
     const requestBefore = await refs.sosRequest(requestId).get();
     const eventsBefore = await eventFingerprint(requestId);
@@ -173,6 +175,7 @@ describe('replays change nothing', () => {
     await acknowledge(staffSession, requestId, staff.displayName);
     await waitForDoc(refs.order(resident.uid, requestId), (o) => o?.status === 'acknowledged', 'order acknowledged');
     await waitForDoc(refs.event(requestId, 'acknowledged'), (e) => e !== undefined, 'acknowledged event');
+    await waitForDoc(refs.event(requestId, 'notified-ack'), (e) => e !== undefined, 'resident push batch');
     const afterSnap = await refs.sosRequest(requestId).get();
     const orderBefore = await refs.order(resident.uid, requestId).get();
     const eventsBefore = await eventFingerprint(requestId);

@@ -49,18 +49,22 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
     return;
   }
 
-  if (batch.throttle) {
-    const decision = await claimPushSlot(batch.throttle.locationId, batch.throttle.residentUid, requestId, batch.batch);
-    if (!decision.push) {
-      await eventRef.set(notifiedEvent(`${batch.batch}: grouped with ${decision.pushedFor} (pushed less than a minute ago)`));
-      countWrite('event');
-      logs.pushGrouped(requestId, batch.batch, decision.pushedFor);
-      return;
-    }
+  const uids = await batch.recipients();
+  const { push, grouped } = batch.throttle
+    ? await claimPushSlots(batch.throttle.locationId, batch.throttle.residentUid, uids, requestId, batch.batch)
+    : { push: uids, grouped: [] };
+  const groupedNote =
+    grouped.length > 0
+      ? `grouped ${grouped.length} pushed less than a minute ago (for ${[...new Set(grouped.map((g) => g.pushedFor))].join(', ')})`
+      : '';
+  if (push.length === 0 && grouped.length > 0) {
+    await eventRef.set(notifiedEvent(`${batch.batch}: ${groupedNote}`));
+    countWrite('event');
+    logs.pushGrouped(requestId, batch.batch, grouped.map((g) => g.pushedFor).join(','));
+    return;
   }
 
-  const uids = await batch.recipients();
-  const targets = (await Promise.all(uids.map(readDevices))).flat();
+  const targets = (await Promise.all(push.map(readDevices))).flat();
   const rows = targets.map((target) => refs.delivery(requestId, deliveryId(batch.batch, target.uid, target.deviceId)));
   const existing = rows.length > 0 ? await db.getAll(...rows) : [];
   for (let i = 0; i < rows.length; i++) countRead('delivery');
@@ -84,9 +88,10 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
   }
   writes.forEach(() => countWrite('delivery'));
   const summary = Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(', ') || 'no devices';
-  await eventRef.set(notifiedEvent(`${batch.batch}: ${uids.length} recipient(s), ${targets.length} device(s): ${summary}`));
+  const pushed = `pushed ${push.length} of ${uids.length} recipient(s), ${targets.length} device(s): ${summary}`;
+  await eventRef.set(notifiedEvent(`${batch.batch}: ${[pushed, groupedNote].filter(Boolean).join('; ')}`));
   countWrite('event');
-  logs.pushBatchSent(requestId, batch.batch, { recipients: uids.length, devices: targets.length, ...counts });
+  logs.pushBatchSent(requestId, batch.batch, { recipients: push.length, grouped: grouped.length, devices: targets.length, ...counts });
 }
 
 function notifiedEvent(detail: string): SosEvent<Timestamp> {
@@ -115,23 +120,34 @@ async function removeDeadDevice(target: Target, error: string): Promise<Delivery
 }
 
 /**
- * Takes the (location, resident) push slot for this batch, or reports the batch that holds it. A plain read
- * settles the common flood case (slot recently taken) without contention; only a free slot is claimed in a
- * transaction, so of concurrent requests exactly one pushes.
+ * Takes the (location, resident) push slots of the recipients for this batch. A plain read settles the common
+ * flood case (everyone pushed recently) without contention; only free slots are claimed in a transaction,
+ * so of concurrent requests exactly one pushes each recipient.
  */
-async function claimPushSlot(locationId: string, residentUid: string, requestId: string, batch: string): Promise<ThrottleDecision> {
+async function claimPushSlots(
+  locationId: string,
+  residentUid: string,
+  recipients: string[],
+  requestId: string,
+  batch: string,
+): Promise<ThrottleDecision> {
   const ref = refs.pushThrottle(locationId, residentUid);
   const key = batchKey(requestId, batch);
   const windowMs = config.push.throttleWindowMs;
   countRead('pushThrottle');
-  const peek = decideThrottle((await ref.get()).data(), key, Date.now(), windowMs);
-  if (!peek.push) return peek;
+  const peek = decideThrottle((await ref.get()).data(), recipients, key, Date.now(), windowMs);
+  if (peek.push.length === 0) return peek;
   return db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data();
     countRead('pushThrottle');
-    const decision = decideThrottle(current, key, Date.now(), windowMs);
-    if (decision.push && (!current || batchKey(current.requestId, current.batch) !== key)) {
-      tx.set(ref, { lastPushAt: serverTime(), requestId, batch });
+    const decision = decideThrottle(current, recipients, key, Date.now(), windowMs);
+    const claims = decision.push.filter((uid) => {
+      const last = current?.recipients?.[uid];
+      return !last || batchKey(last.requestId, last.batch) !== key;
+    });
+    if (claims.length > 0) {
+      const entries = Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }]));
+      tx.set(ref, { recipients: entries }, { merge: true });
       countWrite('pushThrottle');
     }
     return decision;

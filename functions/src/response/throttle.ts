@@ -1,24 +1,33 @@
-// Flood control: staff are pushed at most once per window about one resident's requests at one location.
+// Flood control: each recipient is pushed at most once per window about one resident's requests at one location.
 import type { PushThrottle, TimestampLike } from '@sos/model';
 
-/** Identifies one push batch of one request; the throttle doc remembers the last one that pushed. */
+/** Identifies one push batch of one request. */
 export const batchKey = (requestId: string, batch: string): string => `${requestId}/${batch}`;
 
-export type ThrottleDecision = { push: true } | { push: false; pushedFor: string };
+export interface ThrottleDecision {
+  /** Recipients to push now. */
+  push: string[];
+  /** Recipients pushed about this resident within the window, with the batch that pushed them. */
+  grouped: { uid: string; pushedFor: string }[];
+}
 
 /**
- * Push if the window is free, or if the batch holding it is this one (a replay after a crash must finish
- * its pushes); otherwise group this batch with the one pushed recently.
+ * A recipient is pushed if they have not been pushed about this resident within the window, or if the push
+ * that holds their slot is this very batch (a replay after a crash must finish its pushes).
  */
 export function decideThrottle(
   current: PushThrottle<TimestampLike> | undefined,
+  recipients: readonly string[],
   key: string,
   nowMillis: number,
   windowMs: number,
 ): ThrottleDecision {
-  if (!current) return { push: true };
-  const currentKey = batchKey(current.requestId, current.batch);
-  if (currentKey === key) return { push: true };
-  if (nowMillis - current.lastPushAt.toMillis() >= windowMs) return { push: true };
-  return { push: false, pushedFor: currentKey };
+  const decision: ThrottleDecision = { push: [], grouped: [] };
+  for (const uid of recipients) {
+    const last = current?.recipients?.[uid];
+    const lastKey = last && batchKey(last.requestId, last.batch);
+    if (!last || lastKey === key || nowMillis - last.lastPushAt.toMillis() >= windowMs) decision.push.push(uid);
+    else decision.grouped.push({ uid, pushedFor: lastKey! });
+  }
+  return decision;
 }

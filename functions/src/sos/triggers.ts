@@ -3,7 +3,7 @@ import { onDocumentCreated, onDocumentUpdated } from 'firebase-functions/v2/fire
 import type { Timestamp } from 'firebase-admin/firestore';
 import type { SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
-import { recordTransition } from './recordTransition';
+import { handleSosRequestUpdate } from './handleSosRequestUpdate';
 
 export const onSosRequestCreated = onDocumentCreated('sosRequests/{requestId}', async (event) => {
   await processNewRequest(event.params.requestId);
@@ -12,7 +12,7 @@ export const onSosRequestCreated = onDocumentCreated('sosRequests/{requestId}', 
 export const onSosRequestUpdated = onDocumentUpdated('sosRequests/{requestId}', async (event) => {
   const change = event.data;
   if (!change) return;
-  await recordTransition(
+  await handleSosRequestUpdate(
     event.params.requestId,
     change.before.data() as SosRequest<Timestamp>,
     change.after.data() as SosRequest<Timestamp>,

@@ -1,0 +1,24 @@
+// Thin task queue function: parse the payload, run the round. A throw is retried per retryConfig.
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { config } from '../config';
+import { logs } from '../logs';
+import { parseEscalationTask } from './escalationTask';
+import { runEscalationRound } from './runEscalationRound';
+
+export const escalateSosRequest = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 5, minBackoffSeconds: 2 },
+    rateLimits: {
+      maxDispatchesPerSecond: config.escalation.maxDispatchesPerSecond,
+      maxConcurrentDispatches: config.escalation.maxConcurrentDispatches,
+    },
+  },
+  async (request) => {
+    const task = parseEscalationTask(request.data);
+    if (!task.ok) {
+      logs.escalationTaskInvalid(request.data, task.problem);
+      return;
+    }
+    await runEscalationRound(task.value);
+  },
+);

@@ -1,0 +1,84 @@
+// One escalation round: if still unacknowledged, raise escalationLevel, schedule the next round, push everyone.
+import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import type { SosEvent } from '@sos/model';
+import { db, refs } from '../firestore';
+import { config } from '../config';
+import { countRead, countWrite } from '../costs';
+import { logs } from '../logs';
+import { escalationAudience } from '../response/audience';
+import { staffPushMessage } from '../response/messages';
+import { deliverPushBatch } from '../response/pushBatch';
+import { readOnDutyRoster } from '../response/roster';
+import { enqueueEscalationRound } from './escalationQueue';
+import { decideEscalationRound, decideTiming, nextRound, type EscalationTask } from './escalationTask';
+
+const serverTime = () => FieldValue.serverTimestamp() as unknown as Timestamp;
+const endEvent = (detail: string): SosEvent<Timestamp> => ({ type: 'escalation_ended', at: serverTime(), by: null, detail });
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+
+/**
+ * Idempotent: the level is raised in a transaction only if the request is still open below this round; the
+ * next round's task id and the push batch's ids are deterministic. Effects run after the transaction in
+ * an order that survives a crash: next round first (the chain goes on), pushes last.
+ */
+export async function runEscalationRound(task: EscalationTask, nowMillis = Date.now()): Promise<void> {
+  const timing = decideTiming(task.dueAtMillis, nowMillis, config.escalation.maxInlineWaitMs);
+  if (timing.action === 'reenqueue') {
+    logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
+    await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
+    return;
+  }
+  if (timing.action === 'wait') await sleep(timing.millis);
+
+  const requestRef = refs.sosRequest(task.requestId);
+  const endRef = refs.event(task.requestId, 'escalation_ended');
+  const outcome = await db.runTransaction(async (tx) => {
+    const request = (await tx.get(requestRef)).data();
+    countRead('request');
+    const decision = decideEscalationRound(request, task.round, config.escalation.maxRounds);
+    if (decision.action === 'stop' || !request) {
+      if (decision.action === 'stop' && decision.recordEnd) {
+        countRead('event');
+        if (!(await tx.get(endRef)).exists) {
+          tx.set(endRef, endEvent(decision.reason));
+          countWrite('event');
+        }
+      }
+      return { decision, request: undefined, location: undefined };
+    }
+    const location = (await tx.get(refs.location(request.locationId))).data();
+    countRead('location');
+    if (decision.action === 'escalate') {
+      tx.update(requestRef, { escalationLevel: task.round });
+      tx.set(refs.event(task.requestId, `escalated-${task.round}`), {
+        type: 'escalated',
+        at: serverTime(),
+        by: null,
+        detail: `round ${task.round}`,
+      });
+      countWrite('request', 'event');
+      if (decision.last) {
+        tx.set(endRef, endEvent('max-rounds'));
+        countWrite('event');
+      }
+    }
+    return { decision, request, location };
+  });
+
+  const { decision, request, location } = outcome;
+  if (decision.action === 'stop' || !request) {
+    logs.escalationStopped(task.requestId, task.round, decision.action === 'stop' ? decision.reason : 'missing');
+    return;
+  }
+  if (decision.action === 'escalate') logs.escalated(task.requestId, task.round);
+  else logs.escalationResumed(task.requestId, task.round);
+
+  if (!decision.last && location) await enqueueEscalationRound(nextRound(task, location.ackSeconds));
+  await deliverPushBatch({
+    requestId: task.requestId,
+    batch: `esc-${task.round}`,
+    throttle: { locationId: request.locationId, residentUid: request.uid },
+    message: staffPushMessage(task.requestId, request, Date.now(), task.round),
+    recipients: async () => escalationAudience(await readOnDutyRoster(request.locationId), location?.admins),
+  });
+}

@@ -1,0 +1,54 @@
+// The staff response loop's reactions to a status change: push staff and start escalation when a request
+// opens; tell the resident when someone has claimed it.
+import type { Timestamp } from 'firebase-admin/firestore';
+import type { SosRequest, SosStatus } from '@sos/model';
+import { enqueueEscalationRound } from '../escalation/escalationQueue';
+import { openAudience } from './audience';
+import { requesterAckMessage, staffPushMessage } from './messages';
+import { deliverPushBatch } from './pushBatch';
+import { readOnDutyRoster } from './roster';
+
+export type Response = 'start-response-loop' | 'notify-requester' | null;
+
+/** Which reaction a status change calls for (pure). */
+export function responseTo(before: SosStatus, after: SosStatus): Response {
+  if (before === 'new' && after === 'open') return 'start-response-loop';
+  if (before === 'open' && after === 'acknowledged') return 'notify-requester';
+  return null;
+}
+
+/**
+ * The first escalation round is enqueued before the pushes, so a crash while pushing still leaves the
+ * request on its way to escalation. Each step is idempotent by deterministic ids.
+ */
+export async function startResponseLoop(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  if (request.ackDeadlineAt) {
+    await enqueueEscalationRound({ requestId, round: 1, dueAtMillis: request.ackDeadlineAt.toMillis(), attempt: 0 });
+  }
+  await deliverPushBatch({
+    requestId,
+    batch: 'open',
+    throttle: { locationId: request.locationId, residentUid: request.uid },
+    message: staffPushMessage(requestId, request, Date.now()),
+    recipients: async () => openAudience(await readOnDutyRoster(request.locationId, 1)),
+  });
+}
+
+export async function notifyRequester(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  await deliverPushBatch({
+    requestId,
+    batch: 'ack',
+    message: requesterAckMessage(requestId, request),
+    recipients: async () => [request.uid],
+  });
+}
+
+export async function respondToTransition(
+  requestId: string,
+  before: SosRequest<Timestamp>,
+  after: SosRequest<Timestamp>,
+): Promise<void> {
+  const response = responseTo(before.status, after.status);
+  if (response === 'start-response-loop') await startResponseLoop(requestId, after);
+  else if (response === 'notify-requester') await notifyRequester(requestId, after);
+}

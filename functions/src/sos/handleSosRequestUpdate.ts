@@ -1,0 +1,15 @@
+// Everything a request update causes: the order mirror and audit event, then the response loop's reaction.
+import type { Timestamp } from 'firebase-admin/firestore';
+import type { SosRequest } from '@sos/model';
+import { respondToTransition } from '../response/respondToTransition';
+import { recordTransition } from './recordTransition';
+
+export async function handleSosRequestUpdate(
+  requestId: string,
+  before: SosRequest<Timestamp>,
+  after: SosRequest<Timestamp>,
+  changedAt: Timestamp,
+): Promise<void> {
+  await recordTransition(requestId, before, after, changedAt);
+  await respondToTransition(requestId, before, after);
+}

@@ -1,0 +1,99 @@
+// Escalation against the real emulators (Cloud Tasks queue function on the tasks emulator) with short
+// ackSeconds on sites of their own.
+import './setup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refs } from '../../functions/src/firestore';
+import { runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
+import { eventFingerprint, waitForDoc } from './admin';
+import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
+
+let site: ResponseSite;
+let maxSite: ResponseSite;
+const sessions: ClientSession[] = [];
+
+beforeAll(async () => {
+  [site, maxSite] = await Promise.all([createResponseSite(2), createResponseSite(1)]);
+  sessions.push(
+    ...(await Promise.all([
+      signIn(site.resident.email, SITE_PASSWORD),
+      signIn(site.tier1.email, SITE_PASSWORD),
+      signIn(maxSite.resident.email, SITE_PASSWORD),
+    ])),
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(sessions.map((s) => s.close()));
+});
+
+async function eventsInOrder(requestId: string): Promise<string[]> {
+  const snap = await refs.events(requestId).get();
+  return snap.docs
+    .map((d) => ({ id: d.id, at: d.data().at.toMillis() }))
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+    .map((e) => e.id);
+}
+
+describe('escalation', () => {
+  it('fires when nobody acknowledges, repeats every ackSeconds, and stops on acknowledgement', { timeout: 90_000 }, async () => {
+    const [resident, tier1] = sessions as [ClientSession, ClientSession];
+    const requestId = await createRequest(resident, { locationId: site.locationId });
+    await waitForDoc(refs.sosRequest(requestId), (r) => (r?.escalationLevel ?? 0) >= 2, 'two escalation rounds', 45_000);
+    await waitForDoc(refs.event(requestId, 'notified-esc-1'), (e) => e !== undefined, 'round 1 push batch');
+
+    // Round 1 reaches all on-duty staff and the admins; tier 1 was pushed seconds ago (grouped), off-duty and other sites never.
+    expect(await deliveriesOf(requestId, 'esc-1')).toEqual({
+      [`${site.tier2.uid}/d1`]: 'emulated',
+      [`${site.admin.uid}/d1`]: 'emulated',
+    });
+    expect((await refs.event(requestId, 'escalated-1').get()).data()).toMatchObject({ type: 'escalated', by: null, detail: 'round 1' });
+
+    await acknowledge(tier1, requestId, site.tier1.name);
+    const level = (await refs.sosRequest(requestId).get()).data()!.escalationLevel!;
+    await waitForDoc(refs.event(requestId, `notified-esc-${level}`), (e) => e !== undefined, `round ${level} push batch`);
+    const ended = await waitForDoc(refs.event(requestId, 'escalation_ended'), (e) => e !== undefined, 'escalation ended', 30_000);
+    expect(ended?.detail).toBe('acknowledged');
+    expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'acknowledged', escalationLevel: level });
+
+    const order = await eventsInOrder(requestId);
+    const escalated = order.filter((id) => id.startsWith('escalated-'));
+    expect(escalated).toEqual(Array.from({ length: level }, (_, i) => `escalated-${i + 1}`));
+    expect(order.slice(0, 2)).toEqual(['created', 'validated']);
+    expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf('notified-open'));
+    expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf(`escalated-${level}`));
+    expect(order.at(-1)).toBe('escalation_ended');
+
+    // Replayed tasks (a stale round, the next round) change nothing.
+    const events = await eventFingerprint(requestId);
+    const deliveries = await deliveryFingerprint(requestId);
+    for (let i = 0; i < 3; i++) {
+      await runEscalationRound({ requestId, round: 1, dueAtMillis: 0, attempt: 0 });
+      await runEscalationRound({ requestId, round: level + 1, dueAtMillis: 0, attempt: 0 });
+    }
+    expect(await eventFingerprint(requestId)).toEqual(events);
+    expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
+  });
+
+  it('stops after 10 rounds when nobody ever acknowledges', { timeout: 150_000 }, async () => {
+    const resident = sessions[2]!;
+    const requestId = await createRequest(resident, { locationId: maxSite.locationId });
+    const ended = await waitForDoc(refs.event(requestId, 'escalation_ended'), (e) => e !== undefined, 'escalation ended', 120_000);
+    expect(ended?.detail).toBe('max-rounds');
+    await waitForDoc(refs.event(requestId, 'notified-esc-10'), (e) => e !== undefined, 'round 10 push batch');
+    expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'open', escalationLevel: 10 });
+    const order = await eventsInOrder(requestId);
+    expect(order.filter((id) => id.startsWith('escalated-'))).toHaveLength(10);
+
+    // Replays of the last round, an earlier one and one past the limit change nothing.
+    const events = await eventFingerprint(requestId);
+    const deliveries = await deliveryFingerprint(requestId);
+    const request = await refs.sosRequest(requestId).get();
+    for (let i = 0; i < 3; i++) {
+      for (const round of [10, 5, 11]) await runEscalationRound({ requestId, round, dueAtMillis: 0, attempt: 0 });
+    }
+    expect(await eventFingerprint(requestId)).toEqual(events);
+    expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
+    expect((await refs.sosRequest(requestId).get()).updateTime?.isEqual(request.updateTime!)).toBe(true);
+  });
+});

@@ -1,0 +1,97 @@
+// A fresh site per suite for the response loop: its own location, roster, admins and devices (Admin SDK),
+// so pushes, throttles and escalation timers never mix with the demo data or other suites.
+import { randomUUID } from 'node:crypto';
+import { getAuth } from 'firebase-admin/auth';
+import { Timestamp } from 'firebase-admin/firestore';
+import type { Role, StaffMember } from '@sos/model';
+import { refs, db } from '../../functions/src/firestore';
+import { UNREGISTERED_TEST_TOKEN_PREFIX } from '../../functions/src/push/emulatedTransport';
+
+export const SITE_PASSWORD = 'sos-functions-1';
+
+export interface Person {
+  uid: string;
+  email: string;
+  name: string;
+}
+
+export interface ResponseSite {
+  locationId: string;
+  otherLocationId: string;
+  resident: Person;
+  tier1: Person;
+  tier1OffDuty: Person;
+  tier2: Person;
+  admin: Person;
+  otherStaff: Person;
+}
+
+async function account(person: Person, role: Role, locationIds: string[]): Promise<void> {
+  await getAuth().createUser({ uid: person.uid, email: person.email, password: SITE_PASSWORD, displayName: person.name });
+  await getAuth().setCustomUserClaims(person.uid, { role, locationIds });
+}
+
+async function device(uid: string, deviceId: string, token: string): Promise<void> {
+  const now = Timestamp.now();
+  await refs.device(uid, deviceId).set({ token, createdAt: now, lastSeenAt: now });
+}
+
+/**
+ * tier1 (on duty) has a live device `ok` and a dead one `dead` (token prefix makes the emulated transport
+ * answer "unregistered"); everyone else has one live device `d1`.
+ */
+export async function createResponseSite(ackSeconds: number): Promise<ResponseSite> {
+  const prefix = `t${randomUUID().slice(0, 8)}`;
+  const person = (role: string, name: string): Person => ({ uid: `${prefix}-${role}`, email: `${prefix}-${role}@functions.test`, name });
+  const site: ResponseSite = {
+    locationId: `${prefix}-site`,
+    otherLocationId: `${prefix}-other`,
+    resident: person('resident', 'Жилец Тестовый'),
+    tier1: person('tier1', 'Охранник Первый'),
+    tier1OffDuty: person('tier1off', 'Охранник Свободный'),
+    tier2: person('tier2', 'Инженер Второй'),
+    admin: person('admin', 'Админ Площадки'),
+    otherStaff: person('other', 'Охранник Соседний'),
+  };
+  const location = (name: string, admins: string[]) => ({
+    name,
+    staffPhone: '+73420000000',
+    responseMinutes: 10,
+    ackSeconds,
+    timezone: 'Asia/Yekaterinburg',
+    admins,
+  });
+  const staffDoc = (p: Person, onDuty: boolean, tier: StaffMember['tier']): StaffMember => ({ name: p.name, phone: '+79000000000', onDuty, tier });
+
+  const batch = db.batch();
+  batch.set(refs.location(site.locationId), location(`Площадка ${prefix}`, [site.admin.uid]));
+  batch.set(refs.location(site.otherLocationId), location(`Соседи ${prefix}`, []));
+  batch.set(refs.user(site.resident.uid), { displayName: site.resident.name, phone: '+79001112233', locationIds: [site.locationId], homeLocationId: site.locationId });
+  batch.set(refs.staff(site.locationId).doc(site.tier1.uid), staffDoc(site.tier1, true, 1));
+  batch.set(refs.staff(site.locationId).doc(site.tier1OffDuty.uid), staffDoc(site.tier1OffDuty, false, 1));
+  batch.set(refs.staff(site.locationId).doc(site.tier2.uid), staffDoc(site.tier2, true, 2));
+  batch.set(refs.staff(site.otherLocationId).doc(site.otherStaff.uid), staffDoc(site.otherStaff, true, 1));
+  await batch.commit();
+
+  await Promise.all([
+    account(site.resident, 'resident', [site.locationId]),
+    account(site.tier1, 'staff', [site.locationId]),
+    account(site.admin, 'admin', [site.locationId]),
+    device(site.tier1.uid, 'ok', `token-${site.tier1.uid}`),
+    device(site.tier1.uid, 'dead', `${UNREGISTERED_TEST_TOKEN_PREFIX}${site.tier1.uid}`),
+    ...[site.tier1OffDuty, site.tier2, site.admin, site.otherStaff, site.resident].map((p) => device(p.uid, 'd1', `token-${p.uid}`)),
+  ]);
+  return site;
+}
+
+/** `uid/deviceId → status` of a request's deliveries in one batch. */
+export async function deliveriesOf(requestId: string, batch: string): Promise<Record<string, string>> {
+  const snapshot = await refs.deliveries(requestId).where('batch', '==', batch).get();
+  return Object.fromEntries(snapshot.docs.map((d) => [`${d.data().uid}/${d.data().deviceId}`, d.data().status]));
+}
+
+/** Ids and update times of a request's deliveries: equal before and after a replay means nothing changed. */
+export async function deliveryFingerprint(requestId: string): Promise<string[]> {
+  const snapshot = await refs.deliveries(requestId).get();
+  return snapshot.docs.map((d) => `${d.id}@${d.updateTime.toMillis()}`).sort();
+}

@@ -1,0 +1,49 @@
+// Flood control against the real emulators: 30 requests from one resident in a minute are all recorded and
+// open for staff, but staff are pushed once.
+import './setup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collection, doc, onSnapshot, query, serverTimestamp, updateDoc, where, type QuerySnapshot } from 'firebase/firestore';
+import { refs } from '../../functions/src/firestore';
+import { waitFor } from '../helpers/emulators';
+import { createRequest, signIn, type ClientSession } from './clients';
+import { waitForDoc } from './admin';
+import { createResponseSite, deliveriesOf, SITE_PASSWORD, type ResponseSite } from './fixtures';
+
+const FLOOD = 30;
+let site: ResponseSite;
+let resident: ClientSession;
+let tier1: ClientSession;
+
+beforeAll(async () => {
+  site = await createResponseSite(30);
+  [resident, tier1] = await Promise.all([signIn(site.resident.email, SITE_PASSWORD), signIn(site.tier1.email, SITE_PASSWORD)]);
+});
+
+afterAll(async () => {
+  await Promise.all([resident.close(), tier1.close()]);
+});
+
+describe('a resident flooding SOS', () => {
+  it('30 requests in a minute are all open and visible to staff, who are pushed once', { timeout: 60_000 }, async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < FLOOD; i++) ids.push(await createRequest(resident, { locationId: site.locationId }));
+
+    // Staff see every one of them live, open.
+    await waitFor<QuerySnapshot>(
+      (next, fail) => onSnapshot(query(collection(tier1.db, 'sosRequests'), where('locationId', '==', site.locationId)), next, fail),
+      (snap) => snap.size === FLOOD && snap.docs.every((d) => d.data().status === 'open'),
+      30_000,
+      'all flood requests open in the staff query',
+    );
+    await Promise.all(ids.map((id) => waitForDoc(refs.event(id, 'notified-open'), (e) => e !== undefined, `open batch of ${id}`, 30_000)));
+
+    const deliveries = await Promise.all(ids.map((id) => deliveriesOf(id, 'open')));
+    const pushed = deliveries.filter((d) => Object.keys(d).length > 0);
+    expect(pushed).toEqual([{ [`${site.tier1.uid}/ok`]: 'emulated', [`${site.tier1.uid}/dead`]: 'token_removed' }]);
+    const details = await Promise.all(ids.map(async (id) => (await refs.event(id, 'notified-open').get()).data()?.detail ?? ''));
+    expect(details.filter((d) => d.includes('grouped 1 pushed less than a minute ago'))).toHaveLength(FLOOD - 1);
+
+    // The resident cancels the flood, which also ends each request's escalation timer.
+    await Promise.all(ids.map((id) => updateDoc(doc(resident.db, 'sosRequests', id), { status: 'cancelled', cancelledAt: serverTimestamp() })));
+  });
+});
