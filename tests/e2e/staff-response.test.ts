@@ -36,6 +36,10 @@ describe('staff response loop', () => {
     await signIn(admin.page, 'admin@demo.test', /\/admin$/);
     await admin.page.getByRole('heading', { name: 'Заявки на вызов персонала' }).waitFor();
 
+    const residentScripts: string[] = [];
+    resident.page.on('request', (request) => {
+      if (request.resourceType() === 'script') residentScripts.push(request.url());
+    });
     await signIn(resident.page, 'resident@demo.test', /\/$/);
     await resident.page.getByTestId('sos-button').click();
     await resident.page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
@@ -84,6 +88,9 @@ describe('staff response loop', () => {
     await resident.page.getByTestId('ack-by').getByText(`${STAFF_NAME} принял вызов`).waitFor();
     await screenshot(resident.page, 'staff-05-order-resolved');
 
+    // firebase/messaging lives in the staff-only chunk: the resident's phone never downloads it.
+    expect(residentScripts.length).toBeGreaterThan(0);
+    expect(residentScripts.filter((url) => /staffDevice|StaffPage/.test(url))).toEqual([]);
     for (const phone of [resident, staff, secondStaff]) expectNoPageErrors(phone);
   });
 
