@@ -57,8 +57,13 @@ export interface RulesHarness {
   env: RulesTestEnvironment;
   /** The client Firestore of an actor; one instance per actor, reused across tests. */
   db(actor: ActorName): Firestore;
-  /** A client Firestore for any claims (fuzzing uses ad-hoc actors). */
-  dbFor(actor: Actor | null): Firestore;
+  /**
+   * A client Firestore for any claims (fuzzing uses ad-hoc actors). `lane` gives the same actor
+   * separate instances: a client pipelines its pending writes, and when one is denied the SDK
+   * blames the oldest pending write, so writes that must each get their own verdict run one at
+   * a time per instance.
+   */
+  dbFor(actor: Actor | null, lane?: number): Firestore;
   /** Writes documents with the rules off: `{ 'path/to/doc': data }`. */
   seed(docs: Record<string, DocumentData>): Promise<void>;
   clear(): Promise<void>;
@@ -86,8 +91,8 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
     firestore: { ...hostAndPort(EMULATOR_HOSTS.firestore), rules: readFileSync(RULES_PATH, 'utf8') },
   });
   const instances = new Map<string, Firestore>();
-  const dbFor = (actor: Actor | null): Firestore => {
-    const key = actor ? `${actor.uid}|${actor.role}|${actor.locationIds.join(',')}` : 'anonymous';
+  const dbFor = (actor: Actor | null, lane = 0): Firestore => {
+    const key = `${actor ? `${actor.uid}|${actor.role}|${actor.locationIds.join(',')}` : 'anonymous'}#${lane}`;
     let db = instances.get(key);
     if (!db) {
       const context = actor
