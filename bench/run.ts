@@ -13,7 +13,7 @@ import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Clien
 import { percentile, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const COLLECTOR_PORT = 4199 + PORT_OFFSET;
+const COLLECTOR_PORT = 4390 + PORT_OFFSET;
 const FLOOR_WRITES = 200;
 const PIPELINE_RESIDENTS = 20;
 const PIPELINE_PER_RESIDENT = 10;

@@ -32,14 +32,17 @@ export async function seed(): Promise<void> {
   useEmulators();
   const db = getFirestore();
   const batch = db.batch();
+  const accounts = Object.values(DEMO_ACCOUNTS) as DemoAccount[];
   for (const [locationId, location] of Object.entries(DEMO_LOCATIONS)) {
-    batch.set(db.doc(paths.location(locationId)), location);
+    // Escalation also pushes the location's admins.
+    const admins = accounts.filter((a) => a.role === 'admin' && a.locationIds.includes(locationId)).map((a) => a.uid);
+    batch.set(db.doc(paths.location(locationId)), { ...location, admins });
   }
   for (const { id, locationId, ...object } of DEMO_OBJECTS) {
     batch.set(db.doc(paths.object(locationId, id)), object);
     if (object.qrToken) batch.set(db.doc(paths.qrCode(object.qrToken)), { locationId, objectId: id, active: true });
   }
-  for (const account of Object.values(DEMO_ACCOUNTS) as DemoAccount[]) {
+  for (const account of accounts) {
     batch.set(db.doc(paths.user(account.uid)), {
       displayName: account.displayName,
       phone: account.phone,
@@ -56,7 +59,7 @@ export async function seed(): Promise<void> {
       }
     }
   }
-  await Promise.all([batch.commit(), ...(Object.values(DEMO_ACCOUNTS) as DemoAccount[]).map(upsertAccount)]);
+  await Promise.all([batch.commit(), ...accounts.map(upsertAccount)]);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

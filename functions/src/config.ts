@@ -28,7 +28,9 @@ export const config = {
     /** A task dispatched at most this early waits in-process; earlier, it re-enqueues itself (the emulator ignores schedule times). */
     maxInlineWaitMs: 250,
     /** Cap the queue's dispatch rate and concurrency, which also bounds the emulator's re-enqueue loop of early tasks. */
-    maxDispatchesPerSecond: 10,
-    maxConcurrentDispatches: 3,
+    maxDispatchesPerSecond: emulated ? 10 : 500,
+    maxConcurrentDispatches: emulated ? 3 : 100,
   },
+  /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
+  costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,
 };

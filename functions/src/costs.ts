@@ -1,4 +1,6 @@
 // Counts the Firestore reads and writes the backend makes, by kind, for `npm run bench`.
+import { config } from './config';
+
 const reads = new Map<string, number>();
 const writes = new Map<string, number>();
 
@@ -15,11 +17,24 @@ export function countQuery(kind: string, size: number): void {
   for (let i = 0; i < Math.max(1, size); i++) countRead(kind);
 }
 
-export function costReport(): { reads: Record<string, number>; writes: Record<string, number> } {
-  return { reads: Object.fromEntries(reads), writes: Object.fromEntries(writes) };
-}
-
-export function resetCosts(): void {
+/** Sends the counts made since the last report to the bench's collector, when one is configured. */
+async function reportCosts(): Promise<void> {
+  if (!config.costCollectorUrl || (reads.size === 0 && writes.size === 0)) return;
+  const delta = { reads: Object.fromEntries(reads), writes: Object.fromEntries(writes) };
   reads.clear();
   writes.clear();
+  await fetch(config.costCollectorUrl, { method: 'POST', body: JSON.stringify(delta) }).catch(() => undefined);
+}
+
+/** Wraps a function handler so its Firestore costs reach the bench (a no-op outside `npm run bench`). */
+export function reportingCosts<Args extends unknown[], Result>(
+  handler: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } finally {
+      await reportCosts();
+    }
+  };
 }

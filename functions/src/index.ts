@@ -1,4 +1,3 @@
 // Exports only: every function the project deploys.
 export { onSosRequestCreated, onSosRequestUpdated } from './sos/triggers';
 export { escalateSosRequest } from './escalation/escalateSosRequest';
-export { benchCosts } from './diagnostics';

@@ -1,9 +1,10 @@
 // Thin task queue function: parse the payload, run the round. A throw is retried per retryConfig.
-import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { onTaskDispatched, type Request } from 'firebase-functions/v2/tasks';
 import { config } from '../config';
 import { logs } from '../logs';
 import { parseEscalationTask } from './escalationTask';
 import { runEscalationRound } from './runEscalationRound';
+import { reportingCosts } from '../costs';
 
 export const escalateSosRequest = onTaskDispatched(
   {
@@ -13,12 +14,12 @@ export const escalateSosRequest = onTaskDispatched(
       maxConcurrentDispatches: config.escalation.maxConcurrentDispatches,
     },
   },
-  async (request) => {
+  reportingCosts(async (request: Request<unknown>) => {
     const task = parseEscalationTask(request.data);
     if (!task.ok) {
       logs.escalationTaskInvalid(request.data, task.problem);
       return;
     }
     await runEscalationRound(task.value);
-  },
+  }),
 );

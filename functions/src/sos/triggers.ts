@@ -4,18 +4,25 @@ import type { Timestamp } from 'firebase-admin/firestore';
 import type { SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
 import { handleSosRequestUpdate } from './handleSosRequestUpdate';
+import { reportingCosts } from '../costs';
 
-export const onSosRequestCreated = onDocumentCreated('sosRequests/{requestId}', async (event) => {
-  await processNewRequest(event.params.requestId);
-});
+export const onSosRequestCreated = onDocumentCreated(
+  'sosRequests/{requestId}',
+  reportingCosts(async (event) => {
+    await processNewRequest(event.params.requestId);
+  }),
+);
 
-export const onSosRequestUpdated = onDocumentUpdated('sosRequests/{requestId}', async (event) => {
-  const change = event.data;
-  if (!change) return;
-  await handleSosRequestUpdate(
-    event.params.requestId,
-    change.before.data() as SosRequest<Timestamp>,
-    change.after.data() as SosRequest<Timestamp>,
-    change.after.updateTime,
-  );
-});
+export const onSosRequestUpdated = onDocumentUpdated(
+  'sosRequests/{requestId}',
+  reportingCosts(async (event) => {
+    const change = event.data;
+    if (!change) return;
+    await handleSosRequestUpdate(
+      event.params.requestId,
+      change.before.data() as SosRequest<Timestamp>,
+      change.after.data() as SosRequest<Timestamp>,
+      change.after.updateTime,
+    );
+  }),
+);
