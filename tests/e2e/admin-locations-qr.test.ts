@@ -1,0 +1,139 @@
+// Issue: help at a known place — the admin's side: object tree, placing on the plan, QR codes, the print sheet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths, type LocationObject, type QrCode } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+/** How long the emulator may take to have a write the screen already shows. */
+const SERVER = { timeout: 10_000 };
+
+describe('admin: locations and QR codes', () => {
+  let browser: Browser;
+  let admin: PhonePage;
+  const name = `Серверная E2E ${Date.now().toString(36)}`;
+  let objectId = '';
+
+  const objectDoc = async () => (await getFirestore().doc(paths.object('demo-bc', objectId)).get()).data() as LocationObject;
+  const codeDoc = async (token: string) => (await getFirestore().doc(paths.qrCode(token)).get()).data() as QrCode;
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+    admin = await openPhone(browser);
+    admin.page.on('dialog', (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    // Keep the shared demo location as seeded: the test's object and its codes go.
+    if (objectId) {
+      const db = getFirestore();
+      const codes = await db.collection(paths.qrCodes()).where('objectId', '==', objectId).get();
+      await Promise.all([...codes.docs.map((code) => code.ref.delete()), db.doc(paths.object('demo-bc', objectId)).delete()]);
+    }
+    await browser?.close();
+  });
+
+  it('adds an object, places it on the plan, renames and moves it, then issues, reissues, revokes and prints its QR code', async () => {
+    const { page } = admin;
+    await signIn(page, 'admin@demo.test', /\/admin$/);
+    await page.getByRole('link', { name: 'Локации' }).click();
+    await page.waitForURL(/\/admin\/locations$/);
+    await page.locator('[data-object-id="bc-a-1-cafe"]').getByText('Кафе').waitFor();
+
+    // Add a room on the first floor.
+    const form = page.getByTestId('add-object');
+    await form.getByLabel('Название').fill(name);
+    await form.getByLabel('Тип').selectOption('room');
+    await form.getByLabel('Где находится').selectOption({ label: 'Корпус А / 1 этаж' });
+    await form.getByRole('button', { name: 'Добавить объект' }).click();
+    const row = page.getByTestId('object-row').filter({ hasText: name });
+    await row.waitFor();
+    objectId = (await row.getAttribute('data-object-id')) ?? '';
+    expect(objectId).not.toBe('');
+    await expect.poll(() => objectDoc(), SERVER).toMatchObject({ name, kind: 'room', parentId: 'bc-a-1', selectable: true, position: null, qrToken: null });
+
+    // Place it by clicking the floor plan at 80 % × 70 %.
+    await row.getByRole('button', { name: 'На плане' }).click();
+    const placing = page.getByTestId('placing');
+    const frame = placing.locator('.plan-frame');
+    await placing.locator('img').waitFor();
+    await frame.scrollIntoViewIfNeeded();
+    const box = await frame.boundingBox();
+    if (!box) throw new Error('the plan is not drawn');
+    await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.7);
+    await row.getByText('на плане', { exact: true }).waitFor();
+    // The screen shows the local write at once; the server has it a moment later.
+    await expect.poll(async () => (await objectDoc()).position?.x ?? -1, SERVER).toBeCloseTo(0.8, 2);
+    await expect.poll(async () => (await objectDoc()).position?.y ?? -1, SERVER).toBeCloseTo(0.7, 2);
+    const marker = placing.locator(`[data-marker-id="${objectId}"]`);
+    await marker.getByText(name).waitFor();
+    await expect(marker.evaluate((node: HTMLElement) => node.classList.contains('highlight'))).resolves.toBe(true);
+    await expect(marker.evaluate((node: HTMLElement) => [Math.round(parseFloat(node.style.left)), Math.round(parseFloat(node.style.top))])).resolves.toEqual([80, 70]);
+    await screenshot(page, 'admin-01-placed');
+
+    // Rename and move to the second floor: the position was on the old plan, so it is cleared.
+    await row.getByRole('button', { name: 'Изменить' }).click();
+    const editForm = page.getByTestId('object-row').filter({ has: page.getByTestId('edit-name') });
+    await editForm.getByTestId('edit-name').fill(`${name} (2)`);
+    await editForm.getByTestId('edit-parent').selectOption({ label: 'Корпус А / 2 этаж' });
+    await editForm.getByRole('button', { name: 'Сохранить' }).click();
+    const renamed = page.locator(`[data-object-id="${objectId}"]`);
+    await renamed.getByText(`${name} (2)`).waitFor();
+    await renamed.getByText('не размещён', { exact: true }).waitFor();
+    await expect.poll(() => objectDoc(), SERVER).toMatchObject({ name: `${name} (2)`, parentId: 'bc-a-2', position: null });
+
+    // QR codes: issue, reissue (old one stops working), revoke, issue again.
+    await page.getByRole('link', { name: 'QR-коды' }).click();
+    await page.waitForURL(/\/admin\/qr$/);
+    const qrRow = page.locator(`[data-testid="qr-row"][data-object-id="${objectId}"]`);
+    await qrRow.getByRole('button', { name: 'Выпустить код' }).click();
+    const tokenCell = qrRow.getByTestId('qr-token');
+    await tokenCell.waitFor();
+    const first = await tokenCell.innerText();
+    expect(first).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await qrRow.getByTestId('qr-image').waitFor();
+    await expect.poll(() => objectDoc(), SERVER).toMatchObject({ qrToken: first });
+    await expect.poll(() => codeDoc(first), SERVER).toEqual({ locationId: 'demo-bc', objectId, active: true });
+
+    await qrRow.getByRole('button', { name: 'Перевыпустить' }).click();
+    await expect.poll(() => tokenCell.innerText(), SERVER).not.toBe(first);
+    const second = await tokenCell.innerText();
+    await expect.poll(() => codeDoc(first), SERVER).toMatchObject({ active: false });
+    await expect.poll(() => codeDoc(second), SERVER).toMatchObject({ active: true, objectId });
+
+    await qrRow.getByRole('button', { name: 'Отозвать' }).click();
+    await qrRow.getByText('Кода нет').waitFor();
+    await expect.poll(() => objectDoc(), SERVER).toMatchObject({ qrToken: null });
+    await expect.poll(() => codeDoc(second), SERVER).toMatchObject({ active: false });
+    await qrRow.getByRole('button', { name: 'Выпустить код' }).click();
+    await tokenCell.waitFor();
+    const third = await tokenCell.innerText();
+    await screenshot(page, 'admin-02-qr-codes');
+
+    // The print sheet: one label per working code, printed without the app's chrome.
+    await page.getByTestId('print-sheet').click();
+    await page.waitForURL(/\/admin\/qr\/print$/);
+    const label = page.getByTestId('qr-label').filter({ hasText: `${name} (2)` });
+    await label.getByText('Нужна помощь? Отсканируйте').waitFor();
+    await label.getByTestId('qr-image').waitFor();
+    await expect(label.getByTestId('qr-image').getAttribute('alt')).resolves.toBe(`QR-код «${name} (2)»`);
+    await expect(page.getByTestId('qr-label').count()).resolves.toBeGreaterThanOrEqual(2);
+    await page.evaluate(() => {
+      const counter = window as unknown as { printed: number };
+      counter.printed = 0;
+      window.print = () => void counter.printed++;
+    });
+    await page.getByTestId('print').click();
+    await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.app-header').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('print').isVisible()).resolves.toBe(false);
+    await expect(label.isVisible()).resolves.toBe(true);
+    await screenshot(page, 'admin-03-print-sheet');
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => codeDoc(third), SERVER).toMatchObject({ active: true });
+    expectNoPageErrors(admin);
+  });
+});
