@@ -82,6 +82,9 @@ describe('staff response loop', () => {
     await card.and(staff.page.locator('[data-status="resolved"]')).waitFor({ state: 'attached' });
     await resident.page.getByText('Вызов завершён').waitFor();
     await screenshot(staff.page, 'staff-04-resolved');
+    // A tapped push opens /staff?request=<id>: that call is shown even from the collapsed list.
+    await staff.page.goto(appUrl(`/staff?request=${requestId}`));
+    await card.and(staff.page.locator('.highlighted')).waitFor();
 
     await resident.page.goto(appUrl(`/orders/${requestId}`));
     await expect.poll(() => resident.page.getByTestId('status').innerText(), { timeout: 15_000 }).toBe('Решена');
@@ -127,14 +130,17 @@ describe('staff response loop', () => {
     const onDuty = member.getByTestId('on-duty');
     await onDuty.waitFor();
     expect(await onDuty.isChecked()).toBe(true);
+    // Each change is confirmed by the server (no pending write) before the reload reads it back.
+    const saved = async () => [await member.getAttribute('data-saved'), await onDuty.isChecked()];
     await onDuty.uncheck();
+    await expect.poll(saved).toEqual(['true', false]);
     await admin.page.reload();
-    await onDuty.waitFor();
-    await expect.poll(() => onDuty.isChecked()).toBe(false);
+    await expect.poll(saved).toEqual(['true', false]);
     await screenshot(admin.page, 'staff-07-roster-off-duty');
     await onDuty.check();
+    await expect.poll(saved).toEqual(['true', true]);
     await admin.page.reload();
-    await expect.poll(() => onDuty.isChecked()).toBe(true);
+    await expect.poll(saved).toEqual(['true', true]);
     expectNoPageErrors(admin);
   });
 
