@@ -53,7 +53,7 @@ const ref = (actor: ActorName, path: string) => doc(h.db(actor), path);
 const MEMBERS = actorCases(['resident', 'staff', 'admin']);
 const NON_MEMBERS = actorCases(['foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
 const NOT_ITS_ADMIN = actorCases(['resident', 'staff', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
-const EVERYONE = actorCases(['resident', 'staff', 'admin', 'foreignAdmin', 'anonymous']);
+const EVERYONE = actorCases(['resident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']);
 
 describe('a location', () => {
   it.each(MEMBERS)('%s reads their location', async (_label, actor) => {

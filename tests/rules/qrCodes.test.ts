@@ -119,7 +119,7 @@ describe('issuing and revoking codes', () => {
     await assertFails(updateDoc(ref('admin', FOREIGN), { locationId: HOME }));
   });
 
-  it.each(actorCases(['resident', 'staff', 'admin', 'foreignAdmin', 'anonymous']))(
+  it.each(actorCases(['resident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
     '%s cannot delete a code',
     async (_label, actor) => {
       await assertFails(deleteDoc(ref(actor, ACTIVE)));

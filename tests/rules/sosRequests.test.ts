@@ -9,6 +9,8 @@ import {
   doc,
   getDoc,
   getDocs,
+  limit,
+  orderBy,
   query,
   serverTimestamp,
   setDoc,
@@ -84,6 +86,14 @@ describe('creating a request', () => {
 
   it('resident creates a description of exactly 1000 characters', async () => {
     await assertSucceeds(create('resident', formPayload({ description: 'x'.repeat(1000) })));
+  });
+
+  it('resident creates a 1000-character description in Russian (characters, not bytes, count)', async () => {
+    await assertSucceeds(create('resident', formPayload({ description: 'Пожар'.repeat(200) })));
+  });
+
+  it('resident cannot send 1001 characters in Russian', async () => {
+    await assertFails(create('resident', formPayload({ description: 'Пожар'.repeat(200) + '!' })));
   });
 
   it('staff may call for help at their own location in their own name', async () => {
@@ -230,6 +240,24 @@ describe('reading requests', () => {
     await assertSucceeds(getDocs(query(collection(h.db(actor), 'sosRequests'), where('locationId', '==', HOME))));
   });
 
+  it('an admin of several locations lists all their requests in one query, newest first', async () => {
+    const admin = { uid: 'admin-3', role: 'admin' as const, locationIds: [HOME, ELSEWHERE] };
+    await assertSucceeds(
+      getDocs(
+        query(
+          collection(h.dbFor(admin), 'sosRequests'),
+          where('locationId', 'in', admin.locationIds),
+          orderBy('createdAt', 'desc'),
+          limit(300),
+        ),
+      ),
+    );
+  });
+
+  it('staff cannot list requests of a location they do not serve among their own', async () => {
+    await assertFails(getDocs(query(collection(h.db('staff'), 'sosRequests'), where('locationId', 'in', [HOME, ELSEWHERE]))));
+  });
+
   it.each(actorCases(['resident', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
     "%s cannot list the location's requests",
     async (_label, actor) => {
@@ -247,6 +275,10 @@ describe('staff acknowledge an open request', () => {
 
   it.each(NOT_THE_LOCATIONS_SIDE)('%s cannot acknowledge the request', async (_label, actor) => {
     await assertFails(ack(actor));
+  });
+
+  it('staff acknowledge with a 100-character name in Russian', async () => {
+    await assertSucceeds(ack('staff', { ackByName: 'Иван'.repeat(25) }));
   });
 
   it('staff cannot acknowledge in the name of someone else', async () => {
@@ -420,7 +452,7 @@ describe('the resident cancels a request made by mistake', () => {
 });
 
 describe('deleting a request', () => {
-  it.each(actorCases(['resident', 'otherResident', 'staff', 'admin', 'foreignAdmin', 'anonymous']))(
+  it.each(actorCases(['resident', 'otherResident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
     '%s cannot delete a request',
     async (_label, actor) => {
       await seedRequest('open');

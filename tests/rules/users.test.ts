@@ -51,7 +51,7 @@ beforeEach(async () => {
 
 const ref = (actor: ActorName, path: string) => doc(h.db(actor), path);
 const EVERYONE_ELSE = actorCases(['otherResident', 'foreignResident', 'staff', 'foreignStaff', 'admin', 'foreignAdmin', 'anonymous']);
-const EVERYONE = actorCases(['resident', 'otherResident', 'staff', 'admin', 'foreignAdmin', 'anonymous']);
+const EVERYONE = actorCases(['resident', 'otherResident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']);
 
 describe('the user profile', () => {
   it('the owner reads their profile', async () => {
