@@ -183,6 +183,8 @@ export const en: Messages = {
     someone: 'another staff member',
     claimedBy: 'Taken by {name}',
     claimedByMe: 'You took this call',
+    offline: 'No connection: not done. Try again when the connection returns, or call the dispatcher.',
+    escalated: 'Escalation {level}',
   },
   push: {
     enable: 'Turn on notifications',
