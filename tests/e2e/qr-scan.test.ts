@@ -18,6 +18,8 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
   let plainBrowser: Browser;
   let resident: PhonePage;
   const requests: string[] = [];
+  /** Documents this file creates in the shared demo location, removed afterwards. */
+  const created: string[] = [];
 
   beforeAll(async () => {
     useEmulators();
@@ -35,6 +37,7 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
   });
 
   afterAll(async () => {
+    await Promise.all(created.map((path) => getFirestore().doc(path).delete()));
     await cameraBrowser?.close();
     await plainBrowser?.close();
   });
@@ -42,6 +45,8 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
   it('resident scans a code with the camera, sees the place on the plan and calls for help there', async () => {
     const { page } = resident;
     await signIn(page, 'resident@demo.test', /\/$/);
+    // The scanner and its wasm are not part of the main bundle: nothing of them loads before /scan.
+    expect(requests.filter((url) => /ScanPage|zxing/.test(url))).toEqual([]);
     await page.getByRole('button', { name: 'Меню' }).click();
     await page.locator('#app-menu').getByRole('link', { name: 'Сканер' }).click();
     await page.waitForURL(/\/scan$/);
@@ -123,6 +128,7 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
       name: 'Склад E2E', kind: 'room', parentId: 'bc-a-2', plan: null, position: { x: 0.9, y: 0.8 }, qrToken: token, selectable: false,
     });
     await db.doc(paths.qrCode(token)).set({ locationId: 'demo-bc', objectId, active: true });
+    created.push(paths.object('demo-bc', objectId), paths.qrCode(token));
 
     const phone = await openPhone(plainBrowser);
     const { page } = phone;
