@@ -57,9 +57,17 @@ function orderFor(requestId: string, request: SosRequest<Timestamp>, decision: N
  * Opens or rejects a new request. Idempotent: a request that is no longer `new`
  * (already processed, or cancelled meanwhile) is left as it is.
  */
-export async function processNewRequest(requestId: string): Promise<NewRequestDecision | null> {
+export async function processNewRequest(
+  requestId: string,
+  created?: SosRequest<Timestamp>,
+): Promise<NewRequestDecision | null> {
   return db.runTransaction(async (tx) => {
-    const snapshot = await tx.get(refs.sosRequest(requestId));
+    // The fields the context depends on (uid, locationId, objectId, repeatOf) never change after
+    // create, so with the event's copy the request and its context are read in one round trip.
+    const [snapshot, prefetched] = await Promise.all([
+      tx.get(refs.sosRequest(requestId)),
+      created ? readContext(tx, requestId, created) : null,
+    ]);
     countRead('request');
     const request = snapshot.data();
     if (!request) {
@@ -70,7 +78,8 @@ export async function processNewRequest(requestId: string): Promise<NewRequestDe
       logs.requestAlreadyProcessed(requestId, request.status);
       return null;
     }
-    const decision = decideNewRequest(await readContext(tx, requestId, request));
+    const context = prefetched ? { ...prefetched, request } : await readContext(tx, requestId, request);
+    const decision = decideNewRequest(context);
     const now = FieldValue.serverTimestamp();
 
     if (decision.status === 'open') {

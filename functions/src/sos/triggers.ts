@@ -9,7 +9,7 @@ import { reportingCosts } from '../costs';
 export const onSosRequestCreated = onDocumentCreated(
   'sosRequests/{requestId}',
   reportingCosts(async (event) => {
-    await processNewRequest(event.params.requestId);
+    await processNewRequest(event.params.requestId, event.data?.data() as SosRequest<Timestamp> | undefined);
   }),
 );
 
