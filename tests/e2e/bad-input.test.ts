@@ -51,6 +51,13 @@ describe('bad input', () => {
     await page.getByRole('alert').filter({ hasText: 'Заявка не найдена' }).waitFor();
     await page.goto(appUrl('/orders/no-such-request'));
     await page.getByRole('alert').filter({ hasText: 'Заявка не найдена' }).waitFor();
+
+    // Malformed and unknown QR tokens: a clear message and the one-tap SOS still offered.
+    for (const token of ['%E2%9D%8C%20not-a-token', 'x'.repeat(300), 'unknown-token-0000']) {
+      await page.goto(appUrl(`/q/${token}`));
+      await page.getByTestId('qr-problem').waitFor();
+      await page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).waitFor();
+    }
     expectNoPageErrors(phone);
   });
 
