@@ -100,8 +100,8 @@ describe('issuing and revoking codes', () => {
     await assertSucceeds(updateDoc(ref('admin', ACTIVE), { active: false }));
   });
 
-  it('the admin restores a revoked code', async () => {
-    await assertSucceeds(updateDoc(ref('admin', REVOKED), { active: true }));
+  it('the admin cannot bring a revoked code back (reissue makes a new one)', async () => {
+    await assertFails(updateDoc(ref('admin', REVOKED), { active: true }));
   });
 
   it.each(NOT_ITS_ADMIN)('%s cannot revoke a code of the location', async (_label, actor) => {
