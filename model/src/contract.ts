@@ -150,6 +150,8 @@ export interface SosRequest<Ts = TimestampLike> {
   ackByName?: string;
   ackAt?: Ts;
   arrivedAt?: Ts;
+  /** Who marked the arrival (any staff member of the location may be the one on site). */
+  arrivedBy?: string;
   resolvedBy?: string;
   resolvedAt?: Ts;
   resolution?: string;

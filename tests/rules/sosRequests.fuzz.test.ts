@@ -170,7 +170,8 @@ function contractAllowsUpdate(before: Payload, patch: Payload, actor: Actor | nu
     from === 'acknowledged' &&
     to === 'on_site' &&
     after.arrivedAt === SERVER_TIME &&
-    touchesOnly(['status', 'arrivedAt']);
+    after.arrivedBy === actor.uid &&
+    touchesOnly(['status', 'arrivedAt', 'arrivedBy']);
   const resolves =
     locationSide &&
     (from === 'acknowledged' || from === 'on_site') &&
@@ -367,7 +368,7 @@ const steps = (uid: string) => ({
     ackByName: fc.oneof(nonBlank, nearLimit(ACK_BY_NAME_MAX)),
     ackAt: fc.constant(SERVER_TIME),
   }),
-  arrive: fc.record({ status: fc.constant('on_site'), arrivedAt: fc.constant(SERVER_TIME) }),
+  arrive: fc.record({ status: fc.constant('on_site'), arrivedAt: fc.constant(SERVER_TIME), arrivedBy: fc.constant(uid) }),
   resolve: fc.record({
     status: fc.constant('resolved'),
     resolvedBy: fc.constant(uid),
@@ -391,7 +392,7 @@ const ENTITLED: { step: Step; from: SosStatus[]; by: string[] }[] = [
 const updateMutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ set: anyField, to: anyValue }) },
   { weight: 2, arbitrary: fc.record({ set: anyField, to: fc.constant(DELETE) }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom('ackBy', 'resolvedBy', 'uid'), to: fc.constantFrom(...ALL_UIDS) }) },
+  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom('ackBy', 'arrivedBy', 'resolvedBy', 'uid'), to: fc.constantFrom(...ALL_UIDS) }) },
   { weight: 2, arbitrary: fc.record({ set: fc.constantFrom('ackAt', 'arrivedAt', 'resolvedAt', 'cancelledAt'), to: wrongTime }) },
   { weight: 2, arbitrary: fc.record({ restamp: wrongTime }) },
   { weight: 2, arbitrary: fc.record({ set: fc.constant('ackByName'), to: fc.oneof(fc.constant(''), overLimit(ACK_BY_NAME_MAX), fc.integer()) }) },

@@ -44,7 +44,12 @@ const ack = (actor: ActorName, overrides: DocumentData = {}) =>
     ...overrides,
   });
 const arrive = (actor: ActorName, overrides: DocumentData = {}) =>
-  updateDoc(requestDoc(actor), { status: 'on_site', arrivedAt: serverTimestamp(), ...overrides });
+  updateDoc(requestDoc(actor), {
+    status: 'on_site',
+    arrivedAt: serverTimestamp(),
+    arrivedBy: actor === 'anonymous' ? 'nobody' : ACTORS[actor].uid,
+    ...overrides,
+  });
 const resolve = (actor: ActorName, overrides: DocumentData = {}) =>
   updateDoc(requestDoc(actor), {
     status: 'resolved',
@@ -350,6 +355,16 @@ describe('staff act on a claimed request', () => {
   it.each(NOT_THE_LOCATIONS_SIDE)('%s cannot mark a request on site', async (_label, actor) => {
     await seedRequest('acknowledged');
     await assertFails(arrive(actor));
+  });
+
+  it('staff cannot mark on site in the name of someone else', async () => {
+    await seedRequest('acknowledged');
+    await assertFails(arrive('staff', { arrivedBy: ACTORS.otherStaff.uid }));
+  });
+
+  it('staff cannot mark on site without saying who arrived', async () => {
+    await seedRequest('acknowledged');
+    await assertFails(updateDoc(requestDoc('staff'), { status: 'on_site', arrivedAt: serverTimestamp() }));
   });
 
   it('staff cannot mark on site with a client clock arrivedAt', async () => {

@@ -11,7 +11,7 @@ export function transitionEvent(
 ): { type: SosEventType; at: Timestamp | undefined; by: string | null; detail: string | null } | null {
   const events: Partial<Record<SosStatus, ReturnType<typeof transitionEvent>>> = {
     acknowledged: { type: 'acknowledged', at: after.ackAt, by: after.ackBy ?? null, detail: after.ackByName ?? null },
-    on_site: { type: 'on_site', at: after.arrivedAt, by: after.ackBy ?? null, detail: null },
+    on_site: { type: 'on_site', at: after.arrivedAt, by: after.arrivedBy ?? null, detail: null },
     resolved: { type: 'resolved', at: after.resolvedAt, by: after.resolvedBy ?? null, detail: after.resolution ?? null },
     cancelled: { type: 'cancelled', at: after.cancelledAt, by: after.uid, detail: null },
   };

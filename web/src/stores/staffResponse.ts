@@ -62,9 +62,11 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
   }
 
   function markOnSite(requestId: string): Promise<void> {
-    return track(requestId, 'arrive', () =>
-      updateDoc(refs.sosRequest(requestId), { status: 'on_site', arrivedAt: serverTimestamp() }),
-    );
+    return track(requestId, 'arrive', async () => {
+      const me = uid.value;
+      if (!me) throw new Error('not signed in');
+      await updateDoc(refs.sosRequest(requestId), { status: 'on_site', arrivedAt: serverTimestamp(), arrivedBy: me });
+    });
   }
 
   function resolve(requestId: string, note: string): Promise<void> {
