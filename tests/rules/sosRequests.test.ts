@@ -259,6 +259,19 @@ describe('reading requests', () => {
     );
   });
 
+  it('an admin of several locations lists every still-active request, however old', async () => {
+    const admin = { uid: 'admin-3', role: 'admin' as const, locationIds: [HOME, ELSEWHERE] };
+    await assertSucceeds(
+      getDocs(
+        query(
+          collection(h.dbFor(admin), 'sosRequests'),
+          where('locationId', 'in', admin.locationIds),
+          where('status', 'in', ['new', 'open', 'acknowledged', 'on_site']),
+        ),
+      ),
+    );
+  });
+
   it('staff cannot list requests of a location they do not serve among their own', async () => {
     await assertFails(getDocs(query(collection(h.db('staff'), 'sosRequests'), where('locationId', 'in', [HOME, ELSEWHERE]))));
   });
