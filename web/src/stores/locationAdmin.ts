@@ -1,8 +1,8 @@
 // The admin's side of locations: the object tree and QR codes of the locations they serve, and the
 // writes that change them (straight to Firestore through typed refs; firestore.rules validate each).
 import { defineStore, storeToRefs } from 'pinia';
-import { computed, reactive, ref } from 'vue';
-import { doc, getDoc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
+import { computed, ref } from 'vue';
+import { doc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
 import { newQrToken, objectTreeRows, objectPathLabel, type LocationObject, type PlanPoint } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
@@ -16,9 +16,14 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
   const { claims } = storeToRefs(useSessionStore());
   const locationIds = computed(() => (claims.value?.role === 'admin' ? claims.value.locationIds : []));
   const chosenLocationId = ref<string | null>(null);
-  const locationId = computed(() =>
-    chosenLocationId.value && locationIds.value.includes(chosenLocationId.value) ? chosenLocationId.value : (locationIds.value[0] ?? null),
-  );
+  /** The location being administered: the one chosen, else the first served. */
+  const locationId = computed<string | null>({
+    get: () =>
+      chosenLocationId.value && locationIds.value.includes(chosenLocationId.value)
+        ? chosenLocationId.value
+        : (locationIds.value[0] ?? null),
+    set: (id) => (chosenLocationId.value = id),
+  });
   const location = useLiveDocument(() => (locationId.value ? refs.location(locationId.value) : null));
   const objectsLive = useLiveQuery(
     () => (locationId.value ? refs.objects(locationId.value) : null),
@@ -40,17 +45,6 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     return token && activeTokens.value.has(token) ? token : null;
   };
 
-  /** Names for the location picker; each location is read once. */
-  const locationNames = reactive<Record<string, string>>({});
-  async function loadLocationNames(): Promise<void> {
-    await Promise.all(
-      locationIds.value
-        .filter((id) => !(id in locationNames))
-        .map(async (id) => {
-          locationNames[id] = (await getDoc(refs.location(id))).data()?.name ?? id;
-        }),
-    );
-  }
 
   function requireLocation(): string {
     if (!locationId.value) throw new Error('no location to administer');
@@ -100,8 +94,6 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     chosenLocationId,
     locationId,
     location: location.data,
-    locationNames,
-    loadLocationNames,
     objects,
     objectsLoaded: objectsLive.loaded,
     objectsError: objectsLive.error,
