@@ -2,6 +2,7 @@
 // `npm start`: build the functions, start the emulators, seed the demo data, serve the web app,
 // print where everything is. Ctrl-C stops it all.
 import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { resolveFirestoreEmulator } from './emulator-jar.mjs';
 
 const HUB = 'http://127.0.0.1:4400/emulators';
@@ -14,24 +15,45 @@ function run(command, args) {
   if (result.status !== 0) stop(`"${command} ${args.join(' ')}" failed.`);
 }
 
-function start(command, args, label) {
-  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code) => stop(`${label} exited (code ${code}).`));
+function start(command, args, label, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  child.on('exit', (code) => {
+    if (stopping) exitWhenAllStopped();
+    else stop(`${label} exited (code ${code}).`);
+  });
   children.push(child);
   return child;
 }
 
 let stopping = false;
+let exitCode = 0;
+function exitWhenAllStopped() {
+  if (children.every((child) => child.exitCode !== null || child.signalCode !== null)) process.exit(exitCode);
+}
 function stop(reason) {
   if (stopping) return;
   stopping = true;
-  if (reason) console.error(`\n${reason}`);
+  if (reason) {
+    console.error(`\n${reason}`);
+    exitCode = 1;
+  }
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(reason ? 1 : 0), 1500).unref();
-  if (children.every((child) => child.exitCode !== null)) process.exit(reason ? 1 : 0);
+  // The emulators take a few seconds to shut down; never hang forever.
+  setTimeout(() => process.exit(exitCode), 15_000).unref();
+  exitWhenAllStopped();
 }
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
+
+async function waitForApp(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    const up = await fetch(APP_URL).then((response) => response.ok, () => false);
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  stop('The web app did not start in time; see the log above.');
+}
 
 async function waitForEmulators(timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -61,7 +83,9 @@ start('node', ['scripts/firebase.mjs', 'emulators:start', '--only', REQUIRED.joi
 await waitForEmulators();
 console.log(`Emulators ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Seeding the demo data…`);
 run('npx', ['tsx', 'scripts/seed.ts']);
-start('npm', ['run', 'dev', '-w', 'web'], 'The web app');
+// Vite itself, not through npm, so that stopping it stops the server.
+start(resolve('node_modules/.bin/vite'), [], 'The web app', { cwd: resolve('web') });
+await waitForApp();
 
 console.log(`
 ──────────────────────────────────────────────

@@ -36,7 +36,7 @@ export const en: Messages = {
     unexpected: 'Something went wrong: {message}',
   },
   countdown: {
-    title: 'Staff are on the way',
+    title: 'Staff call',
     timeLeft: 'Staff should arrive within',
     sending: 'Sending the request…',
     notSentOffline: 'Not sent yet: no connection. It will be sent automatically when the connection returns. Call the staff!',
