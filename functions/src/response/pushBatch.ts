@@ -43,13 +43,14 @@ const serverTime = () => FieldValue.serverTimestamp() as unknown as Timestamp;
 export async function deliverPushBatch(batch: PushBatch): Promise<void> {
   const { requestId } = batch;
   const eventRef = refs.event(requestId, `notified-${batch.batch}`);
+  // One round trip: the "already done?" check and the recipients are read together.
+  const [done, uids] = await Promise.all([eventRef.get(), batch.recipients()]);
   countRead('event');
-  if ((await eventRef.get()).exists) {
+  if (done.exists) {
     logs.pushBatchAlreadyDone(requestId, batch.batch);
     return;
   }
 
-  const uids = await batch.recipients();
   const { push, grouped } = batch.throttle
     ? await claimPushSlots(batch.throttle.locationId, batch.throttle.residentUid, uids, requestId, batch.batch)
     : { push: uids, grouped: [] };

@@ -10,6 +10,6 @@ export async function handleSosRequestUpdate(
   after: SosRequest<Timestamp>,
   changedAt: Timestamp,
 ): Promise<void> {
-  await recordTransition(requestId, before, after, changedAt);
-  await respondToTransition(requestId, before, after);
+  // Independent: the resident's mirror and the staff's response loop.
+  await Promise.all([recordTransition(requestId, before, after, changedAt), respondToTransition(requestId, before, after)]);
 }
