@@ -185,6 +185,9 @@ async function measureBurst(residents: Client[]) {
   await waitForAll(processed, ids, 120_000);
   const allProcessedMs = Math.max(...ids.map((id) => processed.get(id) ?? Number.NaN)) - started;
   stop();
+  // Pushes go out from the update trigger, after the request is open: wait for every open batch
+  // (its `notified-open` event) before counting deliveries.
+  const notifiedMs = await waitForPushBatches(ids, started, 180_000);
 
   // Lost: never processed. Duplicated orders: more than one order for a request. Duplicated pushes:
   // more than one delivery to the same device in the same batch of a request.
@@ -213,12 +216,25 @@ async function measureBurst(residents: Client[]) {
     requests: ids.length,
     residents: residents.length,
     allProcessedMs: round(allProcessedMs),
+    allPushBatchesDoneMs: round(notifiedMs),
     lost,
     missingOrders,
     duplicatedOrders,
     pushes,
     duplicatedPushes,
   };
+}
+
+/** Milliseconds from `started` until every request's open push batch is recorded (polled: a bench, not a test). */
+async function waitForPushBatches(ids: readonly string[], started: number, timeoutMs: number): Promise<number> {
+  const admin = getAdminFirestore();
+  let pending = [...ids];
+  while (pending.length > 0 && performance.now() - started < timeoutMs) {
+    const snapshots = await admin.getAll(...pending.map((id) => admin.doc(paths.event(id, 'notified-open'))));
+    pending = pending.filter((_, i) => !snapshots[i]?.exists);
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return pending.length === 0 ? performance.now() - started : Number.NaN;
 }
 
 /** Gzip bytes of the JS the resident's /sos route loads before it is usable: the entry and its static imports. */
@@ -303,7 +319,7 @@ async function main() {
     { figure: '1 floor: client write → other client sees it', measured: `p50 ${floor.p50Ms} ms, p95 ${floor.p95Ms} ms (${floor.writes} writes)`, target: 'baseline', verdict: '' },
     { figure: '2 pipeline: request → admin sees open + order', measured: `p50 ${pipeline.p50Ms}, p95 ${pipeline.p95Ms}, p99 ${pipeline.p99Ms} ms (${pipeline.requests} req, ${pipeline.concurrentResidents} residents)`, target: `p95 ≤ 3 × floor p95 (${results.pipeline.ratioP95ToFloorP95}×)`, verdict: ok(results.pipeline.ratioP95ToFloorP95 <= 3) },
     { figure: '2b pipeline, one resident at a time', measured: `p50 ${sequential.p50Ms}, p95 ${sequential.p95Ms} ms (${sequential.requests} req)`, target: 'insight', verdict: '' },
-    { figure: '3 burst: 500 requests from 100 residents', measured: `${burst.allProcessedMs} ms; lost ${burst.lost}, dup orders ${burst.duplicatedOrders}, dup pushes ${burst.duplicatedPushes}`, target: '≤ 30 000 ms; 0, 0, 0', verdict: ok(burst.allProcessedMs <= 30_000 && burst.lost === 0 && burst.duplicatedOrders === 0 && burst.duplicatedPushes === 0) },
+    { figure: '3 burst: 500 requests from 100 residents', measured: `${burst.allProcessedMs} ms (pushes done ${burst.allPushBatchesDoneMs} ms); lost ${burst.lost}, dup orders ${burst.duplicatedOrders}, dup pushes ${burst.duplicatedPushes} of ${burst.pushes}`, target: '≤ 30 000 ms; 0, 0, 0', verdict: ok(burst.allProcessedMs <= 30_000 && burst.lost === 0 && burst.duplicatedOrders === 0 && burst.duplicatedPushes === 0) },
     { figure: '4 cost per request (backend)', measured: `${results.cost.readsPerRequest} reads, ${results.cost.writesPerRequest} writes`, target: '≤ 4 reads, ≤ 5 writes + 1/push', verdict: results.cost.reported ? '' : 'not reported' },
     { figure: '5 client weight of /sos (gzip)', measured: `${weight.gzipKB} KB in ${weight.files.length} files`, target: '≤ 180 KB, no scanner/admin code', verdict: ok(weight.gzipKB <= 180 && weight.forbiddenChunks.length === 0) },
   ]);
