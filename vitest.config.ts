@@ -24,7 +24,8 @@ export default defineConfig({
         test: {
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Waits are for states (snapshots); the limit only bounds a busy 2-core emulator run.
+          testTimeout: 90_000,
           hookTimeout: 30_000,
         },
       },
@@ -36,6 +37,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for a state the server confirms; 1 s (the default) is too short on 2 busy cores.
+          expect: { poll: { timeout: 15_000 } },
           allowOnly: !process.env.CI,
         },
       },

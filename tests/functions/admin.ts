@@ -9,7 +9,7 @@ export function waitForDoc<T>(
   ref: DocumentReference<T>,
   check: (data: T | undefined) => boolean,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<T | undefined> {
   return waitFor<T | undefined>((next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail), check, timeoutMs, what);
 }
@@ -19,13 +19,13 @@ export function waitForQuery<T>(
   query: Query<T>,
   check: (docs: QueryDocumentSnapshot<T>[]) => boolean,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<QueryDocumentSnapshot<T>[]> {
   return waitFor((next, fail) => query.onSnapshot((snap) => next(snap.docs), fail), check, timeoutMs, what);
 }
 
 /** Waits for the trigger to take the request out of `new`. */
-export async function waitProcessed(requestId: string, timeoutMs = 15_000): Promise<SosRequest<Timestamp>> {
+export async function waitProcessed(requestId: string, timeoutMs = 30_000): Promise<SosRequest<Timestamp>> {
   const data = await waitForDoc(refs.sosRequest(requestId), (r) => r !== undefined && r.status !== 'new', `request ${requestId} processed`, timeoutMs);
   if (!data) throw new Error(`request ${requestId} vanished`);
   return data;
@@ -35,4 +35,23 @@ export async function waitProcessed(requestId: string, timeoutMs = 15_000): Prom
 export async function eventFingerprint(requestId: string): Promise<string[]> {
   const snap = await refs.events(requestId).get();
   return snap.docs.map((d) => `${d.id}@${d.updateTime.toMillis()}`).sort();
+}
+
+const UNKNOWN = 2;
+const ABORTED = 10;
+
+/**
+ * Runs an Admin SDK write again when the emulator answers UNKNOWN or ABORTED: its pessimistic
+ * locks make a write that meets a trigger's transaction on the same document fail that way
+ * (firebase/quickstart-nodejs#64); production Firestore retries contention itself.
+ */
+export async function writeDespiteEmulatorLocks<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (attempt >= attempts || (code !== UNKNOWN && code !== ABORTED)) throw error;
+    }
+  }
 }

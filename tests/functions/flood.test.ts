@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('a resident flooding SOS', () => {
-  it('30 requests in a minute are all open and visible to staff, who are pushed once', { timeout: 60_000 }, async () => {
+  it('30 requests in a minute are all open and visible to staff, who are pushed once', { timeout: 180_000 }, async () => {
     const ids: string[] = [];
     for (let i = 0; i < FLOOD; i++) ids.push(await createRequest(resident, { locationId: site.locationId }));
 
@@ -32,14 +32,16 @@ describe('a resident flooding SOS', () => {
       refs.sosRequests().where('locationId', '==', site.locationId),
       (docs) => docs.length === FLOOD && docs.every((d) => d.data().status === 'open'),
       'all flood requests open',
-      30_000,
+      60_000,
     );
     // …and staff, through their own client and the rules, see all of them open. (A one-shot read: the
     // Node client's long-lived Listen stream on this busy query sometimes receives a corrupt frame from
     // the emulator, "RESOURCE_EXHAUSTED: message larger than max", and then backs off for good.)
     const staffView = await getDocs(query(collection(tier1.db, 'sosRequests'), where('locationId', '==', site.locationId)));
     expect(staffView.docs.map((d) => d.data().status).sort()).toEqual(Array<string>(FLOOD).fill('open'));
-    await Promise.all(ids.map((id) => waitForDoc(refs.event(id, 'notified-open'), (e) => e !== undefined, `open batch of ${id}`, 30_000)));
+    // The emulator runs a trigger's events one at a time, so 30 open batches queue behind every other
+    // suite's updates: allow for that on a busy 2-core machine.
+    await Promise.all(ids.map((id) => waitForDoc(refs.event(id, 'notified-open'), (e) => e !== undefined, `open batch of ${id}`, 120_000)));
 
     const deliveries = await Promise.all(ids.map((id) => deliveriesOf(id, 'open')));
     const pushed = deliveries.filter((d) => Object.keys(d).length > 0);
