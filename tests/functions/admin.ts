@@ -4,6 +4,22 @@ import type { SosRequest } from '@sos/model';
 import { refs } from '../../functions/src/firestore';
 import { waitFor } from '../helpers/emulators';
 
+/**
+ * A snapshot listener, plus a read of the same state every second: on a busy 2-core run the
+ * emulator's Listen stream to the Admin SDK has been seen to stall, and a stalled stream must not
+ * pass for "the trigger never ran". Either way the test waits for the state, not for a time.
+ */
+function listenAndRecheck<T>(listen: (next: (value: T) => void, fail: (error: Error) => void) => () => void, read: () => Promise<T>) {
+  return (next: (value: T) => void, fail: (error: Error) => void) => {
+    const stop = listen(next, fail);
+    const timer = setInterval(() => void read().then(next, () => undefined), 1000);
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  };
+}
+
 /** Waits until the document's data satisfies `check` (undefined while it does not exist). */
 export function waitForDoc<T>(
   ref: DocumentReference<T>,
@@ -11,7 +27,15 @@ export function waitForDoc<T>(
   what: string,
   timeoutMs = 30_000,
 ): Promise<T | undefined> {
-  return waitFor<T | undefined>((next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail), check, timeoutMs, what);
+  return waitFor<T | undefined>(
+    listenAndRecheck(
+      (next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail),
+      async () => (await ref.get()).data(),
+    ),
+    check,
+    timeoutMs,
+    what,
+  );
 }
 
 /** Waits until the query's documents satisfy `check`. */
@@ -21,7 +45,15 @@ export function waitForQuery<T>(
   what: string,
   timeoutMs = 30_000,
 ): Promise<QueryDocumentSnapshot<T>[]> {
-  return waitFor((next, fail) => query.onSnapshot((snap) => next(snap.docs), fail), check, timeoutMs, what);
+  return waitFor(
+    listenAndRecheck(
+      (next, fail) => query.onSnapshot((snap) => next(snap.docs), fail),
+      async () => (await query.get()).docs,
+    ),
+    check,
+    timeoutMs,
+    what,
+  );
 }
 
 /** Waits for the trigger to take the request out of `new`. */

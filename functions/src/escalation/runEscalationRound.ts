@@ -24,11 +24,18 @@ const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, m
 export async function runEscalationRound(task: EscalationTask, nowMillis = Date.now()): Promise<void> {
   const timing = decideTiming(task.dueAtMillis, nowMillis, config.escalation.maxInlineWaitMs);
   if (timing.action === 'reenqueue') {
-    logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
-    await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
-    return;
+    // Only the emulator dispatches early (it ignores scheduleTime). A request that no longer needs
+    // escalating ends its chain now, through the normal path below, instead of waiting to be due.
+    const current = (await refs.sosRequest(task.requestId).get()).data();
+    countRead('request');
+    if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
+      logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
+      await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
+      return;
+    }
+  } else if (timing.action === 'wait') {
+    await sleep(timing.millis);
   }
-  if (timing.action === 'wait') await sleep(timing.millis);
 
   const requestRef = refs.sosRequest(task.requestId);
   const endRef = refs.event(task.requestId, 'escalation_ended');
