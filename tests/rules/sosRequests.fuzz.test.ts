@@ -66,16 +66,8 @@ function isGeo(v: unknown): boolean {
 }
 
 /** The resident's fields at create; `qrToken` and `geo` may be left out. */
-const REQUIRED_ON_CREATE: (typeof SOS_REQUEST_CLIENT_FIELDS)[number][] = [
-  'uid',
-  'locationId',
-  'objectId',
-  'source',
-  'description',
-  'repeatOf',
-  'status',
-  'createdAt',
-];
+const OPTIONAL_ON_CREATE: readonly string[] = ['qrToken', 'geo'];
+const REQUIRED_ON_CREATE = SOS_REQUEST_CLIENT_FIELDS.filter((field) => !OPTIONAL_ON_CREATE.includes(field));
 
 /**
  * Signed-in users create requests only in their own name, for a location they belong to, with

@@ -7,7 +7,7 @@ import { refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
 import { useSessionStore } from './session';
 
-export const RECENT_LIMIT = 300;
+const RECENT_LIMIT = 300;
 
 /**
  * Newest first; one pair of listeners shared by every screen of the location side: the newest
