@@ -39,7 +39,7 @@ export const en: Messages = {
     title: 'Staff call',
     timeLeft: 'Staff should arrive within',
     sending: 'Sending the request…',
-    notSentOffline: 'Not sent yet: no connection. It will be sent automatically when the connection returns. Call the staff!',
+    notSentOffline: 'Not sent yet: no connection to the server. It will be sent automatically when the connection returns. Call the staff!',
     received: 'Request received, setting the time…',
     expired: 'The waiting time is over. Repeat the request or call.',
     repeat: 'REPEAT REQUEST',
