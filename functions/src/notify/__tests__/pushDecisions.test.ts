@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { escalationAudience, openAudience, type RosterEntry } from '../audience';
+import { requesterAckMessage, staffPushMessage, timeLeftLabel } from '../messages';
+import { batchKey, decideThrottle } from '../throttle';
+
+const ts = (millis: number) => ({ toMillis: () => millis });
+const roster: RosterEntry[] = [
+  { uid: 'a', member: { onDuty: true, tier: 1 } },
+  { uid: 'b', member: { onDuty: false, tier: 1 } },
+  { uid: 'c', member: { onDuty: true, tier: 2 } },
+  { uid: 'd', member: { onDuty: false, tier: 2 } },
+];
+
+describe('audiences', () => {
+  it('a new request goes to on-duty tier-1 staff only', () => {
+    expect(openAudience(roster)).toEqual(['a']);
+  });
+  it('an escalation goes to all on-duty staff and the admins, each once', () => {
+    expect(escalationAudience(roster, ['z', 'a'])).toEqual(['a', 'c', 'z']);
+    expect(escalationAudience(roster, undefined)).toEqual(['a', 'c']);
+  });
+});
+
+describe('push messages', () => {
+  const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, createdAt: ts(0), deadlineAt: ts(600_000) };
+  it('tell staff the place, who and the time left, and link to the staff queue', () => {
+    const message = staffPushMessage('r1', request, 0);
+    expect(message).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · осталось 10 мин', link: '/staff?request=r1' });
+  });
+  it('say which escalation round it is', () => {
+    expect(staffPushMessage('r1', request, 0, 3).title).toBe('SOS — никто не принял (эскалация 3): БЦ');
+    expect(staffPushMessage('r1', request, 0, 3).data).toMatchObject({ kind: 'escalation', round: '3' });
+  });
+  it('round the time left up and say when it is over', () => {
+    expect(timeLeftLabel({ createdAt: ts(0), deadlineAt: ts(60_001) }, 0)).toBe('осталось 2 мин');
+    expect(timeLeftLabel({ createdAt: ts(0), deadlineAt: ts(1000) }, 5000)).toBe('время прибытия истекло');
+  });
+  it('tell the resident who is coming, linking to the countdown', () => {
+    expect(requesterAckMessage('r1', { ackByName: 'Иван' })).toMatchObject({ body: 'Иван уже идёт к вам', link: '/sos/r1' });
+  });
+});
+
+describe('push throttle', () => {
+  const entry = (requestId: string, batch: string, at: number) => ({ lastPushAt: ts(at), requestId, batch });
+  it('pushes everyone when nobody was pushed about this resident', () => {
+    expect(decideThrottle(undefined, ['a', 'b'], batchKey('r1', 'open'), 0, 60_000)).toEqual({ push: ['a', 'b'], grouped: [] });
+  });
+  it('groups recipients pushed within the window by another batch', () => {
+    const current = { recipients: { a: entry('r1', 'open', 1000) } };
+    expect(decideThrottle(current, ['a', 'b'], batchKey('r2', 'open'), 30_000, 60_000)).toEqual({
+      push: ['b'],
+      grouped: [{ uid: 'a', pushedFor: 'r1/open' }],
+    });
+  });
+  it('pushes again once the window has passed', () => {
+    const current = { recipients: { a: entry('r1', 'open', 1000) } };
+    expect(decideThrottle(current, ['a'], batchKey('r2', 'open'), 61_000, 60_000).push).toEqual(['a']);
+  });
+  it('lets a replay of the batch holding the slot finish its pushes', () => {
+    const current = { recipients: { a: entry('r1', 'esc-2', 1000) } };
+    expect(decideThrottle(current, ['a'], batchKey('r1', 'esc-2'), 2000, 60_000).push).toEqual(['a']);
+  });
+});
