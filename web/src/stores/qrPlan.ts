@@ -2,6 +2,7 @@
 // parent (whose plan shows where the code hangs) and the location.
 import { defineStore } from 'pinia';
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
+import { attachPlan } from '@sos/model';
 import { refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
 
@@ -26,10 +27,12 @@ export const useQrPlanStore = defineStore('qrPlan', () => {
       if (code.loaded.value && !code.fromCache.value) return 'unknown';
       return 'checking';
     });
+    /** The same plan and marker a request made here will show. */
     const planMarker = computed(() => {
-      const position = object.data.value?.position;
-      const plan = parent.data.value?.plan;
-      return position && plan ? { plan, marker: { ...position, label: object.data.value?.name ?? '' } } : null;
+      const attached = attachPlan(object.data.value, parent.data.value);
+      if (!attached) return null;
+      const { marker, ...plan } = attached;
+      return { plan, marker: { ...marker, label: object.data.value?.name ?? '' } };
     });
     return { code, object, parentId, parent, location, state, planMarker };
   }

@@ -3,8 +3,8 @@
 // cancelling it, and the resident's orders.
 import { defineStore, storeToRefs } from 'pinia';
 import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
-import { doc, collection, orderBy, query, serverTimestamp, setDoc, updateDoc, type FieldValue } from 'firebase/firestore';
-import { paths, selectableObjectOptions, type SosRequestCreate, type SosSource } from '@sos/model';
+import { doc, collection, orderBy, query, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { cancelWrite, paths, selectableObjectOptions, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveDocument, useLiveQuery } from '../composables/useLive';
@@ -35,17 +35,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const requestId = newRequestId();
-    const payload: SosRequestCreate<FieldValue> = {
-      uid,
-      locationId,
-      objectId: draft.objectId,
-      source: draft.source,
-      description: draft.description,
-      repeatOf: draft.repeatOf,
-      status: 'new',
-      createdAt: serverTimestamp(),
-    };
-    if (draft.source === 'qr') payload.qrToken = draft.qrToken ?? null;
+    const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
     });
@@ -86,7 +76,8 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
 
   /** The resident cancels a request made by mistake. */
   async function cancelRequest(requestId: string): Promise<void> {
-    await updateDoc(refs.sosRequest(requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
+    // Spread: updateDoc wants an index signature, which the model's write interfaces do not declare.
+    await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
   return { failedWrites, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest };
