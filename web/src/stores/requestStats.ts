@@ -12,10 +12,16 @@ const STATS_LIMIT = 5000;
 
 export const useRequestStatsStore = defineStore('requestStats', () => {
   const served = useServedLocationsStore();
-  /** Its start is fixed when the choice changes, so the query is not rebuilt every second. */
   const period = ref<StatsPeriod>('today');
+  /** The period ends at the time the screen was opened, so the query is not rebuilt every second. */
+  const asOfMillis = ref(Date.now());
   const timeZone = computed(() => served.location?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const startMillis = computed(() => periodStartMillis(period.value, Date.now(), timeZone.value));
+  const startMillis = computed(() => periodStartMillis(period.value, asOfMillis.value, timeZone.value));
+
+  /** Called when the statistics screen opens: "today" is today again after midnight. */
+  function refresh(): void {
+    asOfMillis.value = Date.now();
+  }
   const live = useLiveQuery<SosRequest<Timestamp>>(
     () =>
       served.locationId
@@ -30,5 +36,5 @@ export const useRequestStatsStore = defineStore('requestStats', () => {
     () => `${served.locationId}:${startMillis.value}`,
   );
 
-  return { period, timeZone, requests: live.items, loaded: live.loaded, error: live.error };
+  return { period, timeZone, requests: live.items, loaded: live.loaded, error: live.error, refresh };
 });
