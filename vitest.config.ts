@@ -21,7 +21,8 @@ export default defineConfig({
           include: ['web/src/__emulated__/**/*.test.ts'],
           setupFiles: ['web/src/__emulated__/setup.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Waits are for states; the limit only bounds a busy 2-core emulator run.
+          testTimeout: 60_000,
           hookTimeout: 30_000,
         },
       },
