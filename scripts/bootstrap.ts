@@ -69,6 +69,8 @@ export function parseBootstrapArgs(argv: string[]): { ok: true; value: Bootstrap
 /** Admin SDK on the emulators, or on the real project with application default credentials. */
 function connect(project: string | null): string {
   if (project === null || project.startsWith('demo-')) {
+    // No Google metadata server to ask on the emulators (its failed lookup would print a warning).
+    process.env.METADATA_SERVER_DETECTION ??= 'none';
     useEmulators(project ?? EMULATOR_PROJECT_ID);
     return project ?? EMULATOR_PROJECT_ID;
   }
