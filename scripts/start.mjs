@@ -65,26 +65,31 @@ async function checkPorts() {
   }
 }
 
+/** Parent and start time of a process (/proc/<pid>/stat): the start time keeps a recorded pid from being mistaken for a later process that reuses it. */
+function processStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), startTime: fields[19] };
+  } catch {
+    return null; // the process ended while we looked
+  }
+}
+
 /** Every process below `pid` (Linux /proc), so a stop can reach the Java emulator that firebase-tools detaches. */
 function descendantsOf(pid) {
   if (!existsSync('/proc')) return [];
-  const parentOf = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/<pid>/stat, after the parenthesised command name.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
+  const all = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => ({ pid: Number(entry), stat: processStat(entry) }))
+    .filter(({ stat }) => stat !== null);
   const found = [];
   const queue = [pid];
   while (queue.length > 0) {
     const parent = queue.shift();
-    for (const [child, ppid] of parentOf) if (ppid === parent) {
-      found.push(child);
+    for (const { pid: child, stat } of all) if (stat.ppid === parent) {
+      found.push({ pid: child, startTime: stat.startTime });
       queue.push(child);
     }
   }
@@ -92,11 +97,20 @@ function descendantsOf(pid) {
 }
 
 const children = [];
-const knownDescendants = new Set();
+/** pid → start time of every process our children started, recorded while they ran. */
+const knownDescendants = new Map();
 let stopping = false;
 
 function rememberDescendants() {
-  for (const child of children) if (child.exitCode === null) for (const pid of descendantsOf(child.pid)) knownDescendants.add(pid);
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    for (const { pid, startTime } of descendantsOf(child.pid)) knownDescendants.set(pid, startTime);
+  }
+}
+
+/** Recorded descendants that still run (the same process: same pid and start time). */
+function liveDescendants() {
+  return [...knownDescendants].filter(([pid, startTime]) => processStat(pid)?.startTime === startTime).map(([pid]) => pid);
 }
 
 const isAlive = (pid) => {
@@ -126,7 +140,7 @@ async function stop(reason, code = 1) {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   // firebase-tools shuts its emulators down itself; what outlives it (a Java emulator left by a crash) is ours to end, by id.
   await waitUntilGone(children.map((child) => child.pid), 20_000);
-  const leftovers = [...children.map((child) => child.pid), ...knownDescendants].filter(isAlive);
+  const leftovers = [...children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => child.pid), ...liveDescendants()];
   for (const pid of leftovers) process.kill(pid, 'SIGTERM');
   for (const pid of await waitUntilGone(leftovers, 5_000)) {
     console.error(`Process ${pid} did not stop; killing it.`);
