@@ -155,6 +155,7 @@ function contractAllowsUpdate(before: Payload, patch: Payload, actor: Actor | nu
     typeof after.ackByName === 'string' &&
     after.ackByName.length > 0 &&
     after.ackByName.length <= ACK_BY_NAME_MAX &&
+    after.ackByName === profileNameOf(actor.uid) &&
     after.ackAt === SERVER_TIME &&
     touchesOnly(['status', 'ackBy', 'ackByName', 'ackAt']);
   const arrives =
@@ -193,6 +194,8 @@ const FUZZ_ACTORS: Record<string, Actor | null> = {
 };
 const actorOf = (name: string): Actor | null => FUZZ_ACTORS[name] ?? null;
 const uidOf = (name: string): string => actorOf(name)?.uid ?? 'nobody';
+/** Each actor's `users/{uid}.displayName`: the only name their claim may carry. */
+const profileNameOf = (uid: string): string => `Name of ${uid}`;
 const ALL_UIDS = [...Object.keys(FUZZ_ACTORS).map(uidOf), 'demo-resident', ''];
 
 /** Replaced by the request's own id when the payload is written. */
@@ -357,7 +360,7 @@ const steps = (uid: string) => ({
   acknowledge: fc.record({
     status: fc.constant('acknowledged'),
     ackBy: fc.constant(uid),
-    ackByName: fc.oneof(nonBlank, nearLimit(ACK_BY_NAME_MAX)),
+    ackByName: fc.oneof({ weight: 4, arbitrary: fc.constant(profileNameOf(uid)) }, nonBlank, nearLimit(ACK_BY_NAME_MAX)),
     ackAt: fc.constant(SERVER_TIME),
   }),
   arrive: fc.record({ status: fc.constant('on_site'), arrivedAt: fc.constant(SERVER_TIME), arrivedBy: fc.constant(uid) }),
@@ -510,6 +513,11 @@ describe('fuzzing sosRequests', () => {
       storedRequest(state, state === 'acknowledged' || state === 'on_site' || state === 'resolved' ? { ackBy: claimedBy } : {}),
     );
     await h.seed(Object.fromEntries(stored.map((data, index) => [`sosRequests/fuzz-update-${index}`, data])));
+    await h.seed(
+      Object.fromEntries(
+        Object.values(FUZZ_ACTORS).flatMap((actor) => (actor ? [[`users/${actor.uid}`, { displayName: profileNameOf(actor.uid) }]] : [])),
+      ),
+    );
 
     const outcomes = await inLanes(cases, async ({ actorName, patch }, index, db) => {
       const requestId = `fuzz-update-${index}`;
