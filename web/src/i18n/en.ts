@@ -70,7 +70,7 @@ export const en: Messages = {
     errors: {
       required: 'Required',
       'too-long': 'Too long',
-      'invalid-phone': 'Phone as +<country code><number>',
+      'invalid-phone': 'Phone as +country code and number, e.g. +442079460958',
       'invalid-email': 'Not a valid email address',
       'weak-password': 'Password too weak: at least 6 characters',
       'email-in-use': 'This email is already registered',
