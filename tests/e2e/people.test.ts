@@ -94,8 +94,8 @@ describe('people: invitation, sign-up, duty, removal', () => {
     // The admin removes the guard; their /staff stops showing requests without a reload.
     admin.page.once('dialog', (dialog) => void dialog.accept());
     await person.getByTestId('person-remove').click();
-    await expect.poll(() => person.count()).toBe(0);
-    await expect.poll(() => staffCards(guard.page).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => person.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => staffCards(guard.page).count(), { timeout: 30_000 }).toBe(0);
     await guard.page.getByTestId('duty').waitFor();
     expect(guard.page.url()).toBe(appUrl('/staff'));
     await screenshot(guard.page, 'people-06-removed');

@@ -139,7 +139,9 @@ async function changeMembership(
     const profile = userSnap.data();
     const name = profile?.displayName || memberSnap.data()?.name || person.displayName;
     const phone = profile?.phone ?? person.phone;
-    if (locationSnap.exists) transaction.update(locationRef, { admins: decided.admins });
+    // The location document is hot (every new request reads it): write it only when its admins change.
+    const admins = locationSnap.data()?.admins ?? [];
+    if (locationSnap.exists && admins.join() !== decided.admins.join()) transaction.update(locationRef, { admins: decided.admins });
     if (decided.member === 'remove') transaction.delete(memberRef);
     else {
       transaction.set(memberRef, {
