@@ -207,6 +207,27 @@ describe('acceptInvite', () => {
     expect(again.updateTime?.toMillis()).toBe(profileUpdate);
   });
 
+  it('accepting again finishes a join whose claims were never written, without using the code again', async () => {
+    const { code } = await invite(s.admin, { locationId: s.home, role: 'staff' });
+    const guard = await person('Crash Test');
+    await guard.call('acceptInvite', { code });
+    // As if the function died between its transaction and the claims.
+    await getAdminAuth().setCustomUserClaims(guard.uid, null);
+    expect(await guard.call('acceptInvite', { code })).toEqual({ locationId: s.home, role: 'staff' });
+    expect(await claimsOf(guard.uid)).toEqual({ role: 'staff', locationIds: [s.home] });
+    expect((await peopleRefs.invite(code).get()).data()).toMatchObject({ uses: 1, acceptedBy: [guard.uid] });
+  });
+
+  it('a removed member cannot rejoin with the code they already used', async () => {
+    const { code } = await invite(s.admin, { locationId: s.home, role: 'staff', maxUses: 5 });
+    const guard = await person('Rejoiner');
+    await guard.call('acceptInvite', { code });
+    await s.admin.call('removeMember', { locationId: s.home, uid: guard.uid });
+    expect(await guard.call('acceptInvite', { code })).toEqual({ locationId: s.home, role: 'staff' });
+    expect(await claimsOf(guard.uid)).toEqual({ role: 'resident', locationIds: [] });
+    expect((await peopleRefs.invite(code).get()).data()?.uses).toBe(1);
+  });
+
   it('a resident invitation adds the location without a roster entry', async () => {
     const resident = await joined('resident', 'Анна');
     expect(await claimsOf(resident.uid)).toEqual({ role: 'resident', locationIds: [s.home] });

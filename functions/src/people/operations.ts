@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
 import {
   INVITE_CODE_BYTES,
+  higherRole,
   inviteUrl,
   type AcceptInviteResult,
   type Claims,
@@ -66,7 +67,11 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
       caller.claims,
       Date.now(),
     );
-    if (decision.kind === 'replay') return decision;
+    if (decision.kind === 'replay') {
+      // Joined in the profile but not in the claims: the claims write after an earlier commit failed.
+      const unfinished = (userSnap.data()?.locationIds ?? []).includes(decision.answer.locationId);
+      return { ...decision, unfinished };
+    }
     const { locationId } = decision.answer;
     const rosterRef = peopleRefs.staffMember(locationId, callerUid);
     const rosterSnap = decision.joinsRoster ? await transaction.get(rosterRef) : null;
@@ -94,7 +99,11 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
     return decision;
   });
   if (outcome.kind === 'replay') {
-    peopleLogs.inviteReplayed(outcome.answer.locationId, callerUid);
+    const { locationId, role } = outcome.answer;
+    if (outcome.unfinished && !caller.claims.locationIds.includes(locationId)) {
+      await writeClaims(callerUid, { role: higherRole(caller.claims.role, role), locationIds: [...caller.claims.locationIds, locationId] });
+    }
+    peopleLogs.inviteReplayed(locationId, callerUid);
     return outcome.answer;
   }
   await writeClaims(callerUid, outcome.claims);
