@@ -7,4 +7,6 @@ export * from './statistics';
 export * from './staffQueue';
 export * from './plan';
 export * from './qr';
+export * from './lifecycle';
+export * from './sosRequestCreate';
 export * from './people';

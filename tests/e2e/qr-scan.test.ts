@@ -7,12 +7,11 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { paths, type SosRequest } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { writeQrVideo } from './fakeCamera';
+import { EMULATOR_HOSTS } from '../helpers/emulators';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
-import { PORT_OFFSET } from '../helpers/emulators';
 
 const TEST_RESULTS = resolve(import.meta.dirname, '../../test-results');
-// SOS_PORT_OFFSET moves the emulators (and so these origins).
-const EMULATOR_ORIGINS = [9099, 8080, 5001].map((port) => `http://127.0.0.1:${port + PORT_OFFSET}`);
+const EMULATOR_ORIGINS = Object.values(EMULATOR_HOSTS).map((hostPort) => `http://${hostPort}`);
 const CAFE_TOKEN = 'qr-bc-a-1-cafe';
 
 describe('QR code: camera → plan → «Нужна помощь»', () => {
