@@ -31,6 +31,7 @@ import {
   type StaffMember,
   type UserProfile,
 } from '@sos/model';
+import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -150,4 +151,13 @@ export const refs = {
   deliveries: (requestId: string) => collection<Delivery<Timestamp>>(paths.deliveries(requestId)),
   delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
   pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
+};
+
+// People: invitations and the members of each location.
+export const peopleRefs = {
+  invite: (code: string) => doc<Invite<Timestamp>>(peoplePaths.invite(code)),
+  members: (locationId: string) => collection<Member<Timestamp>>(peoplePaths.members(locationId)),
+  member: (locationId: string, uid: string) => doc<Member<Timestamp>>(peoplePaths.member(locationId, uid)),
+  staffMember: (locationId: string, uid: string) => doc<StaffMember>(paths.staffMember(locationId, uid)),
+  userProfile: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
 };

@@ -22,3 +22,11 @@ export const paths = {
   delivery: (requestId: string, deliveryId: string) => `sosRequests/${requestId}/deliveries/${deliveryId}`,
   pushThrottle: (locationId: string, uid: string) => `locations/${locationId}/pushThrottles/${uid}`,
 } as const;
+
+// People (PRODUCT.md "Contract additions → People").
+export const peoplePaths = {
+  invites: () => 'invites',
+  invite: (code: string) => `invites/${code}`,
+  members: (locationId: string) => `locations/${locationId}/members`,
+  member: (locationId: string, uid: string) => `locations/${locationId}/members/${uid}`,
+} as const;
