@@ -1,16 +1,19 @@
 // Issue 9: one service worker in every role, every built file precached, old caches removed,
 // installable per Chromium, and FCM pushes shown with the staff «Принять» action.
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, PHONE, appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 
 const DIST_ASSETS = resolve(import.meta.dirname, '../../web/dist/assets');
 
 /** Waits until this page is controlled by the active app worker (first visit: install + claim). */
 async function controlledByAppWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // A page whose load began while the worker was installing may miss clients.claim(): a reload is the next visit.
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
@@ -100,14 +103,28 @@ describe('the app as an installed phone app', () => {
   });
 
   it('is installable: Chromium reports no installability errors', async () => {
-    const { page, context } = await phone();
-    await page.goto(appUrl('/login'));
-    await controlledByAppWorker(page);
-    const cdp = await context.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
-    expect(installabilityErrors).toEqual([]);
-    const manifest = (await (await page.request.get(appUrl('/manifest.webmanifest'))).json()) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ short_name: 'SOS', display: 'standalone', start_url: '/', lang: 'ru', theme_color: '#b00020' });
+    // A persistent profile: Chromium never offers installation in an incognito context (every newContext is one).
+    const profile = mkdtempSync(join(tmpdir(), 'sos-install-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+      viewport: PHONE,
+      locale: 'ru-RU',
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(appUrl('/login'));
+      await controlledByAppWorker(page);
+      const cdp = await context.newCDPSession(page);
+      await expect
+        .poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors)
+        .toEqual([]);
+      const manifest = (await (await page.request.get(appUrl('/manifest.webmanifest'))).json()) as Record<string, unknown>;
+      expect(manifest).toMatchObject({ short_name: 'SOS', display: 'standalone', start_url: '/', lang: 'ru', theme_color: '#b00020' });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('shows an FCM push, with «Принять» for staff, and links to the request', async () => {
@@ -136,7 +153,7 @@ describe('the app as an installed phone app', () => {
     const shown = () =>
       page.evaluate(async () =>
         (await (await navigator.serviceWorker.ready).getNotifications())
-          .map((n) => ({ title: n.title, tag: n.tag, data: n.data as unknown, actions: (n as Notification & { actions?: { action: string; title: string }[] }).actions ?? [] }))
+          .map((n) => ({ title: n.title, tag: n.tag, data: n.data as unknown, actions: ((n as Notification & { actions?: { action: string; title: string }[] }).actions ?? []).map(({ action, title }) => ({ action, title })) }))
           .sort((a, b) => a.tag.localeCompare(b.tag)),
       );
     await expect.poll(shown).toEqual([

@@ -37,7 +37,7 @@ async function navigate(request: Request): Promise<Response> {
   try {
     return await fetch(request);
   } catch {
-    return (await caches.match(SHELL, { cacheName: PRECACHE })) ?? Response.error();
+    return (await caches.match(SHELL, { cacheName: PRECACHE, ignoreVary: true })) ?? Response.error();
   }
 }
 
@@ -49,7 +49,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(navigate(request));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: PRECACHE, ignoreSearch: true }).then((cached) => cached ?? fetch(request)));
+  // ignoreVary: a server's `Vary: Origin` would otherwise miss every module script (sent with an Origin).
+  event.respondWith(caches.match(request, { cacheName: PRECACHE, ignoreSearch: true, ignoreVary: true }).then((cached) => cached ?? fetch(request)));
 });
 
 function readPush(event: PushEvent): PushPayload {
