@@ -36,6 +36,7 @@ export const en: Messages = {
     unexpected: 'Something went wrong: {message}',
   },
   countdown: {
+    unconfirmed: "Not yet confirmed by the server: counting by this phone's clock.",
     title: 'Staff call',
     timeLeft: 'Staff should arrive within',
     sending: 'Sending the request…',
@@ -187,6 +188,10 @@ export const en: Messages = {
     escalated: 'Escalation {level}',
   },
   push: {
+    residentOffer: 'Get notifications about my call',
+    residentOn: 'Notifications about your call are on',
+    residentUnsupported: 'This browser cannot receive notifications (on iPhone only from an app on the Home Screen). The call status is shown on this screen.',
+    residentNotConfigured: 'Notifications are not configured for this project (emulator demo). The call status is shown on this screen.',
     enable: 'Turn on notifications',
     checking: 'Checking notifications…',
     on: 'Notifications are on for this device',
