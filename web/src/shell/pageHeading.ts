@@ -3,6 +3,7 @@
 import { nextTick, watch } from 'vue';
 import type { Router } from 'vue-router';
 import { i18n } from '../i18n';
+import { keepDocumentTitle, pageTitle } from './documentTitle';
 
 /** The page's heading, not the first-paint shell's (index.html), which stays until the app mounts. */
 const HEADING = 'main:not(.sh) h1';
@@ -32,19 +33,17 @@ function waitForHeading(previous: Element | null): Promise<HTMLElement | null> {
   });
 }
 
-function titleFrom(heading: HTMLElement | null): string {
-  const text = heading?.textContent?.trim();
-  return text ? `${text} — SOS` : 'SOS';
-}
+const headingText = (heading: HTMLElement | null): string => heading?.textContent?.trim() ?? '';
 
 export function followPageHeading(router: Router): void {
+  keepDocumentTitle();
   const { locale } = i18n.global;
   watch(
     locale,
     async (value) => {
       document.documentElement.lang = value;
       await nextTick();
-      document.title = titleFrom(document.querySelector<HTMLElement>(HEADING));
+      pageTitle.value = headingText(document.querySelector<HTMLElement>(HEADING));
     },
     { immediate: true },
   );
@@ -55,7 +54,7 @@ export function followPageHeading(router: Router): void {
     const previous = document.querySelector(HEADING);
     await nextTick();
     const heading = await waitForHeading(firstPage ? null : previous);
-    document.title = titleFrom(heading);
+    pageTitle.value = headingText(heading);
     // The first page keeps the browser's own start (no jump); later pages announce themselves.
     if (firstPage || !heading) {
       firstPage = false;
