@@ -7,3 +7,5 @@ export * from './statistics';
 export * from './staffQueue';
 export * from './plan';
 export * from './qr';
+export * from './lifecycle';
+export * from './sosRequestCreate';

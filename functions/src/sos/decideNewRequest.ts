@@ -1,7 +1,8 @@
 // Pure decision for a new request: valid → open with deadlines and context, else rejected with a reason.
 import {
+  attachPlan,
   computeDeadlines,
-  validateSosDraft,
+  validateSosRequest,
   type Location,
   type LocationObject,
   type RejectReason,
@@ -36,17 +37,11 @@ export type NewRequestDecision =
       plan: SosPlan | null;
     };
 
-/** The plan a request shows: the parent's plan with the object's position as the marker. */
-export function attachPlan(object: LocationObject | null, parent: LocationObject | null): SosPlan | null {
-  if (!object?.position || !parent?.plan) return null;
-  return { ...parent.plan, marker: { x: object.position.x, y: object.position.y } };
-}
-
 export function decideNewRequest(context: NewRequestContext): NewRequestDecision {
   const { request, location, user } = context;
   const reject = (rejectReason: RejectReason): NewRequestDecision => ({ status: 'rejected', rejectReason });
 
-  if (validateSosDraft(request).length > 0) return reject('invalid-request');
+  if (validateSosRequest(request).length > 0) return reject('invalid-request');
   if (!location) return reject('location-not-found');
   if (!user || !user.locationIds.includes(request.locationId)) return reject('not-a-member');
   if (request.repeatOf !== null && context.repeated?.uid !== request.uid) return reject('repeat-of-foreign');
