@@ -46,6 +46,7 @@ export const en: Messages = {
     repeat: 'REPEAT REQUEST',
     acknowledgedBy: '{name} is on the way',
     onSite: 'Staff are on site',
+    onSiteBy: '{name} is here',
     resolved: 'The call is resolved',
     cancelled: 'Request cancelled',
     rejected: 'Request not accepted: {reason}',

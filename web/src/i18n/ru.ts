@@ -45,6 +45,7 @@ export const ru = {
     repeat: 'ПОВТОРИТЬ ЗАПРОС',
     acknowledgedBy: '{name} принял вызов',
     onSite: 'Сотрудник на месте',
+    onSiteBy: '{name} на месте',
     resolved: 'Вызов завершён',
     cancelled: 'Заявка отменена',
     rejected: 'Заявка не принята: {reason}',

@@ -34,8 +34,8 @@ const DOUBLE_TAP_MS = 2000;
 export const useSosRequestStore = defineStore('sosRequests', () => {
   /** Writes the server refused (e.g. permission denied), by request id: shown on the countdown screen. */
   const failedWrites = ref<Record<string, string>>({});
-  /** Until the server sets deadlineAt: the tap time and the location's cached response time, by request id. */
-  const provisionalDeadlines = ref<Record<string, number>>({});
+  /** Until the server sets deadlineAt: the tap time and the deadline from the location's response time, by request id. */
+  const provisionalClocks = ref<Record<string, { startedAt: number; deadlineAt: number }>>({});
   let lastEmergency: { requestId: string; at: number } | null = null;
 
   function newRequestId(): string {
@@ -56,7 +56,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const requestId = draft.requestId ?? newRequestId();
     if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, at: tappedAt };
     const minutes = draft.responseMinutes ?? session.homeLocation?.responseMinutes;
-    if (minutes) provisionalDeadlines.value = { ...provisionalDeadlines.value, [requestId]: tappedAt + minutes * 60_000 };
+    if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
     const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
@@ -102,5 +102,5 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
-  return { failedWrites, provisionalDeadlines, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest };
+  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest };
 });
