@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['model/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
+          include: ['model/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -21,7 +21,8 @@ export default defineConfig({
           include: ['web/src/__emulated__/**/*.test.ts'],
           setupFiles: ['web/src/__emulated__/setup.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Waits are for states; the limit only bounds a busy 2-core emulator run.
+          testTimeout: 60_000,
           hookTimeout: 30_000,
         },
       },

@@ -66,7 +66,7 @@ describe('admin stores', () => {
     await until(() => roster.members[0], (member) => member?.onDuty === false && !member.pending);
 
     served.locationId = locationIds[1]!;
-    await until(() => roster.loaded && roster.members.length === 0, Boolean, 10_000, 'the empty roster of the second location');
+    await until(() => roster.loaded && roster.members.length === 0, Boolean, 20_000, 'the empty roster of the second location');
   });
 
   it('statistics: the chosen location\'s requests since the start of the period', async () => {
@@ -78,9 +78,9 @@ describe('admin stores', () => {
     await seedRequest(locationIds[0]!, 'resolved', now);
     const stats = useRequestStatsStore();
     stats.period = 'today';
-    await until(() => stats.requests.map((request) => request.id), (ids) => ids.join() === today, 10_000, 'today\'s request');
+    await until(() => stats.requests.map((request) => request.id), (ids) => ids.join() === today, 20_000, 'today\'s request');
     stats.period = '30d';
-    await until(() => stats.requests.map((request) => request.id).sort(), (ids) => ids.join() === [today, lastMonth].sort().join(), 10_000, 'the last 30 days');
+    await until(() => stats.requests.map((request) => request.id).sort(), (ids) => ids.join() === [today, lastMonth].sort().join(), 20_000, 'the last 30 days');
   });
 
   it('object tree and QR codes: adds an object, issues a code, replaces it, revokes it', async () => {
@@ -89,17 +89,17 @@ describe('admin stores', () => {
     const admin = useLocationAdminStore();
     expect(admin.locationId).toBe(locationIds[0]);
     const objectId = await admin.addObject({ name: 'Холл', kind: 'zone', parentId: null, selectable: true });
-    await until(() => admin.rows.map((row) => row.object.name), (names) => names.includes('Холл'), 10_000, 'the new object');
+    await until(() => admin.rows.map((row) => row.object.name), (names) => names.includes('Холл'), 20_000, 'the new object');
 
     const first = await admin.issueCode(objectId);
-    await until(() => admin.activeToken(objectId), (token) => token === first, 10_000, 'the first code');
+    await until(() => admin.activeToken(objectId), (token) => token === first, 20_000, 'the first code');
     const second = await admin.issueCode(objectId);
     expect(await readDoc(paths.qrCode(first))).toMatchObject({ active: false });
     expect(await readDoc(paths.qrCode(second))).toMatchObject({ locationId: locationIds[0], objectId, active: true });
-    await until(() => admin.activeToken(objectId), (token) => token === second, 10_000, 'the replacement');
+    await until(() => admin.activeToken(objectId), (token) => token === second, 20_000, 'the replacement');
 
     await admin.revokeCode(objectId);
-    await until(() => admin.activeToken(objectId), (token) => token === null, 10_000, 'no code');
+    await until(() => admin.activeToken(objectId), (token) => token === null, 20_000, 'no code');
     expect(await readDoc(paths.qrCode(second))).toMatchObject({ active: false });
   });
 
@@ -110,7 +110,9 @@ describe('admin stores', () => {
     await seedDoc(`${paths.events(requestId)}/a`, { type: 'created', at: at(0), by: 'someone', detail: 'emergency' });
     const scope = effectScope();
     const detail = scope.run(() => useLocationRequestsStore().liveRequestDetail(requestId))!;
-    await until(() => detail.request.value?.status, (status) => status === 'acknowledged');
+    await until(detail.loaded, Boolean, 20_000, 'the request');
+    expect(detail.error.value).toBeNull();
+    expect(detail.request.value?.status).toBe('acknowledged');
     await until(() => detail.events.items.value.map((event) => event.type), (types) => types.join() === 'created,acknowledged');
     await until(detail.deliveries.loaded, Boolean);
     expect(detail.deliveries.error.value).toBeNull();

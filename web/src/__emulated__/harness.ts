@@ -1,7 +1,7 @@
 // The web layer against the emulators, in Node: accounts with claims (Auth emulator REST API, as the
 // owner), data written past the rules (rules-unit-testing), and waiting for a reactive state.
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { doc, getDoc, setDoc, type DocumentData } from 'firebase/firestore';
+import { doc, getDoc, setDoc, writeBatch, type DocumentData } from 'firebase/firestore';
 import { watch, type WatchSource } from 'vue';
 import type { Claims } from '@sos/model';
 
@@ -48,6 +48,15 @@ export async function seedDoc(path: string, data: DocumentData): Promise<void> {
   await (await admin()).withSecurityRulesDisabled((context) => setDoc(doc(context.firestore(), path), data));
 }
 
+/** Writes many documents in one batch, as the backend would. */
+export async function seedDocs(documents: Record<string, DocumentData>): Promise<void> {
+  await (await admin()).withSecurityRulesDisabled(async (context) => {
+    const batch = writeBatch(context.firestore());
+    for (const [path, data] of Object.entries(documents)) batch.set(doc(context.firestore(), path), data);
+    await batch.commit();
+  });
+}
+
 /** Reads a document as the backend would. */
 export async function readDoc(path: string): Promise<DocumentData | undefined> {
   let data: DocumentData | undefined;
@@ -63,7 +72,7 @@ export async function closeHarness(): Promise<void> {
 }
 
 /** Resolves with the first value of `source` that `accepts`, or rejects after `timeoutMs`. */
-export function until<T>(source: WatchSource<T>, accepts: (value: T) => boolean, timeoutMs = 10_000, what = 'state'): Promise<T> {
+export function until<T>(source: WatchSource<T>, accepts: (value: T) => boolean, timeoutMs = 20_000, what = 'state'): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let last: T | undefined;
     const timer = setTimeout(() => {

@@ -38,7 +38,7 @@ describe('resident stores', () => {
   it('offers the selectable objects of the home location on the form', async () => {
     const scope = effectScope();
     const options = scope.run(() => useSosRequestStore().liveHomeObjectOptions())!;
-    await until(() => options.value.map((option) => option.id), (ids) => ids.join() === 'hall', 10_000, 'the options');
+    await until(() => options.value.map((option) => option.id), (ids) => ids.join() === 'hall', 20_000, 'the options');
     scope.stop();
   });
 
@@ -63,7 +63,7 @@ describe('resident stores', () => {
     const store = useSosRequestStore();
     const qrRequest = store.createRequest({ source: 'qr', objectId: 'hall', qrToken: token, description: null, repeatOf: null });
     const refused = store.createRequest({ source: 'emergency', objectId: null, description: null, repeatOf: null, locationId: unique('not-mine') });
-    await until(() => store.failedWrites[refused], (code) => code !== undefined, 10_000, 'the refusal');
+    await until(() => store.failedWrites[refused], (code) => code !== undefined, 20_000, 'the refusal');
     expect(store.failedWrites[refused]).toBe('permission-denied');
     expect(store.failedWrites[qrRequest]).toBeUndefined();
     const scope = effectScope();
@@ -79,11 +79,11 @@ describe('resident stores', () => {
     const valid = scope.run(() => qr.liveQrPlan(token))!;
     const revoked = scope.run(() => qr.liveQrPlan(revokedToken))!;
     const unknown = scope.run(() => qr.liveQrPlan(unique('qr-unknown')))!;
-    await until(valid.planMarker, (marker) => marker !== null, 10_000, 'the plan marker');
+    await until(valid.planMarker, (marker) => marker !== null, 20_000, 'the plan marker');
     expect(valid.state.value).toBe('valid');
     expect(valid.planMarker.value).toEqual({ plan: PLAN, marker: { x: 0.2, y: 0.5, label: 'Холл' } });
-    await until(revoked.state, (state) => state === 'revoked', 10_000, 'revoked');
-    await until(unknown.state, (state) => state === 'unknown', 10_000, 'unknown');
+    await until(revoked.state, (state) => state === 'revoked', 20_000, 'revoked');
+    await until(unknown.state, (state) => state === 'unknown', 20_000, 'unknown');
     scope.stop();
   });
 });

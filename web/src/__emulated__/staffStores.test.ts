@@ -7,7 +7,7 @@ import { useSessionStore } from '../stores/session';
 import { disjunctionChunks, useLocationRequestsStore } from '../stores/adminRequests';
 import { useStaffResponseStore } from '../stores/staffResponse';
 import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, unique, until } from './harness';
-import { seedLocations, seedRequest } from './fixtures';
+import { seedLocations, seedRequest, seedRequests } from './fixtures';
 
 describe('disjunctionChunks', () => {
   it('keeps locations × statuses within 30 per query, every location once', () => {
@@ -37,9 +37,9 @@ describe('staff stores, 12 locations', () => {
 
   it('lists the active and the recent requests of all 12 locations, live', async () => {
     const requests = useLocationRequestsStore();
-    await until(() => requests.loaded, Boolean, 10_000, 'the first snapshots');
+    await until(() => requests.loaded, Boolean, 20_000, 'the first snapshots');
     expect(requests.error).toBeNull();
-    const open = await Promise.all(locationIds.map((id) => seedRequest(id, 'open')));
+    const open = await seedRequests(locationIds, 'open');
     const resolved = await seedRequest(locationIds[11]!, 'resolved');
     const elsewhere = await seedRequest(unique('not-mine'), 'open');
     await until(

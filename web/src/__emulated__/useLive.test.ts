@@ -38,11 +38,11 @@ describe('useLive', () => {
     const scope = effectScope();
     const live = scope.run(() => useLiveDocument(() => refs.location(mine)))!;
     expect(live.loaded.value).toBe(false);
-    await until(() => live.data.value?.name, (name) => name === 'Mine', 10_000, 'the first snapshot');
+    await until(() => live.data.value?.name, (name) => name === 'Mine', 20_000, 'the first snapshot');
     expect(live.error.value).toBeNull();
 
     await seedDoc(paths.location(mine), { ...LOCATION, name: 'Renamed' });
-    await until(() => live.data.value?.name, (name) => name === 'Renamed', 10_000, 'the server change');
+    await until(() => live.data.value?.name, (name) => name === 'Renamed', 20_000, 'the server change');
     await until(live.fromCache, (fromCache) => !fromCache);
     scope.stop();
     await seedDoc(paths.location(mine), { ...LOCATION, name: 'Mine' });
@@ -53,16 +53,16 @@ describe('useLive', () => {
     const live = scope.run(() => useLiveDocument(() => refs.user(uid)))!;
     await until(() => live.data.value?.displayName, (name) => name === 'Before');
     const write = updateDoc(refs.user(uid), { displayName: 'After' });
-    await until(() => live.hasPendingWrites.value && live.data.value?.displayName === 'After', Boolean, 10_000, 'the pending write');
+    await until(() => live.hasPendingWrites.value && live.data.value?.displayName === 'After', Boolean, 20_000, 'the pending write');
     await write;
-    await until(() => !live.hasPendingWrites.value && live.data.value?.displayName === 'After', Boolean, 10_000, 'the confirmed write');
+    await until(() => !live.hasPendingWrites.value && live.data.value?.displayName === 'After', Boolean, 20_000, 'the confirmed write');
     scope.stop();
   });
 
   it('reports a read the rules refuse as an error, and counts as loaded', async () => {
     const scope = effectScope();
     const live = scope.run(() => useLiveDocument(() => refs.location(foreign)))!;
-    const error = await until(live.error, (value) => value !== null, 10_000, 'the refusal');
+    const error = await until(live.error, (value) => value !== null, 20_000, 'the refusal');
     expect(error?.code).toBe('permission-denied');
     expect(live.loaded.value).toBe(true);
     expect(live.data.value).toBeNull();
@@ -78,7 +78,7 @@ describe('useLive', () => {
     const watching = effectScope();
     const current = watching.run(() => useLiveDocument(() => refs.location(second)))!;
     await seedDoc(paths.location(second), { ...LOCATION, name: 'Second, renamed' });
-    await until(() => current.data.value?.name, (name) => name === 'Second, renamed', 10_000, 'the live listener');
+    await until(() => current.data.value?.name, (name) => name === 'Second, renamed', 20_000, 'the live listener');
     expect(old.data.value?.name).toBe('Second');
     watching.stop();
   });
@@ -91,7 +91,7 @@ describe('useLive', () => {
     expect(roster.items.value[0]).toMatchObject({ name: 'A', pending: false });
 
     locationId.value = second;
-    await until(() => roster.items.value.map((member) => member.id), (ids) => ids.join() === 'staff-b', 10_000, 'the other roster');
+    await until(() => roster.items.value.map((member) => member.id), (ids) => ids.join() === 'staff-b', 20_000, 'the other roster');
     scope.stop();
   });
 
@@ -111,7 +111,7 @@ describe('useLive', () => {
     expect(rosters.items.value.map((member) => member.id)).toEqual(['staff-a', 'staff-b']);
 
     ids.value = [second];
-    await until(() => Object.keys(locations.byId.value), (keys) => keys.join() === second, 10_000, 'one location left');
+    await until(() => Object.keys(locations.byId.value), (keys) => keys.join() === second, 20_000, 'one location left');
     await until(() => rosters.items.value.map((member) => member.id).join(), (joined) => joined === 'staff-b');
     scope.stop();
   });
