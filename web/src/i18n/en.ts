@@ -132,6 +132,7 @@ export const en: Messages = {
     unexpected: 'Something went wrong: {message}',
   },
   countdown: {
+    unconfirmed: "Not yet confirmed by the server: counting by this phone's clock.",
     title: 'Staff call',
     timeLeft: 'Staff should arrive within',
     sending: 'Sending the request…',
@@ -141,6 +142,7 @@ export const en: Messages = {
     repeat: 'REPEAT REQUEST',
     acknowledgedBy: '{name} is on the way',
     onSite: 'Staff are on site',
+    onSiteBy: '{name} is here',
     resolved: 'The call is resolved',
     cancelled: 'Request cancelled',
     rejected: 'Request not accepted: {reason}',
@@ -283,6 +285,10 @@ export const en: Messages = {
     escalated: 'Escalation {level}',
   },
   push: {
+    residentOffer: 'Get notifications about my call',
+    residentOn: 'Notifications about your call are on',
+    residentUnsupported: 'This browser cannot receive notifications (on iPhone only from an app on the Home Screen). The call status is shown on this screen.',
+    residentNotConfigured: 'Notifications are not configured for this project (emulator demo). The call status is shown on this screen.',
     enable: 'Turn on notifications',
     checking: 'Checking notifications…',
     on: 'Notifications are on for this device',
