@@ -56,12 +56,12 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
     const location = (await tx.get(refs.location(request.locationId))).data();
     countRead('location');
     if (decision.action === 'escalate') {
-      tx.update(requestRef, { escalationLevel: task.round });
+      tx.update(requestRef, task.reason === 'nobody_on_duty' ? { escalationLevel: task.round, nobodyOnDuty: true } : { escalationLevel: task.round });
       tx.set(refs.event(task.requestId, `escalated-${task.round}`), {
         type: 'escalated',
         at: serverTime(),
         by: null,
-        detail: `round ${task.round}`,
+        detail: task.reason ? { reason: task.reason, round: task.round } : `round ${task.round}`,
       });
       countWrite('request', 'event');
       if (decision.last) {

@@ -160,6 +160,7 @@ export const en: Messages = {
     timeLeft: 'Time left',
     overdue: 'Overdue',
     source: { emergency: 'Emergency', form: 'Form', qr: 'QR code' },
+    escalationReason: { nobody_on_duty: 'nobody on duty' },
   },
   staff: {
     title: 'On duty: calls',

@@ -159,6 +159,7 @@ export const ru = {
     timeLeft: 'Осталось',
     overdue: 'Просрочено',
     source: { emergency: 'Экстренная', form: 'Форма', qr: 'QR-код' },
+    escalationReason: { nobody_on_duty: 'никого нет на смене' },
   },
   staff: {
     title: 'Дежурство: вызовы',
