@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { initializeApp, getApps } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore } from 'firebase-admin/firestore';
+import { Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
 import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 
@@ -57,6 +57,10 @@ export async function seed(): Promise<void> {
           ...account.staff,
         });
       }
+      // One push device each (the emulated transport records its deliveries): the demo's staff are reachable,
+      // so a demo request is not escalated at once as "nobody on duty".
+      const seededAt = Timestamp.fromMillis(Date.UTC(2026, 0, 1));
+      batch.set(db.doc(paths.device(account.uid, 'demo-device')), { token: `demo-${account.uid}`, createdAt: seededAt, lastSeenAt: seededAt });
     }
   }
   await Promise.all([batch.commit(), ...accounts.map(upsertAccount)]);

@@ -146,7 +146,7 @@ describe('nobody on duty', () => {
 
     // A replayed round 1 changes nothing; round 2 is due at the acknowledgement deadline, an hour away.
     const events = await eventFingerprint(requestId);
-    await runEscalationRound({ requestId, round: 1, dueAtMillis: 0, attempt: 0, reason: 'nobody_on_duty' });
+    await runEscalationRound({ requestId, round: 1, dueAtMillis: opened.createdAt.toMillis(), attempt: 0, reason: 'nobody_on_duty' });
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect((await refs.event(requestId, 'escalated-2').get()).exists).toBe(false);
     await updateDoc(doc(resident.db, 'sosRequests', requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
