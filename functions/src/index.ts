@@ -2,3 +2,4 @@
 export { onSosRequestCreated, onSosRequestUpdated } from './sos/triggers';
 export { escalateSosRequest } from './escalation/escalateSosRequest';
 export { checkArrival } from './arrival/checkArrival';
+export { onSosMessageCreated } from './messages/triggers';

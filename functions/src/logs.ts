@@ -41,4 +41,5 @@ export const logs = {
   arrivalCheckStopped: (requestId: string, repeat: number, reason: string) =>
     logger.info('arrival checks stopped', { requestId, repeat, reason }),
   arrivalTaskInvalid: (data: unknown, problem: string) => logger.error('arrival task payload invalid; dropped', { data, problem }),
+  messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
 };
