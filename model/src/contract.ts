@@ -107,7 +107,15 @@ export interface SosPlan extends PlanImage {
 export interface Requester {
   name: string;
   phone: string;
+  /** A visitor without an account (anonymous sign-in at a QR code): `name` is «Посетитель», `phone` the contact phone given, if any. */
+  visitor?: boolean;
 }
+
+/** What staff see as a visitor's name. */
+export const VISITOR_NAME = 'Посетитель';
+/** Beyond this many visitor requests at one code within the window, a request opens `grouped` (no push of its own). */
+export const VISITOR_FLOOD_LIMIT = 3;
+export const VISITOR_FLOOD_WINDOW_MS = 10 * 60_000;
 
 /** Exactly the fields a resident writes when creating a request (the rules enforce the same list). */
 export const SOS_REQUEST_CLIENT_FIELDS = [
