@@ -176,11 +176,11 @@ export interface SosRequest<Ts = TimestampLike> {
   cancelledAt?: Ts;
 }
 
-/** What a resident's client writes at create; `ServerTime` is the SDK's serverTimestamp() sentinel. */
+/** What a resident's client writes at create (a visitor may add `contactPhone`); `ServerTime` is the SDK's serverTimestamp() sentinel. */
 export type SosRequestCreate<ServerTime> = Pick<
   SosRequest,
   'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'
-> & { status: 'new'; createdAt: ServerTime };
+> & { status: 'new'; createdAt: ServerTime; contactPhone?: string | null };
 
 export const REJECT_REASONS = [
   'location-not-found',

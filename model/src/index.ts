@@ -7,3 +7,4 @@ export * from './statistics';
 export * from './staffQueue';
 export * from './plan';
 export * from './qr';
+export * from './messages';

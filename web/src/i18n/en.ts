@@ -36,6 +36,9 @@ export const en: Messages = {
     unexpected: 'Something went wrong: {message}',
   },
   countdown: {
+    overdue: 'Staff are late. If you need help urgently, call the staff.',
+    nobodyOnDuty: 'Nobody is on duty right now. Call the staff — the admins have been alerted.',
+    grouped: 'Help is already on its way to this place: staff were alerted to a call from here. Call if you need to.',
     title: 'Staff call',
     timeLeft: 'Staff should arrive within',
     sending: 'Sending the request…',
@@ -93,6 +96,12 @@ export const en: Messages = {
     stillSos: 'If you need help right now, press “SOS” at the top right.',
   },
   qr: {
+    visitorIntro: 'No account needed: tap «Need help» and staff will come to this place.',
+    contactPhone: 'Your phone (optional)',
+    contactPhoneHint: 'So that staff can call you back',
+    contactPhoneInvalid: 'Enter a phone in digits (+, spaces, brackets and hyphens allowed), at most 20 characters',
+    signingIn: 'Connecting…',
+    signInFailed: 'Could not connect: {message}. Call the staff.',
     planTitle: 'Your place',
     needHelp: 'I need help',
     checking: 'Checking the QR code…',
@@ -152,6 +161,8 @@ export const en: Messages = {
     deadline: 'Arrival by',
   },
   admin: {
+    overdueMark: 'Late',
+    nobodyOnDuty: 'Nobody on duty at {location}',
     title: 'Staff call requests',
     empty: 'No requests',
     requester: 'Requester',
@@ -163,6 +174,8 @@ export const en: Messages = {
     escalationReason: { nobody_on_duty: 'nobody on duty' },
   },
   staff: {
+    arrivalOverdue: 'Late to arrive',
+    visitor: 'Visitor',
     title: 'On duty: calls',
     open: 'Waiting for staff',
     inProgress: 'In progress',
@@ -186,6 +199,16 @@ export const en: Messages = {
     claimedByMe: 'You took this call',
     offline: 'No connection: not done. Try again when the connection returns, or call the dispatcher.',
     escalated: 'Escalation {level}',
+  },
+  messages: {
+    title: 'Messages',
+    empty: 'No messages yet',
+    label: 'Message',
+    send: 'Send',
+    you: 'You',
+    role: { requester: 'Requester', staff: 'Staff', admin: 'Admin' },
+    quick: { going: 'On my way', fiveMinutes: 'There in 5 minutes', callMe: 'Call me' },
+    error: { empty: 'Enter a message', 'too-long': 'At most 500 characters', failed: 'The message was not sent. Call instead.' },
   },
   push: {
     enable: 'Turn on notifications',

@@ -1,7 +1,7 @@
 // Who is signed in: the Auth user, their role claims and profile, and their home location.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { onAuthStateChanged, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
+import { onAuthStateChanged, signInAnonymously, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
 import { ROLES, type Claims, type Role } from '@sos/model';
 import { auth } from '../firebase/app';
 import { refs } from '../firebase/refs';
@@ -43,6 +43,8 @@ export const useSessionStore = defineStore('session', () => {
   });
 
   const uid = computed(() => user.value?.uid ?? null);
+  /** Signed in anonymously at a QR code: no profile, no claims, their own requests only. */
+  const isVisitor = computed(() => user.value?.isAnonymous === true);
   const role = computed<Role | null>(() => claims.value?.role ?? null);
   const profileDoc = useLiveDocument(() => (uid.value ? refs.user(uid.value) : null));
   const profile = profileDoc.data;
@@ -52,18 +54,29 @@ export const useSessionStore = defineStore('session', () => {
 
   async function signIn(email: string, password: string): Promise<void> {
     const credential = await signInWithEmailAndPassword(auth, email, password);
-    // Resolve once the auth listener has loaded this user's claims.
-    await new Promise<void>((resolve) => {
+    await untilLoaded(credential.user.uid);
+  }
+
+  /** Resolves once the auth listener has loaded this user's claims. */
+  function untilLoaded(signedInUid: string): Promise<void> {
+    return new Promise<void>((resolve) => {
       const stop = watch(
         user,
         (current) => {
-          if (current?.uid !== credential.user.uid) return;
+          if (current?.uid !== signedInUid) return;
           queueMicrotask(() => stop());
           resolve();
         },
         { immediate: true },
       );
     });
+  }
+
+  /** A visitor at a QR code asks for help without an account: an anonymous user that keeps nothing if they sign up later. */
+  async function signInAsVisitor(): Promise<void> {
+    if (user.value) return;
+    const credential = await signInAnonymously(auth);
+    await untilLoaded(credential.user.uid);
   }
 
   async function signOut(): Promise<void> {
@@ -82,7 +95,9 @@ export const useSessionStore = defineStore('session', () => {
     displayName,
     homeLocationId,
     homeLocation,
+    isVisitor,
     signIn,
+    signInAsVisitor,
     signOut,
   };
 });

@@ -1,12 +1,13 @@
 // Creating SOS requests from the resident's phone. The id is made here, the write is queued by the
 // Firestore SDK (persistent cache), so the screen moves on at once, online or not.
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { doc, collection, serverTimestamp, setDoc, updateDoc, type FieldValue } from 'firebase/firestore';
 import { paths, type SosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useSessionStore } from './session';
+import { useLiveDocument } from '../composables/useLive';
 
 export interface SosRequestDraft {
   source: SosSource;
@@ -16,6 +17,8 @@ export interface SosRequestDraft {
   qrToken?: string | null;
   /** Defaults to the resident's home location. */
   locationId?: string;
+  /** A visitor's optional call-back phone (qr requests of anonymous users only). */
+  contactPhone?: string | null;
 }
 
 export const useSosRequestStore = defineStore('sosRequests', () => {
@@ -44,6 +47,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
       createdAt: serverTimestamp(),
     };
     if (draft.source === 'qr') payload.qrToken = draft.qrToken ?? null;
+    if (draft.contactPhone) payload.contactPhone = draft.contactPhone;
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
     });
@@ -55,5 +59,13 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     await updateDoc(refs.sosRequest(requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
   }
 
-  return { failedWrites, createRequest, cancelRequest };
+  /** The location a request belongs to (its staff phone), live for as long as the calling component. */
+  function liveLocation(locationId: MaybeRefOrGetter<string | null | undefined>) {
+    return useLiveDocument(() => {
+      const id = toValue(locationId);
+      return id ? refs.location(id) : null;
+    });
+  }
+
+  return { failedWrites, createRequest, cancelRequest, liveLocation };
 });
