@@ -256,6 +256,8 @@ export const en: Messages = {
       cancelled: 'Cancelled',
       escalated: 'Escalated',
       escalation_ended: 'Escalation ended',
+      arrival_overdue: 'Staff late to arrive',
+      message: 'Message',
     },
   },
   stats: {

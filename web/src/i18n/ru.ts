@@ -255,6 +255,8 @@ export const ru = {
       cancelled: 'Отменена',
       escalated: 'Эскалация',
       escalation_ended: 'Эскалация завершена',
+      arrival_overdue: 'Сотрудник опаздывает',
+      message: 'Сообщение',
     },
   },
   stats: {
