@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where } from 'firebase/firestore';
 import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore';
-import { paths } from '@sos/model';
+import { paths, sosRequestCreate } from '@sos/model';
 import { seed, useEmulators } from '../scripts/seed';
 import { PORT_OFFSET } from '../tests/helpers/emulators';
 import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Client } from './clients';
@@ -90,16 +90,7 @@ async function setUpBenchLocation(): Promise<void> {
 
 function emergencyRequest(client: Client, repeatOf: string | null = null) {
   const ref = doc(collection(client.db, paths.sosRequests()));
-  const sent = setDoc(ref, {
-    uid: client.uid,
-    locationId: BENCH_LOCATION,
-    objectId: null,
-    source: 'emergency',
-    description: null,
-    repeatOf,
-    status: 'new',
-    createdAt: serverTimestamp(),
-  });
+  const sent = setDoc(ref, sosRequestCreate({ uid: client.uid, locationId: BENCH_LOCATION, source: 'emergency', repeatOf }, serverTimestamp()));
   return { id: ref.id, sent };
 }
 

@@ -1,10 +1,21 @@
-// Firestore for functions: one Admin SDK instance and typed refs built from @sos/model paths.
+// Firestore for functions: one Admin SDK instance, typed refs built from @sos/model paths, and the one access
+// layer every read and write goes through, so the bench's cost counts (costs.ts) come from here, not from domain code.
 import {
   getFirestore,
+  type CollectionReference,
   type DocumentData,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
   type FirestoreDataConverter,
+  type Precondition,
+  type Query,
   type QueryDocumentSnapshot,
+  type QuerySnapshot,
   type Timestamp,
+  type Transaction,
+  type WithFieldValue,
+  type WriteBatch,
 } from 'firebase-admin/firestore';
 import {
   paths,
@@ -22,8 +33,96 @@ import {
   type UserProfile,
 } from '@sos/model';
 import { app } from './app';
+import { countQuery, countRead, countWrite } from './costs';
 
-export const db = getFirestore(app);
+const firestore = getFirestore(app);
+
+/** What a read or write is billed as: the collection of the document (`sosRequests`, `events`, …). */
+const kindOf = (ref: DocumentReference<unknown>): string => ref.parent.id;
+
+const WRITE_METHODS = new Set<PropertyKey>(['set', 'update', 'create', 'delete']);
+
+/** A transaction or batch whose writes (and, for a transaction, reads) are counted. */
+function counting<T extends Transaction | WriteBatch>(target: T): T {
+  const proxy: T = new Proxy(target, {
+    get(object, property) {
+      const value: unknown = Reflect.get(object, property, object);
+      if (typeof value !== 'function') return value;
+      if (property === 'get') {
+        return async (refOrQuery: DocumentReference<unknown> | Query<unknown>) => {
+          const result = await (value as (ref: unknown) => Promise<DocumentSnapshot | QuerySnapshot>).call(object, refOrQuery);
+          if ('docs' in result) countQuery('query', result.size);
+          else countRead(kindOf(result.ref));
+          return result;
+        };
+      }
+      if (property === 'getAll') {
+        return async (...refs: DocumentReference<unknown>[]) => {
+          const snapshots = await (value as (...refs: unknown[]) => Promise<DocumentSnapshot[]>).apply(object, refs);
+          for (const snapshot of snapshots) countRead(kindOf(snapshot.ref));
+          return snapshots;
+        };
+      }
+      if (WRITE_METHODS.has(property)) {
+        return (ref: DocumentReference<unknown>, ...rest: unknown[]) => {
+          (value as (...args: unknown[]) => unknown).call(object, ref, ...rest);
+          countWrite(kindOf(ref));
+          return proxy;
+        };
+      }
+      return (value as (...args: unknown[]) => unknown).bind(object);
+    },
+  });
+  return proxy;
+}
+
+/** The Admin SDK's Firestore, with transactions, batches and `getAll` counted. */
+export const db: Firestore = new Proxy(firestore, {
+  get(object, property) {
+    if (property === 'runTransaction') {
+      return <R>(update: (tx: Transaction) => Promise<R>, options?: Parameters<Firestore['runTransaction']>[1]) =>
+        object.runTransaction((tx) => update(counting(tx)), options);
+    }
+    if (property === 'batch') return () => counting(object.batch());
+    if (property === 'getAll') {
+      return async (...refs: Parameters<Firestore['getAll']>) => {
+        const snapshots = await object.getAll(...refs);
+        for (const snapshot of snapshots) countRead(kindOf(snapshot.ref));
+        return snapshots;
+      };
+    }
+    const value: unknown = Reflect.get(object, property, object);
+    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+  },
+});
+
+// ---- single reads and writes outside transactions ----
+
+export async function readDoc<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
+  const snapshot = await ref.get();
+  countRead(kindOf(ref));
+  return snapshot;
+}
+
+/** A query on one collection, `narrow`ed (where, limit, …): billed one read per document, one when empty. */
+export async function readQuery<T>(
+  collection: CollectionReference<T>,
+  narrow: (all: CollectionReference<T>) => Query<T> = (all) => all,
+): Promise<QuerySnapshot<T>> {
+  const snapshot = await narrow(collection).get();
+  countQuery(collection.id, snapshot.size);
+  return snapshot;
+}
+
+export async function writeDoc<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): Promise<void> {
+  await ref.set(data);
+  countWrite(kindOf(ref));
+}
+
+export async function deleteDoc<T>(ref: DocumentReference<T>, precondition?: Precondition): Promise<void> {
+  await ref.delete(precondition);
+  countWrite(kindOf(ref));
+}
 
 function converter<T extends object>(): FirestoreDataConverter<T> {
   return {
@@ -32,8 +131,8 @@ function converter<T extends object>(): FirestoreDataConverter<T> {
   };
 }
 
-const doc = <T extends object>(path: string) => db.doc(path).withConverter(converter<T>());
-const collection = <T extends object>(path: string) => db.collection(path).withConverter(converter<T>());
+const doc = <T extends object>(path: string) => firestore.doc(path).withConverter(converter<T>());
+const collection = <T extends object>(path: string) => firestore.collection(path).withConverter(converter<T>());
 
 export const refs = {
   location: (locationId: string) => doc<Location>(paths.location(locationId)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, formatCountdown, millisLeft } from '../src';
+import { arrivalMillisLeft, computeDeadlines, formatCountdown, millisLeft } from '../src';
 
 describe('computeDeadlines', () => {
   it('sets arrival from responseMinutes and acknowledgement from ackSeconds, both from creation', () => {
@@ -31,5 +31,17 @@ describe('formatCountdown', () => {
   });
   it('shows hours past an hour', () => {
     expect(formatCountdown(3_723_000)).toBe('1:02:03');
+  });
+});
+
+describe('arrivalMillisLeft', () => {
+  const ts = (millis: number) => ({ toMillis: () => millis });
+  it('has no clock before the backend set the deadline', () => {
+    expect(arrivalMillisLeft({ createdAt: ts(0) }, 1_000)).toBeNull();
+  });
+  it('counts down the arrival timer, capped at the whole timer, never below zero', () => {
+    expect(arrivalMillisLeft({ createdAt: ts(0), deadlineAt: ts(600_000) }, 60_000)).toBe(540_000);
+    expect(arrivalMillisLeft({ createdAt: ts(0), deadlineAt: ts(600_000) }, -5_000)).toBe(600_000);
+    expect(arrivalMillisLeft({ createdAt: ts(0), deadlineAt: ts(600_000) }, 700_000)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampUnit, labelSide, markerPercent, pointFromClick } from '../src';
+import { attachPlan, clampUnit, labelSide, markerPercent, pointFromClick } from '../src';
 
 describe('markerPercent', () => {
   it('places a marker by percentages of the plan', () => {
@@ -43,5 +43,22 @@ describe('pointFromClick', () => {
 describe('clampUnit', () => {
   it('clamps to 0..1', () => {
     expect([clampUnit(-1), clampUnit(0.3), clampUnit(2), clampUnit(Number.POSITIVE_INFINITY)]).toEqual([0, 0.3, 1, 0]);
+  });
+});
+
+describe('attachPlan', () => {
+  const parent = { plan: { url: '/plans/floor-1.png', width: 800, height: 600 } };
+  it("marks the object's position on its parent's plan", () => {
+    expect(attachPlan({ position: { x: 0.25, y: 0.75 } }, parent)).toEqual({
+      url: '/plans/floor-1.png',
+      width: 800,
+      height: 600,
+      marker: { x: 0.25, y: 0.75 },
+    });
+  });
+  it('has no plan without a position or without a parent plan', () => {
+    expect(attachPlan({ position: null }, parent)).toBeNull();
+    expect(attachPlan({ position: { x: 0.1, y: 0.1 } }, { plan: null })).toBeNull();
+    expect(attachPlan(null, parent)).toBeNull();
   });
 });

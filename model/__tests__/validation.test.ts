@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DESCRIPTION_LENGTH, validateSosDraft } from '../src';
+import { MAX_DESCRIPTION_LENGTH, validateSosDraft, validateSosRequest } from '../src';
 
 describe('validateSosDraft', () => {
   it('accepts a one-tap emergency with nothing filled in', () => {
@@ -25,5 +25,20 @@ describe('validateSosDraft', () => {
     expect(validateSosDraft({ source: 'qr', objectId: null, description: null })).toEqual([
       { field: 'objectId', code: 'required' },
     ]);
+  });
+});
+
+describe('validateSosRequest', () => {
+  it('reports a source outside the contract as its own error', () => {
+    expect(validateSosRequest({ source: 'telepathy', objectId: null, description: 'помогите' })).toEqual([
+      { field: 'source', code: 'unknown-source' },
+    ]);
+  });
+  it('checks a known source as the form does', () => {
+    expect(validateSosRequest({ source: 'form', objectId: null, description: null })).toEqual([
+      { field: 'objectId', code: 'required' },
+      { field: 'description', code: 'required' },
+    ]);
+    expect(validateSosRequest({ source: 'emergency', objectId: null, description: null })).toEqual([]);
   });
 });

@@ -22,11 +22,10 @@ export const SOS_STATUSES = [
 ] as const;
 export type SosStatus = (typeof SOS_STATUSES)[number];
 
-/** Statuses in which someone still has to come. */
-export const ACTIVE_STATUSES: readonly SosStatus[] = ['new', 'open', 'acknowledged', 'on_site'];
-
 export const MAX_DESCRIPTION_LENGTH = 1000;
 export const MAX_RESOLUTION_LENGTH = 500;
+/** The staff name shown on a claimed request. */
+export const MAX_ACK_BY_NAME_LENGTH = 100;
 
 export interface Claims {
   role: Role;
@@ -176,7 +175,10 @@ export interface SosRequest<Ts = TimestampLike> {
   cancelledAt?: Ts;
 }
 
-/** What a resident's client writes at create (a visitor may add `contactPhone`); `ServerTime` is the SDK's serverTimestamp() sentinel. */
+// ---- write-side types: what a client or function writes ----
+// `ServerTime` is the writing SDK's serverTimestamp() sentinel (FieldValue), `Ts` its Timestamp.
+
+/** What a resident's client writes at create (built by `sosRequestCreate`); a visitor may add `contactPhone`. */
 export type SosRequestCreate<ServerTime> = Pick<
   SosRequest,
   'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'
@@ -282,3 +284,18 @@ export interface Delivery<Ts = TimestampLike> {
 export interface PushThrottle<Ts = TimestampLike> {
   recipients: Record<string, { lastPushAt: Ts; requestId: string; batch: string }>;
 }
+
+/** The order the backend writes when it opens or rejects a request. */
+export type OrderCreate<Ts, ServerTime> = Omit<Order<Ts>, 'updatedAt'> & { updatedAt: ServerTime };
+
+/** What each later status change merges into the order: `updatedAt` is the change's own time, so stale replays lose. */
+export type OrderMirror<Ts> = Pick<Order<Ts>, 'status' | 'ackByName' | 'updatedAt'>;
+
+/** An audit event as the backend writes it: at the actor's recorded time, or at server time. */
+export type SosEventWrite<Ts, ServerTime> = SosEvent<Ts | ServerTime>;
+
+/** A push delivery row, stamped at server time. */
+export type DeliveryWrite<ServerTime> = Delivery<ServerTime>;
+
+/** The recipients' slots a push batch claims (merged into the throttle document), stamped at server time. */
+export type PushThrottleWrite<ServerTime> = PushThrottle<ServerTime>;

@@ -1,4 +1,4 @@
-import type { Location } from './contract';
+import type { Location, SosRequest, TimestampLike } from './contract';
 
 export interface Deadlines {
   deadlineAtMillis: number;
@@ -22,6 +22,19 @@ export function computeDeadlines(
  */
 export function millisLeft(deadlineMillis: number, nowMillis: number, totalMillis = Infinity): number {
   return Math.min(totalMillis, Math.max(0, deadlineMillis - nowMillis));
+}
+
+/**
+ * Time left on a request's arrival clock (capped at the whole timer, from creation to deadline), or null
+ * before the backend has set the deadline.
+ */
+export function arrivalMillisLeft(
+  request: Pick<SosRequest<TimestampLike>, 'createdAt' | 'deadlineAt'>,
+  nowMillis: number,
+): number | null {
+  if (!request.deadlineAt) return null;
+  const deadline = request.deadlineAt.toMillis();
+  return millisLeft(deadline, nowMillis, deadline - request.createdAt.toMillis());
 }
 
 /** "9:05" for 545 000 ms, "1:02:03" past an hour; rounds up so 0:00 shows only at the deadline. */

@@ -8,3 +8,5 @@ export * from './staffQueue';
 export * from './plan';
 export * from './qr';
 export * from './messages';
+export * from './lifecycle';
+export * from './sosRequestCreate';

@@ -1,5 +1,5 @@
 // Marker maths shared by every plan screen: stored points are 0..1 of the plan, shown as percentages.
-import type { PlanPoint } from './contract';
+import type { LocationObject, PlanPoint, SosPlan } from './contract';
 
 /** A marker drawn on a plan (components/plan/PlanView.vue). */
 export interface PlanMarker extends PlanPoint {
@@ -39,4 +39,13 @@ export interface PlanRect {
 export function pointFromClick(clientX: number, clientY: number, rect: PlanRect): PlanPoint {
   const unit = (offset: number, size: number) => (size > 0 ? Math.round(clampUnit(offset / size) * 10_000) / 10_000 : 0);
   return { x: unit(clientX - rect.left, rect.width), y: unit(clientY - rect.top, rect.height) };
+}
+
+/** The plan a request or a QR code shows: the parent's plan with the object's position as the marker. */
+export function attachPlan(
+  object: Pick<LocationObject, 'position'> | null | undefined,
+  parent: Pick<LocationObject, 'plan'> | null | undefined,
+): SosPlan | null {
+  if (!object?.position || !parent?.plan) return null;
+  return { ...parent.plan, marker: { x: object.position.x, y: object.position.y } };
 }

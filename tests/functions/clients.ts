@@ -11,7 +11,7 @@ import {
   updateDoc,
   type Firestore,
 } from 'firebase/firestore';
-import type { SosSource } from '@sos/model';
+import { acknowledgeWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
 
@@ -46,27 +46,12 @@ export interface RequestDraft {
 
 /** Creates a request exactly as the resident's client does (through the rules). */
 export async function createRequest(session: ClientSession, draft: RequestDraft, requestId = newRequestId()): Promise<string> {
-  const { qrToken, ...rest } = draft;
-  await setDoc(doc(session.db, 'sosRequests', requestId), {
-    uid: session.uid,
-    locationId: rest.locationId,
-    objectId: rest.objectId ?? null,
-    source: rest.source ?? 'emergency',
-    description: rest.description ?? null,
-    repeatOf: rest.repeatOf ?? null,
-    ...(qrToken === undefined ? {} : { qrToken }),
-    status: 'new',
-    createdAt: serverTimestamp(),
-  });
+  const payload = sosRequestCreate({ ...draft, uid: session.uid, source: draft.source ?? 'emergency' }, serverTimestamp());
+  await setDoc(doc(session.db, paths.sosRequest(requestId)), payload);
   return requestId;
 }
 
 /** Staff claim a request as the staff app does. */
 export async function acknowledge(session: ClientSession, requestId: string, name: string): Promise<void> {
-  await updateDoc(doc(session.db, 'sosRequests', requestId), {
-    status: 'acknowledged',
-    ackBy: session.uid,
-    ackByName: name,
-    ackAt: serverTimestamp(),
-  });
+  await updateDoc(doc(session.db, paths.sosRequest(requestId)), { ...acknowledgeWrite(session.uid, name, serverTimestamp()) });
 }

@@ -2,11 +2,11 @@
 // client SDK (and the rules), inspected with the Admin SDK.
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import type { SosRequest } from '@sos/model';
+import { FieldValue } from 'firebase-admin/firestore';
+import { paths, sosRequestCreate, type SosRequestCreate } from '@sos/model';
 import { seed } from '../../scripts/seed';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
-import { refs } from '../../functions/src/firestore';
+import { db, refs } from '../../functions/src/firestore';
 import { processNewRequest } from '../../functions/src/sos/processNewRequest';
 import { recordTransition } from '../../functions/src/sos/recordTransition';
 import { acknowledge, createRequest, newRequestId, signIn, type ClientSession } from './clients';
@@ -26,17 +26,16 @@ afterAll(async () => {
 });
 
 /** Writes a request with the Admin SDK, bypassing the rules (what a malicious or stale client could leave behind). */
-async function createAsServer(request: Partial<SosRequest<Timestamp>> & { uid: string; locationId: string }): Promise<string> {
+async function createAsServer(request: Partial<SosRequestCreate<FieldValue>> & { uid: string; locationId: string }): Promise<string> {
   const requestId = newRequestId();
-  await refs.sosRequest(requestId).set({
-    objectId: null,
-    source: 'emergency',
-    description: null,
-    repeatOf: null,
-    status: 'new',
-    createdAt: FieldValue.serverTimestamp() as unknown as Timestamp,
-    ...request,
-  });
+  await refs.sosRequest(requestId).set(sosRequestCreate({ source: 'emergency', ...request }, FieldValue.serverTimestamp()));
+  return requestId;
+}
+
+/** Writes a document off the contract (untyped), as only a compromised writer could. */
+async function createOffContract(fields: Record<string, unknown>): Promise<string> {
+  const requestId = newRequestId();
+  await db.doc(paths.sosRequest(requestId)).set({ ...fields, status: 'new', createdAt: FieldValue.serverTimestamp() });
   return requestId;
 }
 
@@ -102,6 +101,30 @@ describe('an invalid request is rejected with a reason', () => {
     expect(request).toMatchObject({ status: 'rejected', rejectReason: 'location-not-found' });
     expect((await refs.order(resident.uid, requestId).get()).data()).toMatchObject({ status: 'rejected', rejectReason: 'location-not-found' });
     expect((await refs.event(requestId, 'rejected').get()).data()).toMatchObject({ type: 'rejected', detail: 'location-not-found' });
+  });
+
+  it('requester who is not a member of the location', async () => {
+    const requestId = await createAsServer({ uid: resident.uid, locationId: 'demo-park' });
+    expect(await waitProcessed(requestId)).toMatchObject({ status: 'rejected', rejectReason: 'not-a-member' });
+    expect((await refs.event(requestId, 'rejected').get()).data()).toMatchObject({ type: 'rejected', detail: 'not-a-member' });
+  });
+
+  it('form request without a description', async () => {
+    const requestId = await createAsServer({ uid: resident.uid, locationId: 'demo-bc', source: 'form', objectId: 'bc-a-2-204', description: '  ' });
+    expect(await waitProcessed(requestId)).toMatchObject({ status: 'rejected', rejectReason: 'invalid-request' });
+    expect((await refs.order(resident.uid, requestId).get()).data()).toMatchObject({ status: 'rejected', rejectReason: 'invalid-request' });
+  });
+
+  it('source outside the contract', async () => {
+    const requestId = await createOffContract({
+      uid: resident.uid,
+      locationId: 'demo-bc',
+      objectId: null,
+      source: 'telepathy',
+      description: 'Помогите',
+      repeatOf: null,
+    });
+    expect(await waitProcessed(requestId)).toMatchObject({ status: 'rejected', rejectReason: 'invalid-request' });
   });
 
   it("repeat of another user's request", async () => {
@@ -208,7 +231,7 @@ describe('status changes are mirrored into the order', () => {
       refs.sosRequest(requestId).update({
         status: 'resolved',
         resolvedBy: staff.uid,
-        resolvedAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+        resolvedAt: FieldValue.serverTimestamp(),
         resolution: 'Ложный вызов',
       }),
     );

@@ -1,5 +1,5 @@
-// Seeded fuzzing of sosRequests writes: the rules' verdict on each generated payload must match an
-// independent model of the contract (PRODUCT.md "Data contract" and "Who may do what").
+// Seeded fuzzing of sosRequests writes: the rules' verdict on each generated payload must match a model
+// of the contract: creates as PRODUCT.md "Data contract" says, updates as the lifecycle table in @sos/model says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -13,12 +13,17 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import {
+  MAX_ACK_BY_NAME_LENGTH,
   MAX_DESCRIPTION_LENGTH,
   MAX_RESOLUTION_LENGTH,
   SOS_REQUEST_CLIENT_FIELDS,
   SOS_SOURCES,
   SOS_STATUSES,
+  TRANSITIONS,
+  clientTransitionsInto,
+  transitionFields,
   type SosStatus,
+  type TransitionFieldKind,
 } from '@sos/model';
 import { ACTORS, ELSEWHERE, HOME, startRulesHarness, type Actor, type RulesHarness } from '../helpers/rulesEnv';
 import { SERVER_FIELDS, storedRequest } from './fixtures';
@@ -42,7 +47,6 @@ const SERVER_TIME = serverTimestamp();
 const DELETE = deleteField();
 /** Ids (objects, requests, QR tokens) are short, non-empty strings. */
 const ID_MAX = 128;
-const ACK_BY_NAME_MAX = 100;
 
 type Payload = Record<string, unknown>;
 
@@ -123,57 +127,41 @@ function applyPatch(before: Payload, patch: Payload): Payload {
   return after;
 }
 
+/** Whether a field written by a transition holds what its kind in the lifecycle table requires. */
+function fieldHolds(kind: TransitionFieldKind, value: unknown, actor: Actor): boolean {
+  switch (kind) {
+    case 'actor-uid':
+      return value === actor.uid;
+    case 'server-time':
+      return value === SERVER_TIME;
+    case 'actor-name':
+      return typeof value === 'string' && value.length > 0 && value.length <= MAX_ACK_BY_NAME_LENGTH;
+    case 'note':
+      return typeof value === 'string' && value.length <= MAX_RESOLUTION_LENGTH;
+    case 'decided':
+      return false;
+  }
+}
+
 /**
- * Staff (and admins) of the request's location: open → acknowledged in their own name,
- * acknowledged → on_site, acknowledged|on_site → resolved in their own name; the requester:
- * new|open|acknowledged → cancelled. Each step stamps server time and touches nothing else.
+ * The lifecycle table decides: a client row for this status change, taken by its actor (the requester; staff or
+ * admins of the request's location), touching only the row's fields, each holding what its kind requires.
  */
 function contractAllowsUpdate(before: Payload, patch: Payload, actor: Actor | null): boolean {
   if (!actor) return false;
   const after = applyPatch(before, patch);
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const changed = [...keys].filter((k) => !(k in before && k in after && sameValue(before[k], after[k])));
-  const touchesOnly = (allowed: string[]) => changed.every((k) => allowed.includes(k));
-  const from = before.status;
-  const to = after.status;
+  const row = TRANSITIONS.find((r) => r.from === before.status && r.to === after.status);
+  if (!row || row.actor === 'function') return false;
   const locationSide =
     (actor.role === 'staff' || actor.role === 'admin') &&
     typeof before.locationId === 'string' &&
     actor.locationIds.includes(before.locationId);
-
-  const cancels =
-    actor.uid === before.uid &&
-    (from === 'new' || from === 'open' || from === 'acknowledged') &&
-    to === 'cancelled' &&
-    after.cancelledAt === SERVER_TIME &&
-    touchesOnly(['status', 'cancelledAt']);
-  const acknowledges =
-    locationSide &&
-    from === 'open' &&
-    to === 'acknowledged' &&
-    after.ackBy === actor.uid &&
-    typeof after.ackByName === 'string' &&
-    after.ackByName.length > 0 &&
-    after.ackByName.length <= ACK_BY_NAME_MAX &&
-    after.ackAt === SERVER_TIME &&
-    touchesOnly(['status', 'ackBy', 'ackByName', 'ackAt']);
-  const arrives =
-    locationSide &&
-    from === 'acknowledged' &&
-    to === 'on_site' &&
-    after.arrivedAt === SERVER_TIME &&
-    after.arrivedBy === actor.uid &&
-    touchesOnly(['status', 'arrivedAt', 'arrivedBy']);
-  const resolves =
-    locationSide &&
-    (from === 'acknowledged' || from === 'on_site') &&
-    to === 'resolved' &&
-    after.resolvedBy === actor.uid &&
-    after.resolvedAt === SERVER_TIME &&
-    typeof after.resolution === 'string' &&
-    after.resolution.length <= MAX_RESOLUTION_LENGTH &&
-    touchesOnly(['status', 'resolvedBy', 'resolvedAt', 'resolution']);
-  return cancels || acknowledges || arrives || resolves;
+  if (row.actor === 'requester' ? actor.uid !== before.uid : !locationSide) return false;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changed = [...keys].filter((k) => !(k in before && k in after && sameValue(before[k], after[k])));
+  const fields: readonly string[] = transitionFields(row);
+  if (!changed.every((k) => fields.includes(k))) return false;
+  return Object.entries(row.sets).every(([field, kind]) => fieldHolds(kind, after[field], actor));
 }
 
 // ---- the generators ----
@@ -352,44 +340,54 @@ const createCase = fc
     fc.record({ actorName: fc.constant(actorName), base: validCreate(actorName), mutations: mutations(createMutation) }),
   );
 
-/** Each step a request can take, as the one taking it (`uid`) would write it. */
-const steps = (uid: string) => ({
-  acknowledge: fc.record({
-    status: fc.constant('acknowledged'),
-    ackBy: fc.constant(uid),
-    ackByName: fc.oneof(nonBlank, nearLimit(ACK_BY_NAME_MAX)),
-    ackAt: fc.constant(SERVER_TIME),
-  }),
-  arrive: fc.record({ status: fc.constant('on_site'), arrivedAt: fc.constant(SERVER_TIME), arrivedBy: fc.constant(uid) }),
-  resolve: fc.record({
-    status: fc.constant('resolved'),
-    resolvedBy: fc.constant(uid),
-    resolvedAt: fc.constant(SERVER_TIME),
-    resolution: fc.oneof(shortText, nearLimit(MAX_RESOLUTION_LENGTH)),
-  }),
-  cancel: fc.record({ status: fc.constant('cancelled'), cancelledAt: fc.constant(SERVER_TIME) }),
-  anyStatus: fc.record({ status: fc.constantFrom(...SOS_STATUSES) }),
-});
-type Step = keyof ReturnType<typeof steps>;
-const STEPS: Step[] = ['acknowledge', 'arrive', 'resolve', 'cancel', 'anyStatus'];
-const LOCATION_SIDE = ['staff', 'otherStaff', 'admin'];
-/** Who the contract lets take which step from which state: the near misses are built from these. */
-const ENTITLED: { step: Step; from: SosStatus[]; by: string[] }[] = [
-  { step: 'acknowledge', from: ['open'], by: LOCATION_SIDE },
-  { step: 'arrive', from: ['acknowledged'], by: LOCATION_SIDE },
-  { step: 'resolve', from: ['acknowledged', 'on_site'], by: LOCATION_SIDE },
-  { step: 'cancel', from: ['new', 'open', 'acknowledged'], by: ['resident'] },
+const CLIENT_ROWS = TRANSITIONS.filter((row) => row.actor !== 'function');
+/** The fields client transitions write, by what they hold. */
+const fieldsOfKind = (kind: TransitionFieldKind): string[] => [
+  ...new Set(CLIENT_ROWS.flatMap((row) => Object.keys(row.sets).filter((field) => row.sets[field as keyof typeof row.sets] === kind))),
 ];
+
+/** A value of the kind as the one taking the step (`uid`) would write it. */
+function fieldValue(kind: TransitionFieldKind, uid: string): fc.Arbitrary<unknown> {
+  switch (kind) {
+    case 'actor-uid':
+      return fc.constant(uid);
+    case 'server-time':
+      return fc.constant(SERVER_TIME);
+    case 'actor-name':
+      return fc.oneof(nonBlank, nearLimit(MAX_ACK_BY_NAME_LENGTH));
+    case 'note':
+      return fc.oneof(shortText, nearLimit(MAX_RESOLUTION_LENGTH));
+    case 'decided':
+      return anyValue;
+  }
+}
+
+/** A step: into a status a client may reach (written as the lifecycle row into it writes it), or any bare status. */
+type Step = SosStatus | 'anyStatus';
+const STEPS: Step[] = [...new Set(CLIENT_ROWS.map((row) => row.to)), 'anyStatus'];
+function stepWrite(step: Step, uid: string): fc.Arbitrary<Payload> {
+  const [row] = step === 'anyStatus' ? [] : clientTransitionsInto(step);
+  if (!row) return fc.record({ status: fc.constantFrom(...SOS_STATUSES) });
+  const fields = Object.fromEntries(Object.entries(row.sets).map(([field, kind]) => [field, fieldValue(kind, uid)]));
+  return fc.record({ status: fc.constant<unknown>(step), ...fields });
+}
+const LOCATION_SIDE = ['staff', 'otherStaff', 'admin'];
+/** Who the lifecycle lets take which step from which state: the near misses are built from these. */
+const ENTITLED: { step: Step; from: SosStatus[]; by: string[] }[] = CLIENT_ROWS.map((row) => ({
+  step: row.to,
+  from: [row.from],
+  by: row.actor === 'requester' ? ['resident'] : LOCATION_SIDE,
+}));
 
 const updateMutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ set: anyField, to: anyValue }) },
   { weight: 2, arbitrary: fc.record({ set: anyField, to: fc.constant(DELETE) }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom('ackBy', 'arrivedBy', 'resolvedBy', 'uid'), to: fc.constantFrom(...ALL_UIDS) }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom('ackAt', 'arrivedAt', 'resolvedAt', 'cancelledAt'), to: wrongTime }) },
+  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('actor-uid'), 'uid'), to: fc.constantFrom(...ALL_UIDS) }) },
+  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('server-time')), to: wrongTime }) },
   { weight: 2, arbitrary: fc.record({ restamp: wrongTime }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constant('ackByName'), to: fc.oneof(fc.constant(''), overLimit(ACK_BY_NAME_MAX), fc.integer()) }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constant('resolution'), to: fc.oneof(overLimit(MAX_RESOLUTION_LENGTH), fc.integer(), fc.constant(null)) }) },
-  { weight: 2, arbitrary: fc.record({ remove: fc.constantFrom('ackBy', 'ackByName', 'resolution', 'ackAt', 'arrivedAt', 'resolvedAt', 'cancelledAt') }) },
+  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('actor-name')), to: fc.oneof(fc.constant(''), overLimit(MAX_ACK_BY_NAME_LENGTH), fc.integer()) }) },
+  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('note')), to: fc.oneof(overLimit(MAX_RESOLUTION_LENGTH), fc.integer(), fc.constant(null)) }) },
+  { weight: 2, arbitrary: fc.record({ remove: fc.constantFrom(...CLIENT_ROWS.flatMap((row) => Object.keys(row.sets))) }) },
 );
 
 const updateCase = fc
@@ -414,7 +412,7 @@ const updateCase = fc
       state: fc.constant(state),
       actorName: fc.constant(actorName),
       claimedBy: fc.constantFrom(ACTORS.staff.uid, ACTORS.otherStaff.uid),
-      patch: fc.tuple(steps(uidOf(actorName))[step], mutations(updateMutation, 1, 1)).map(([p, m]) => mutate(p, m)),
+      patch: fc.tuple(stepWrite(step, uidOf(actorName)), mutations(updateMutation, 1, 1)).map(([p, m]) => mutate(p, m)),
     }),
   );
 

@@ -1,8 +1,8 @@
 // Who is told that staff are late, and what the push says: pure, so both are unit-tested.
 import type { SosRequest, TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
-import type { RosterEntry } from '../response/audience';
-import { staffLink } from '../response/messages';
+import type { RosterEntry } from '../notify/audience';
+import { staffLink } from '../notify/messages';
 
 /** The claimer, every on-duty staff member of the location (any tier) and the location's admins. */
 export function overdueAudience(roster: readonly RosterEntry[], admins: readonly string[] | undefined, claimer: string | undefined): string[] {

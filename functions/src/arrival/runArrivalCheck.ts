@@ -1,11 +1,11 @@
 // One arrival check: if the request is still only acknowledged, mark it overdue, schedule the repeat, push.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import { db, refs } from '../firestore';
+import { db, readDoc, refs } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
 import { decideTiming } from '../escalation/escalationTask';
-import { deliverPushBatch } from '../response/pushBatch';
-import { readOnDutyRoster } from '../response/roster';
+import { deliverPushBatch } from '../notify/pushBatch';
+import { readOnDutyRoster } from '../notify/roster';
 import { enqueueArrivalCheck } from './arrivalQueue';
 import { decideArrivalCheck, nextArrivalCheck, overdueBatch, overdueEventId, type ArrivalTask } from './arrivalTask';
 import { overdueAudience, overduePushMessage } from './overdueNotice';
@@ -24,7 +24,7 @@ export async function runArrivalCheck(task: ArrivalTask, nowMillis = Date.now())
   if (timing.action === 'reenqueue') {
     // Only the emulator dispatches early (it ignores scheduleTime). A request that no longer needs the
     // check ends its chain now; otherwise pause (bounded) and re-enqueue for the same time.
-    const current = (await refs.sosRequest(task.requestId).get()).data();
+    const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     const early = decideArrivalCheck(current, task.repeat, false, maxRepeats);
     if (early.action === 'stop') {
       logs.arrivalCheckStopped(task.requestId, task.repeat, early.reason);

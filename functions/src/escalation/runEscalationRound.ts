@@ -1,19 +1,18 @@
 // One escalation round: if still unacknowledged, raise escalationLevel, schedule the next round, push everyone.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import type { SosEvent } from '@sos/model';
-import { db, refs } from '../firestore';
+import type { SosEventWrite } from '@sos/model';
+import { db, readDoc, refs } from '../firestore';
 import { config } from '../config';
-import { countRead, countWrite } from '../costs';
 import { logs } from '../logs';
-import { escalationAudience } from '../response/audience';
-import { staffPushMessage } from '../response/messages';
-import { deliverPushBatch } from '../response/pushBatch';
-import { readOnDutyRoster } from '../response/roster';
+import { escalationAudience } from '../notify/audience';
+import { staffPushMessage } from '../notify/messages';
+import { deliverPushBatch } from '../notify/pushBatch';
+import { readOnDutyRoster } from '../notify/roster';
 import { enqueueEscalationRound } from './escalationQueue';
 import { decideEscalationRound, decideTiming, nextRound, type EscalationTask } from './escalationTask';
 
-const serverTime = () => FieldValue.serverTimestamp() as unknown as Timestamp;
-const endEvent = (detail: string): SosEvent<Timestamp> => ({ type: 'escalation_ended', at: serverTime(), by: null, detail });
+const serverTime = () => FieldValue.serverTimestamp();
+const endEvent = (detail: string): SosEventWrite<Timestamp, FieldValue> => ({ type: 'escalation_ended', at: serverTime(), by: null, detail });
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 /**
@@ -26,8 +25,7 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
   if (timing.action === 'reenqueue') {
     // Only the emulator dispatches early (it ignores scheduleTime). A request that no longer needs
     // escalating ends its chain now, through the normal path below, instead of waiting to be due.
-    const current = (await refs.sosRequest(task.requestId).get()).data();
-    countRead('request');
+    const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
       logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
       await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
@@ -41,33 +39,24 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
   const endRef = refs.event(task.requestId, 'escalation_ended');
   const outcome = await db.runTransaction(async (tx) => {
     const request = (await tx.get(requestRef)).data();
-    countRead('request');
     const decision = decideEscalationRound(request, task.round, config.escalation.maxRounds);
     if (decision.action === 'stop' || !request) {
       if (decision.action === 'stop' && decision.recordEnd) {
-        countRead('event');
-        if (!(await tx.get(endRef)).exists) {
-          tx.set(endRef, endEvent(decision.reason));
-          countWrite('event');
-        }
+        if (!(await tx.get(endRef)).exists) tx.set(endRef, endEvent(decision.reason));
       }
       return { decision, request: undefined, location: undefined };
     }
     const location = (await tx.get(refs.location(request.locationId))).data();
-    countRead('location');
     if (decision.action === 'escalate') {
       tx.update(requestRef, task.reason === 'nobody_on_duty' ? { escalationLevel: task.round, nobodyOnDuty: true } : { escalationLevel: task.round });
-      tx.set(refs.event(task.requestId, `escalated-${task.round}`), {
+      const escalated: SosEventWrite<Timestamp, FieldValue> = {
         type: 'escalated',
         at: serverTime(),
         by: null,
         detail: task.reason ? { reason: task.reason, round: task.round } : `round ${task.round}`,
-      });
-      countWrite('request', 'event');
-      if (decision.last) {
-        tx.set(endRef, endEvent('max-rounds'));
-        countWrite('event');
-      }
+      };
+      tx.set(refs.event(task.requestId, `escalated-${task.round}`), escalated);
+      if (decision.last) tx.set(endRef, endEvent('max-rounds'));
     }
     return { decision, request, location };
   });

@@ -1,8 +1,8 @@
 // Who is pushed about a message and what the push says: pure, so both are unit-tested.
 import type { SosMessage, SosRequest, TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
-import type { RosterEntry } from '../response/audience';
-import { requesterLink, staffLink } from '../response/messages';
+import type { RosterEntry } from '../notify/audience';
+import { requesterLink, staffLink } from '../notify/messages';
 
 const PREVIEW_LENGTH = 120;
 

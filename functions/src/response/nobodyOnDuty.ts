@@ -1,11 +1,11 @@
 // Nobody on duty: when no tier-1 staff member on duty has a device, escalation round 1 runs at opening.
 import type { SosRequest, TimestampLike } from '@sos/model';
-import { refs } from '../firestore';
+import { readQuery, refs } from '../firestore';
 import type { EscalationTask } from '../escalation/escalationTask';
 
 /** True when at least one of the staff members has a registered push device. */
 export async function anyHasDevice(uids: readonly string[]): Promise<boolean> {
-  const found = await Promise.all(uids.map(async (uid) => !(await refs.devices(uid).limit(1).get()).empty));
+  const found = await Promise.all(uids.map(async (uid) => !(await readQuery(refs.devices(uid), (all) => all.limit(1))).empty));
   return found.includes(true);
 }
 

@@ -1,23 +1,28 @@
 // The staff response loop's reactions to a status change: push staff and start escalation when a request
 // opens; tell the resident when someone has claimed it.
 import type { Timestamp } from 'firebase-admin/firestore';
-import type { SosRequest, SosStatus } from '@sos/model';
+import { findTransition, type SosEventType, type SosRequest, type SosStatus } from '@sos/model';
 import { enqueueEscalationRound } from '../escalation/escalationQueue';
 import { enqueueArrivalCheck } from '../arrival/arrivalQueue';
 import { firstArrivalCheck } from '../arrival/arrivalTask';
+import { openAudience } from '../notify/audience';
+import { requesterAckMessage, staffPushMessage } from '../notify/messages';
+import { deliverPushBatch } from '../notify/pushBatch';
+import { readOnDutyRoster } from '../notify/roster';
 import { anyHasDevice, firstEscalationRound } from './nobodyOnDuty';
-import { openAudience } from './audience';
-import { requesterAckMessage, staffPushMessage } from './messages';
-import { deliverPushBatch } from './pushBatch';
-import { readOnDutyRoster } from './roster';
 
 export type Response = 'start-response-loop' | 'notify-requester' | null;
 
-/** Which reaction a status change calls for (pure). */
+/** The reactions, by the audit event of the lifecycle transition that calls for them. */
+const RESPONSES: Partial<Record<SosEventType, Response>> = {
+  validated: 'start-response-loop',
+  acknowledged: 'notify-requester',
+};
+
+/** Which reaction a status change calls for (pure): none for a change outside the lifecycle table. */
 export function responseTo(before: SosStatus, after: SosStatus): Response {
-  if (before === 'new' && after === 'open') return 'start-response-loop';
-  if (before === 'open' && after === 'acknowledged') return 'notify-requester';
-  return null;
+  const row = findTransition(before, after);
+  return (row && RESPONSES[row.event]) ?? null;
 }
 
 /**

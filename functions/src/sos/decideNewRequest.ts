@@ -1,7 +1,8 @@
 // Pure decision for a new request: valid → open with deadlines and context, else rejected with a reason.
 import {
+  attachPlan,
   computeDeadlines,
-  validateSosDraft,
+  validateSosRequest,
   type Location,
   type LocationObject,
   type QrCode,
@@ -49,17 +50,11 @@ export type NewRequestDecision =
 export const isVisitorRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, user: UserProfile | null): boolean =>
   user === null && request.source === 'qr';
 
-/** The plan a request shows: the parent's plan with the object's position as the marker. */
-export function attachPlan(object: LocationObject | null, parent: LocationObject | null): SosPlan | null {
-  if (!object?.position || !parent?.plan) return null;
-  return { ...parent.plan, marker: { x: object.position.x, y: object.position.y } };
-}
-
 export function decideNewRequest(context: NewRequestContext): NewRequestDecision {
   const { request, location, user } = context;
   const reject = (rejectReason: RejectReason): NewRequestDecision => ({ status: 'rejected', rejectReason });
 
-  if (validateSosDraft(request).length > 0) return reject('invalid-request');
+  if (validateSosRequest(request).length > 0) return reject('invalid-request');
   if (!location) return reject('location-not-found');
   const visitor = isVisitorRequest(request, user);
   if (visitor) {

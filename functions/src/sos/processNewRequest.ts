@@ -1,11 +1,10 @@
 // Effects of a new request: read its context, decide, write request + order + audit in one transaction.
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import type { Order, SosRequest } from '@sos/model';
+import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
 import { db, refs } from '../firestore';
 import { logs } from '../logs';
 import { decideNewRequest, isVisitorRequest, type NewRequestDecision } from './decideNewRequest';
 import { countEarlierVisitorRequests } from './visitorFlood';
-import { countRead, countWrite } from '../costs';
 
 export const ORDER_TITLE = 'Вызов персонала';
 
@@ -16,15 +15,10 @@ async function readContext(tx: Transaction, requestId: string, request: SosReque
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
   const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
   const [locationSnap, userSnap, repeatedSnap, objectSnap, codeSnap] = await Promise.all([location, user, repeated, object, code]);
-  countRead('location');
-  countRead('user');
-  if (repeatedSnap) countRead('repeatOf');
-  if (objectSnap) countRead('object');
   const objectData = objectSnap?.data() ?? null;
   let parentData = null;
   if (objectData?.parentId) {
     parentData = (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null;
-    countRead('parentObject');
   }
   const userData = userSnap.data() ?? null;
   return {
@@ -40,7 +34,11 @@ async function readContext(tx: Transaction, requestId: string, request: SosReque
   };
 }
 
-function orderFor(requestId: string, request: SosRequest<Timestamp>, decision: NewRequestDecision): Order<Timestamp> {
+function orderFor(
+  requestId: string,
+  request: SosRequest<Timestamp>,
+  decision: NewRequestDecision,
+): OrderCreate<Timestamp, FieldValue> {
   const open = decision.status === 'open' ? decision : null;
   return {
     kind: 'sos',
@@ -54,8 +52,15 @@ function orderFor(requestId: string, request: SosRequest<Timestamp>, decision: N
     ackByName: null,
     plan: open?.plan ?? null,
     rejectReason: decision.status === 'rejected' ? decision.rejectReason : null,
-    updatedAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+    updatedAt: FieldValue.serverTimestamp(),
   };
+}
+
+/** The lifecycle's row for the backend's decision on a new request. */
+function transitionTo(status: NewRequestDecision['status']) {
+  const row = findTransition('new', status);
+  if (row?.actor !== 'function') throw new Error(`the lifecycle has no backend transition new → ${status}`);
+  return row;
 }
 
 /**
@@ -73,7 +78,6 @@ export async function processNewRequest(
       tx.get(refs.sosRequest(requestId)),
       created ? readContext(tx, requestId, created) : null,
     ]);
-    countRead('request');
     const request = snapshot.data();
     if (!request) {
       logs.requestMissing(requestId);
@@ -103,14 +107,15 @@ export async function processNewRequest(
       tx.update(refs.sosRequest(requestId), { status: 'rejected', rejectReason: decision.rejectReason });
     }
     tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision));
-    tx.set(refs.event(requestId, 'created'), { type: 'created', at: request.createdAt, by: request.uid, detail: request.source });
-    tx.set(refs.event(requestId, decision.status === 'open' ? 'validated' : 'rejected'), {
-      type: decision.status === 'open' ? 'validated' : 'rejected',
-      at: now as unknown as Timestamp,
+    const createdEvent: SosEventWrite<Timestamp, FieldValue> = { type: 'created', at: request.createdAt, by: request.uid, detail: request.source };
+    tx.set(refs.event(requestId, 'created'), createdEvent);
+    const decidedEvent: SosEventWrite<Timestamp, FieldValue> = {
+      type: transitionTo(decision.status).event,
+      at: now,
       by: null,
       detail: decision.status === 'rejected' ? decision.rejectReason : null,
-    });
-    countWrite('request', 'order', 'event', 'event');
+    };
+    tx.set(refs.event(requestId, decidedEvent.type), decidedEvent);
 
     if (decision.status === 'open') logs.requestOpened(requestId, request.locationId);
     else logs.requestRejected(requestId, decision.rejectReason);

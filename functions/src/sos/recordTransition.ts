@@ -1,22 +1,8 @@
 // Effects of a status change: mirror it into the resident's order and add the audit event.
-import { Timestamp } from 'firebase-admin/firestore';
-import type { SosEventType, SosRequest, SosStatus } from '@sos/model';
+import type { Timestamp } from 'firebase-admin/firestore';
+import { clientTransitionsInto, findTransition, transitionEvent, type OrderMirror, type SosRequest } from '@sos/model';
 import { db, refs } from '../firestore';
 import { logs } from '../logs';
-import { countRead, countWrite } from '../costs';
-
-/** The audit event for reaching a status, with the time the actor's own field records. */
-export function transitionEvent(
-  after: SosRequest<Timestamp>,
-): { type: SosEventType; at: Timestamp | undefined; by: string | null; detail: string | null } | null {
-  const events: Partial<Record<SosStatus, ReturnType<typeof transitionEvent>>> = {
-    acknowledged: { type: 'acknowledged', at: after.ackAt, by: after.ackBy ?? null, detail: after.ackByName ?? null },
-    on_site: { type: 'on_site', at: after.arrivedAt, by: after.arrivedBy ?? null, detail: null },
-    resolved: { type: 'resolved', at: after.resolvedAt, by: after.resolvedBy ?? null, detail: after.resolution ?? null },
-    cancelled: { type: 'cancelled', at: after.cancelledAt, by: after.uid, detail: null },
-  };
-  return events[after.status] ?? null;
-}
 
 /**
  * Idempotent and order-safe: the order is only written with a change newer than the one it
@@ -28,27 +14,23 @@ export async function recordTransition(
   after: SosRequest<Timestamp>,
   changedAt: Timestamp,
 ): Promise<void> {
-  // `new → open|rejected` is written whole by processNewRequest.
-  if (before.status === 'new' && (after.status === 'open' || after.status === 'rejected')) return;
   if (before.status === after.status) return;
+  // The backend's own transitions (`new → open|rejected`) are written whole by processNewRequest.
+  if (findTransition(before.status, after.status)?.actor === 'function') return;
+  // Recorded by the status reached, so a change made with the Admin SDK outside the table is audited too.
+  const [row] = clientTransitionsInto(after.status);
 
   await db.runTransaction(async (tx) => {
     const orderRef = refs.order(after.uid, requestId);
     const order = (await tx.get(orderRef)).data();
-    countRead('order');
     if (!order || order.updatedAt.toMillis() < changedAt.toMillis()) {
-      tx.set(
-        orderRef,
-        { status: after.status, ackByName: after.ackByName ?? null, updatedAt: changedAt },
-        { merge: true },
-      );
-      countWrite('order');
+      const mirror: OrderMirror<Timestamp> = { status: after.status, ackByName: after.ackByName ?? null, updatedAt: changedAt };
+      tx.set(orderRef, mirror, { merge: true });
       logs.orderMirrored(requestId, after.status);
     }
-    const event = transitionEvent(after);
-    if (event) {
+    if (row) {
+      const event = transitionEvent(row, after);
       tx.set(refs.event(requestId, event.type), { ...event, at: event.at ?? changedAt });
-      countWrite('event');
     }
   });
 }

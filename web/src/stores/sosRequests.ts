@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { doc, collection, serverTimestamp, setDoc, updateDoc, type FieldValue } from 'firebase/firestore';
-import { paths, type SosRequestCreate, type SosSource } from '@sos/model';
+import { paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useSessionStore } from './session';
@@ -36,18 +36,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const requestId = newRequestId();
-    const payload: SosRequestCreate<FieldValue> = {
-      uid,
-      locationId,
-      objectId: draft.objectId,
-      source: draft.source,
-      description: draft.description,
-      repeatOf: draft.repeatOf,
-      status: 'new',
-      createdAt: serverTimestamp(),
-    };
-    if (draft.source === 'qr') payload.qrToken = draft.qrToken ?? null;
-    if (draft.contactPhone) payload.contactPhone = draft.contactPhone;
+    const payload = sosRequestCreate<FieldValue>({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
     });

@@ -1,16 +1,16 @@
 // What the pushes say: pure, so wording and links are unit-tested.
-import { millisLeft, type SosRequest, type TimestampLike } from '@sos/model';
+import { arrivalMillisLeft, type SosRequest, type TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
 
-type RequestContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'deadlineAt'>;
+type RequestContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'createdAt' | 'deadlineAt'>;
 
 export const staffLink = (requestId: string): string => `/staff?request=${encodeURIComponent(requestId)}`;
 export const requesterLink = (requestId: string): string => `/sos/${encodeURIComponent(requestId)}`;
 
 /** "осталось 10 мин" — whole minutes, rounded up, so a live request never reads 0. */
-export function timeLeftLabel(request: Pick<SosRequest<TimestampLike>, 'deadlineAt'>, nowMillis: number): string {
-  if (!request.deadlineAt) return '';
-  const left = millisLeft(request.deadlineAt.toMillis(), nowMillis);
+export function timeLeftLabel(request: Pick<SosRequest<TimestampLike>, 'createdAt' | 'deadlineAt'>, nowMillis: number): string {
+  const left = arrivalMillisLeft(request, nowMillis);
+  if (left === null) return '';
   return left === 0 ? 'время прибытия истекло' : `осталось ${Math.ceil(left / 60_000)} мин`;
 }
 

@@ -1,10 +1,9 @@
 // One push batch of a request (the open push, an escalation round, the requester's ack push): send to every
 // device of the recipients, record one delivery row per device and one `notified` event per batch.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import type { DeliveryStatus, SosEvent } from '@sos/model';
-import { db, refs } from '../firestore';
+import type { DeliveryStatus, DeliveryWrite, PushThrottleWrite, SosEventWrite } from '@sos/model';
+import { db, deleteDoc, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import { config } from '../config';
-import { countQuery, countRead, countWrite } from '../costs';
 import { logs } from '../logs';
 import { pushTransport, type PushMessage } from '../push';
 import { batchKey, decideThrottle, type ThrottleDecision } from './throttle';
@@ -33,7 +32,7 @@ interface Target {
   updateTime: Timestamp;
 }
 
-const serverTime = () => FieldValue.serverTimestamp() as unknown as Timestamp;
+const serverTime = () => FieldValue.serverTimestamp();
 
 /**
  * Idempotent by ids: the batch's `notified-<batch>` event is written last, so its presence means the batch is
@@ -44,8 +43,7 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
   const { requestId } = batch;
   const eventRef = refs.event(requestId, `notified-${batch.batch}`);
   // One round trip: the "already done?" check and the recipients are read together.
-  const [done, uids] = await Promise.all([eventRef.get(), batch.recipients()]);
-  countRead('event');
+  const [done, uids] = await Promise.all([readDoc(eventRef), batch.recipients()]);
   if (done.exists) {
     logs.pushBatchAlreadyDone(requestId, batch.batch);
     return;
@@ -59,8 +57,7 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
       ? `grouped ${grouped.length} pushed less than a minute ago (for ${[...new Set(grouped.map((g) => g.pushedFor))].join(', ')})`
       : '';
   if (push.length === 0 && grouped.length > 0) {
-    await eventRef.set(notifiedEvent(`${batch.batch}: ${groupedNote}`));
-    countWrite('event');
+    await writeDoc(eventRef, notifiedEvent(`${batch.batch}: ${groupedNote}`));
     logs.pushGrouped(requestId, batch.batch, grouped.map((g) => g.pushedFor).join(','));
     return;
   }
@@ -68,7 +65,6 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
   const targets = (await Promise.all(push.map(readDevices))).flat();
   const rows = targets.map((target) => refs.delivery(requestId, deliveryId(batch.batch, target.uid, target.deviceId)));
   const existing = rows.length > 0 ? await db.getAll(...rows) : [];
-  for (let i = 0; i < rows.length; i++) countRead('delivery');
   const pending = targets.flatMap((target, i) => (existing[i]?.exists ? [] : [{ target, row: rows[i]! }]));
 
   const outcomes = pending.length > 0 ? await pushTransport.send(pending.map(({ target }) => target.token), batch.message) : [];
@@ -78,7 +74,8 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
       const outcome = outcomes[i] ?? { status: 'failed' as const, error: 'transport returned no outcome' };
       const status: DeliveryStatus = outcome.status === 'unregistered' ? await removeDeadDevice(target, outcome.error) : outcome.status;
       counts[status] = (counts[status] ?? 0) + 1;
-      return { row, data: { uid: target.uid, deviceId: target.deviceId, status, error: outcome.error, at: serverTime(), batch: batch.batch } };
+      const data: DeliveryWrite<FieldValue> = { uid: target.uid, deviceId: target.deviceId, status, error: outcome.error, at: serverTime(), batch: batch.batch };
+      return { row, data };
     }),
   );
 
@@ -87,29 +84,25 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
     for (const { row, data } of writes.slice(i, i + WRITES_PER_BATCH)) chunk.set(row, data);
     await chunk.commit();
   }
-  writes.forEach(() => countWrite('delivery'));
   const summary = Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(', ') || 'no devices';
   const pushed = `pushed ${push.length} of ${uids.length} recipient(s), ${targets.length} device(s): ${summary}`;
-  await eventRef.set(notifiedEvent(`${batch.batch}: ${[pushed, groupedNote].filter(Boolean).join('; ')}`));
-  countWrite('event');
+  await writeDoc(eventRef, notifiedEvent(`${batch.batch}: ${[pushed, groupedNote].filter(Boolean).join('; ')}`));
   logs.pushBatchSent(requestId, batch.batch, { recipients: push.length, grouped: grouped.length, devices: targets.length, ...counts });
 }
 
-function notifiedEvent(detail: string): SosEvent<Timestamp> {
+function notifiedEvent(detail: string): SosEventWrite<Timestamp, FieldValue> {
   return { type: 'notified', at: serverTime(), by: null, detail };
 }
 
 async function readDevices(uid: string): Promise<Target[]> {
-  const snapshot = await refs.devices(uid).get();
-  countQuery('device', snapshot.size);
+  const snapshot = await readQuery(refs.devices(uid));
   return snapshot.docs.map((doc) => ({ uid, deviceId: doc.id, token: doc.data().token, updateTime: doc.updateTime }));
 }
 
 /** Removes a device whose token FCM no longer knows, unless it was re-registered since it was read. */
 async function removeDeadDevice(target: Target, error: string): Promise<DeliveryStatus> {
   try {
-    await refs.device(target.uid, target.deviceId).delete({ lastUpdateTime: target.updateTime });
-    countWrite('device');
+    await deleteDoc(refs.device(target.uid, target.deviceId), { lastUpdateTime: target.updateTime });
     logs.pushTokenRemoved(target.uid, target.deviceId, error);
     return 'token_removed';
   } catch (caught) {
@@ -135,21 +128,20 @@ async function claimPushSlots(
   const ref = refs.pushThrottle(locationId, residentUid);
   const key = batchKey(requestId, batch);
   const windowMs = config.push.throttleWindowMs;
-  countRead('pushThrottle');
-  const peek = decideThrottle((await ref.get()).data(), recipients, key, Date.now(), windowMs);
+  const peek = decideThrottle((await readDoc(ref)).data(), recipients, key, Date.now(), windowMs);
   if (peek.push.length === 0) return peek;
   return db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data();
-    countRead('pushThrottle');
     const decision = decideThrottle(current, recipients, key, Date.now(), windowMs);
     const claims = decision.push.filter((uid) => {
       const last = current?.recipients?.[uid];
       return !last || batchKey(last.requestId, last.batch) !== key;
     });
     if (claims.length > 0) {
-      const entries = Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }]));
-      tx.set(ref, { recipients: entries }, { merge: true });
-      countWrite('pushThrottle');
+      const claimed: PushThrottleWrite<FieldValue> = {
+        recipients: Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }])),
+      };
+      tx.set(ref, claimed, { merge: true });
     }
     return decision;
   });

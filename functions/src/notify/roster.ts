@@ -1,14 +1,12 @@
 // Reads the duty roster of a location (on-duty members only; tier-1 only for a new request).
-import type { Query } from 'firebase-admin/firestore';
 import type { StaffMember } from '@sos/model';
-import { refs } from '../firestore';
-import { countQuery } from '../costs';
+import { readQuery, refs } from '../firestore';
 import type { RosterEntry } from './audience';
 
 export async function readOnDutyRoster(locationId: string, tier?: StaffMember['tier']): Promise<RosterEntry[]> {
-  let query: Query<StaffMember> = refs.staff(locationId).where('onDuty', '==', true);
-  if (tier !== undefined) query = query.where('tier', '==', tier);
-  const snapshot = await query.get();
-  countQuery('staff', snapshot.size);
+  const snapshot = await readQuery(refs.staff(locationId), (staff) => {
+    const onDuty = staff.where('onDuty', '==', true);
+    return tier === undefined ? onDuty : onDuty.where('tier', '==', tier);
+  });
   return snapshot.docs.map((doc) => ({ uid: doc.id, member: doc.data() }));
 }

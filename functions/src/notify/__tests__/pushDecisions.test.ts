@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { escalationAudience, openAudience, type RosterEntry } from '../audience';
 import { requesterAckMessage, staffPushMessage, timeLeftLabel } from '../messages';
 import { batchKey, decideThrottle } from '../throttle';
-import { responseTo } from '../respondToTransition';
 
 const ts = (millis: number) => ({ toMillis: () => millis });
 const roster: RosterEntry[] = [
@@ -23,7 +22,7 @@ describe('audiences', () => {
 });
 
 describe('push messages', () => {
-  const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, deadlineAt: ts(600_000) };
+  const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, createdAt: ts(0), deadlineAt: ts(600_000) };
   it('tell staff the place, who and the time left, and link to the staff queue', () => {
     const message = staffPushMessage('r1', request, 0);
     expect(message).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · осталось 10 мин', link: '/staff?request=r1' });
@@ -33,8 +32,8 @@ describe('push messages', () => {
     expect(staffPushMessage('r1', request, 0, 3).data).toMatchObject({ kind: 'escalation', round: '3' });
   });
   it('round the time left up and say when it is over', () => {
-    expect(timeLeftLabel({ deadlineAt: ts(60_001) }, 0)).toBe('осталось 2 мин');
-    expect(timeLeftLabel({ deadlineAt: ts(1000) }, 5000)).toBe('время прибытия истекло');
+    expect(timeLeftLabel({ createdAt: ts(0), deadlineAt: ts(60_001) }, 0)).toBe('осталось 2 мин');
+    expect(timeLeftLabel({ createdAt: ts(0), deadlineAt: ts(1000) }, 5000)).toBe('время прибытия истекло');
   });
   it('tell the resident who is coming, linking to the countdown', () => {
     expect(requesterAckMessage('r1', { ackByName: 'Иван' })).toMatchObject({ body: 'Иван уже идёт к вам', link: '/sos/r1' });
@@ -60,16 +59,5 @@ describe('push throttle', () => {
   it('lets a replay of the batch holding the slot finish its pushes', () => {
     const current = { recipients: { a: entry('r1', 'esc-2', 1000) } };
     expect(decideThrottle(current, ['a'], batchKey('r1', 'esc-2'), 2000, 60_000).push).toEqual(['a']);
-  });
-});
-
-describe('reactions to a status change', () => {
-  it('start the loop on open, tell the resident on acknowledgement, nothing else', () => {
-    expect(responseTo('new', 'open')).toBe('start-response-loop');
-    expect(responseTo('open', 'acknowledged')).toBe('notify-requester');
-    expect(responseTo('new', 'rejected')).toBeNull();
-    expect(responseTo('open', 'open')).toBeNull();
-    expect(responseTo('acknowledged', 'on_site')).toBeNull();
-    expect(responseTo('open', 'cancelled')).toBeNull();
   });
 });

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { REJECT_REASONS, type LocationObject, type RejectReason, type SosRequest, type TimestampLike } from '@sos/model';
+import { decideNewRequest, type NewRequestContext } from '../decideNewRequest';
+
+const CREATED = Date.UTC(2026, 10, 27, 9, 0, 0);
+const ts = (millis: number): TimestampLike => ({ toMillis: () => millis });
+
+const floor: LocationObject = {
+  name: '2 этаж',
+  kind: 'floor',
+  parentId: null,
+  plan: { url: '/plans/floor-2.svg', width: 1000, height: 600 },
+  selectable: false,
+};
+const room: LocationObject = { name: 'Переговорная 204', kind: 'room', parentId: 'floor-2', position: { x: 0.2, y: 0.25 }, qrToken: 'qr-204', selectable: true };
+
+const request = (fields: Partial<SosRequest<TimestampLike>> = {}): SosRequest<TimestampLike> => ({
+  uid: 'resident',
+  locationId: 'bc',
+  objectId: null,
+  source: 'emergency',
+  description: null,
+  repeatOf: null,
+  status: 'new',
+  createdAt: ts(CREATED),
+  ...fields,
+});
+
+const context = (fields: Partial<NewRequestContext> = {}): NewRequestContext => ({
+  requestId: 'r1',
+  request: request(),
+  location: { name: 'БЦ', staffPhone: '+73422580078', responseMinutes: 10, ackSeconds: 60, timezone: 'Asia/Yekaterinburg' },
+  user: { displayName: 'Анна', phone: '+79990000000', locationIds: ['bc'], homeLocationId: 'bc' },
+  repeated: null,
+  object: null,
+  parent: null,
+  qrCode: null,
+  earlierVisitorRequests: 0,
+  ...fields,
+});
+
+const rejectedFor: Record<RejectReason, NewRequestContext> = {
+  'invalid-request': context({ request: request({ source: 'form', objectId: 'room-204', description: '   ' }) }),
+  'location-not-found': context({ location: null }),
+  'not-a-member': context({ user: { displayName: 'Анна', phone: '+7', locationIds: ['park'], homeLocationId: 'park' } }),
+  'repeat-of-foreign': context({ request: request({ repeatOf: 'r0' }), repeated: { uid: 'someone-else' } }),
+  'object-not-found': context({ request: request({ source: 'form', objectId: 'room-404', description: 'Пожар' }) }),
+  'qr-revoked': context({
+    request: request({ source: 'qr', objectId: 'room-204', qrToken: 'qr-204-old' }),
+    object: room,
+    parent: floor,
+  }),
+};
+
+describe('decideNewRequest', () => {
+  it('opens a valid emergency with both deadlines from creation and the requester from the profile', () => {
+    expect(decideNewRequest(context())).toEqual({
+      status: 'open',
+      deadlineAtMillis: CREATED + 10 * 60_000,
+      ackDeadlineAtMillis: CREATED + 60_000,
+      locationName: 'БЦ',
+      objectName: null,
+      requester: { name: 'Анна', phone: '+79990000000' },
+      plan: null,
+      grouped: false,
+    });
+  });
+
+  it('opens a QR request with the current code, its object named and marked on the parent plan', () => {
+    const decision = decideNewRequest(
+      context({ request: request({ source: 'qr', objectId: 'room-204', qrToken: 'qr-204' }), object: room, parent: floor }),
+    );
+    expect(decision).toMatchObject({
+      status: 'open',
+      objectName: 'Переговорная 204',
+      plan: { url: '/plans/floor-2.svg', width: 1000, height: 600, marker: { x: 0.2, y: 0.25 } },
+    });
+  });
+
+  it.each(REJECT_REASONS)('rejects with %s', (reason) => {
+    expect(decideNewRequest(rejectedFor[reason])).toEqual({ status: 'rejected', rejectReason: reason });
+  });
+
+  it('rejects a source outside the contract as an invalid request', () => {
+    const stray = request({ source: 'telepathy' as SosRequest['source'] });
+    expect(decideNewRequest(context({ request: stray }))).toEqual({ status: 'rejected', rejectReason: 'invalid-request' });
+  });
+
+  it('rejects a user without a profile as not a member', () => {
+    expect(decideNewRequest(context({ user: null }))).toEqual({ status: 'rejected', rejectReason: 'not-a-member' });
+  });
+
+  it('rejects a repeat of a request that does not exist', () => {
+    expect(decideNewRequest(context({ request: request({ repeatOf: 'gone' }), repeated: null }))).toEqual({
+      status: 'rejected',
+      rejectReason: 'repeat-of-foreign',
+    });
+  });
+
+  it('accepts a repeat of the own earlier request', () => {
+    expect(decideNewRequest(context({ request: request({ repeatOf: 'r0' }), repeated: { uid: 'resident' } })).status).toBe('open');
+  });
+
+  it('rejects a QR request without a token', () => {
+    const decision = decideNewRequest(context({ request: request({ source: 'qr', objectId: 'room-204', qrToken: null }), object: room, parent: floor }));
+    expect(decision).toEqual({ status: 'rejected', rejectReason: 'qr-revoked' });
+  });
+});
