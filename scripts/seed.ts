@@ -8,12 +8,13 @@ import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAc
 
 export const PROJECT_ID = 'demo-sos';
 
-/** Points the Admin SDK at the local emulators unless the environment already does. */
-export function useEmulators(): void {
-  process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
-  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
-  process.env.GCLOUD_PROJECT ??= PROJECT_ID;
-  if (getApps().length === 0) initializeApp({ projectId: PROJECT_ID });
+/** Points the Admin SDK at the local emulators (ports moved by SOS_PORT_OFFSET) unless the environment already does. */
+export function useEmulators(projectId = PROJECT_ID): void {
+  const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
+  process.env.FIRESTORE_EMULATOR_HOST ??= `127.0.0.1:${8080 + offset}`;
+  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= `127.0.0.1:${9099 + offset}`;
+  process.env.GCLOUD_PROJECT ??= projectId;
+  if (getApps().length === 0) initializeApp({ projectId });
 }
 
 async function upsertAccount(account: DemoAccount): Promise<void> {

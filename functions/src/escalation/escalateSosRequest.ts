@@ -5,9 +5,11 @@ import { logs } from '../logs';
 import { parseEscalationTask } from './escalationTask';
 import { runEscalationRound } from './runEscalationRound';
 import { reportingCosts } from '../costs';
+import { REGION } from '../params';
 
 export const escalateSosRequest = onTaskDispatched(
   {
+    region: REGION,
     retryConfig: { maxAttempts: 5, minBackoffSeconds: 2 },
     rateLimits: {
       maxDispatchesPerSecond: config.escalation.maxDispatchesPerSecond,
