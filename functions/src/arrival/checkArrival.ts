@@ -5,9 +5,11 @@ import { logs } from '../logs';
 import { reportingCosts } from '../costs';
 import { parseArrivalTask } from './arrivalTask';
 import { runArrivalCheck } from './runArrivalCheck';
+import { REGION } from '../params';
 
 export const checkArrival = onTaskDispatched(
   {
+    region: REGION,
     retryConfig: { maxAttempts: 5, minBackoffSeconds: 2 },
     rateLimits: {
       maxDispatchesPerSecond: config.arrival.maxDispatchesPerSecond,

@@ -4,9 +4,11 @@ import type { Timestamp } from 'firebase-admin/firestore';
 import type { SosMessage } from '@sos/model';
 import { reportingCosts } from '../costs';
 import { recordMessage } from './recordMessage';
+import { REGION } from '../params';
 
+// Retried on failure (recording and pushing are idempotent).
 export const onSosMessageCreated = onDocumentCreated(
-  'sosRequests/{requestId}/messages/{messageId}',
+  { document: 'sosRequests/{requestId}/messages/{messageId}', region: REGION, retry: true },
   reportingCosts(async (event) => {
     const message = event.data?.data() as SosMessage<Timestamp> | undefined;
     if (!message) return;
