@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { onAuthStateChanged, signInAnonymously, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
 import { ROLES, type Claims, type Role } from '@sos/model';
-import { auth } from '../firebase/app';
+import { auth, usesEmulators } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
 
@@ -85,6 +85,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
+    /** Demo project on the local emulators (the login screen offers the demo accounts). */
+    usesEmulators,
     user,
     uid,
     claims,

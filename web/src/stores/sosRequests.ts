@@ -1,13 +1,14 @@
-// Creating SOS requests from the resident's phone. The id is made here, the write is queued by the
-// Firestore SDK (persistent cache), so the screen moves on at once, online or not.
-import { defineStore } from 'pinia';
-import { ref, toValue, type MaybeRefOrGetter } from 'vue';
-import { doc, collection, serverTimestamp, setDoc, updateDoc, type FieldValue } from 'firebase/firestore';
-import { paths, sosRequestCreate, type SosSource } from '@sos/model';
+// The resident's side of requests: creating them (the id is made here, the write is queued by the
+// Firestore SDK's persistent cache, so the screen moves on at once, online or not), following one,
+// cancelling it, and the resident's orders.
+import { defineStore, storeToRefs } from 'pinia';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
+import { doc, collection, orderBy, query, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { cancelWrite, paths, selectableObjectOptions, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
+import { useLiveDocument, useLiveQuery } from '../composables/useLive';
 import { useSessionStore } from './session';
-import { useLiveDocument } from '../composables/useLive';
 
 export interface SosRequestDraft {
   source: SosSource;
@@ -36,19 +37,52 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const requestId = newRequestId();
-    const payload = sosRequestCreate<FieldValue>({ ...draft, uid, locationId }, serverTimestamp());
+    const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
     });
     return requestId;
   }
 
-  /** The resident cancels a request made by mistake. */
-  async function cancelRequest(requestId: string): Promise<void> {
-    await updateDoc(refs.sosRequest(requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
+  /**
+   * One request as the resident's phone sees it, listening while the calling screen is open;
+   * `hasPendingWrites` says the server has not confirmed it yet.
+   */
+  function liveRequest(requestId: MaybeRefOrGetter<string>) {
+    return useLiveDocument(() => refs.sosRequest(toValue(requestId)));
   }
 
-  /** The location a request belongs to (its staff phone), live for as long as the calling component. */
+  /** The objects the resident can pick on the form, from their home location. */
+  function liveHomeObjectOptions() {
+    const { homeLocationId } = storeToRefs(useSessionStore());
+    const objects = useLiveQuery(
+      () => (homeLocationId.value ? refs.objects(homeLocationId.value) : null),
+      () => homeLocationId.value ?? '',
+    );
+    return computed(() => selectableObjectOptions(objects.items.value));
+  }
+
+  /** The resident's orders (their requests as they see them), newest first. */
+  function liveOrders() {
+    const { uid } = storeToRefs(useSessionStore());
+    return useLiveQuery(
+      () => (uid.value ? query(refs.orders(uid.value), orderBy('createdAt', 'desc')) : null),
+      () => uid.value ?? '',
+    );
+  }
+
+  function liveOrder(requestId: MaybeRefOrGetter<string>) {
+    const { uid } = storeToRefs(useSessionStore());
+    return useLiveDocument(() => (uid.value ? refs.order(uid.value, toValue(requestId)) : null));
+  }
+
+  /** The resident cancels a request made by mistake. */
+  async function cancelRequest(requestId: string): Promise<void> {
+    // Spread: updateDoc wants an index signature, which the model's write interfaces do not declare.
+    await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
+  }
+
+  /** The location a request belongs to (its staff phone), live for as long as the calling screen. */
   function liveLocation(locationId: MaybeRefOrGetter<string | null | undefined>) {
     return useLiveDocument(() => {
       const id = toValue(locationId);
@@ -56,5 +90,5 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     });
   }
 
-  return { failedWrites, createRequest, cancelRequest, liveLocation };
+  return { failedWrites, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest, liveLocation };
 });
