@@ -23,11 +23,10 @@ describe('late staff and nobody on duty, on screen', () => {
     useEmulators();
     browser = await launchBrowser();
     [resident, staff, admin] = await Promise.all([openPhone(browser), openPhone(browser), openPhone(browser)]);
-    await Promise.all([
-      signIn(resident.page, 'resident@demo.test', /\/$/),
-      signIn(staff.page, 'staff@demo.test', /\/staff$/),
-      signIn(admin.page, 'admin@demo.test', /\/admin$/),
-    ]);
+    // One at a time: three cold sign-ins at once starve a busy 2-core machine.
+    await signIn(resident.page, 'resident@demo.test', /\/$/);
+    await signIn(staff.page, 'staff@demo.test', /\/staff$/);
+    await signIn(admin.page, 'admin@demo.test', /\/admin$/);
   });
 
   afterAll(async () => {
