@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { initializeApp, getApps } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore } from 'firebase-admin/firestore';
-import { paths } from '@sos/model';
+import { paths, peoplePaths } from '@sos/model';
 import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 
 export const PROJECT_ID = 'demo-sos';
@@ -50,6 +50,15 @@ export async function seed(): Promise<void> {
       locationIds: account.locationIds,
       homeLocationId: account.homeLocationId,
     });
+    // The admins' "People" list; a fixed date keeps the seed idempotent.
+    for (const locationId of account.locationIds) {
+      batch.set(db.doc(peoplePaths.member(locationId, account.uid)), {
+        name: account.displayName,
+        phone: account.phone,
+        role: account.role,
+        joinedAt: Timestamp.fromMillis(Date.UTC(2026, 0, 1)),
+      });
+    }
     if (account.staff) {
       for (const locationId of account.locationIds) {
         batch.set(db.doc(paths.staffMember(locationId, account.uid)), {

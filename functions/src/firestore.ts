@@ -32,6 +32,7 @@ import {
   type StaffMember,
   type UserProfile,
 } from '@sos/model';
+import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -153,4 +154,13 @@ export const refs = {
   message: (requestId: string, messageId: string) => doc<SosMessage<Timestamp>>(paths.message(requestId, messageId)),
   messages: (requestId: string) => collection<SosMessage<Timestamp>>(paths.messages(requestId)),
   pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
+};
+
+// People: invitations and the members of each location.
+export const peopleRefs = {
+  invite: (code: string) => doc<Invite<Timestamp>>(peoplePaths.invite(code)),
+  members: (locationId: string) => collection<Member<Timestamp>>(peoplePaths.members(locationId)),
+  member: (locationId: string, uid: string) => doc<Member<Timestamp>>(peoplePaths.member(locationId, uid)),
+  staffMember: (locationId: string, uid: string) => doc<StaffMember>(paths.staffMember(locationId, uid)),
+  userProfile: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
 };

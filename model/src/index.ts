@@ -10,3 +10,4 @@ export * from './qr';
 export * from './messages';
 export * from './lifecycle';
 export * from './sosRequestCreate';
+export * from './people';

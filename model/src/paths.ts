@@ -24,3 +24,11 @@ export const paths = {
   message: (requestId: string, messageId: string) => `sosRequests/${requestId}/messages/${messageId}`,
   pushThrottle: (locationId: string, uid: string) => `locations/${locationId}/pushThrottles/${uid}`,
 } as const;
+
+// People (PRODUCT.md "Contract additions → People").
+export const peoplePaths = {
+  invites: () => 'invites',
+  invite: (code: string) => `invites/${code}`,
+  members: (locationId: string) => `locations/${locationId}/members`,
+  member: (locationId: string, uid: string) => `locations/${locationId}/members/${uid}`,
+} as const;

@@ -24,6 +24,7 @@ import {
   type Delivery,
   type SosRequestCreate,
 } from '@sos/model';
+import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
 import { db } from './app';
 
 /** Pending server timestamps read as the local estimate, so a queued request still has a time. */
@@ -64,4 +65,13 @@ export const refs = {
   /** A message as written: `at` is the serverTimestamp() sentinel. */
   newMessage: (requestId: string, messageId: string) => typedDoc<SosMessage<FieldValue>>(paths.message(requestId, messageId)),
   deliveries: (requestId: string) => typedCollection<Delivery<Timestamp>>(paths.deliveries(requestId)),
+};
+
+// People: invitations, members, and the profile with its server-written fields.
+export const peopleRefs = {
+  invites: () => typedCollection<Invite<Timestamp>>(peoplePaths.invites()),
+  members: (locationId: string) => typedCollection<Member<Timestamp>>(peoplePaths.members(locationId)),
+  profile: (uid: string) => typedDoc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
+  /** What /signup writes: the rules allow exactly these fields, with no location. */
+  newProfile: (uid: string) => typedDoc<UserProfile & Pick<UserPeopleFields, 'locale'>>(paths.user(uid)),
 };

@@ -23,7 +23,7 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
 export type StaffAction = 'claim' | 'arrive' | 'resolve';
 
 export const useStaffResponseStore = defineStore('staffResponse', () => {
-  const { uid, displayName } = storeToRefs(useSessionStore());
+  const { uid, profile } = storeToRefs(useSessionStore());
   /** The action in flight per request id, so its buttons show progress and cannot be pressed twice. */
   const busy = ref<Record<string, StaffAction>>({});
   /** The last failure per request id; kept here so it survives the card moving between lists. */
@@ -53,11 +53,14 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
     return track(requestId, 'claim', async () => {
       const me = uid.value;
       if (!me) throw new Error('not signed in');
+      // The rules accept exactly the claimer's profile name: the resident sees who is really coming.
+      const name = profile.value?.displayName;
+      if (!name) throw new Error('profile not loaded yet');
       await runTransaction(db, async (transaction) => {
         const reference = refs.sosRequest(requestId);
         const current = (await transaction.get(reference)).data();
         if (!current || !findTransition(current.status, 'acknowledged')) throw new ClaimRefusedError(current?.ackByName ?? null);
-        transaction.update(reference, { ...acknowledgeWrite(me, displayName.value, serverTimestamp()) });
+        transaction.update(reference, { ...acknowledgeWrite(me, name, serverTimestamp()) });
       });
     });
   }
