@@ -20,11 +20,25 @@ export interface SosRequestDraft {
   locationId?: string;
   /** A visitor's optional call-back phone (qr requests of anonymous users only). */
   contactPhone?: string | null;
+  /** An id made before the app loaded (the first-paint shell); a fresh one otherwise. */
+  requestId?: string;
+  /** When the person tapped (phone clock); defaults to now. */
+  tappedAt?: number;
+  /** The location's response time as cached by the shell; defaults to the live home location's. */
+  responseMinutes?: number | null;
 }
+
+/** Firestore's auto-id shape; a given id must have it. */
+const REQUEST_ID = /^[A-Za-z0-9]{20}$/;
+/** A second «ЭКСТРЕННАЯ ПОМОЩЬ» this soon after the first is the same call (a double tap). */
+const DOUBLE_TAP_MS = 2000;
 
 export const useSosRequestStore = defineStore('sosRequests', () => {
   /** Writes the server refused (e.g. permission denied), by request id: shown on the countdown screen. */
   const failedWrites = ref<Record<string, string>>({});
+  /** Until the server sets deadlineAt: the tap time and the deadline from the location's response time, by request id. */
+  const provisionalClocks = ref<Record<string, { startedAt: number; deadlineAt: number }>>({});
+  let lastEmergency: { requestId: string; at: number } | null = null;
 
   function newRequestId(): string {
     return doc(collection(db, paths.sosRequests())).id;
@@ -36,7 +50,15 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const uid = session.uid;
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
-    const requestId = newRequestId();
+    const tappedAt = draft.tappedAt ?? Date.now();
+    if (draft.source === 'emergency' && !draft.repeatOf && lastEmergency && tappedAt - lastEmergency.at < DOUBLE_TAP_MS) {
+      return lastEmergency.requestId;
+    }
+    if (draft.requestId !== undefined && !REQUEST_ID.test(draft.requestId)) throw new Error(`bad request id: ${draft.requestId}`);
+    const requestId = draft.requestId ?? newRequestId();
+    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, at: tappedAt };
+    const minutes = draft.responseMinutes ?? session.homeLocation?.responseMinutes;
+    if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
     const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
@@ -90,5 +112,5 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     });
   }
 
-  return { failedWrites, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest, liveLocation };
+  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest, liveLocation };
 });
