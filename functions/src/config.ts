@@ -31,6 +31,18 @@ export const config = {
     maxDispatchesPerSecond: emulated ? 10 : 500,
     maxConcurrentDispatches: emulated ? 3 : 100,
   },
+  arrival: {
+    /** The task queue function's name (see arrival/checkArrival.ts). */
+    queue: 'checkArrival',
+    /** `arrival_overdue` at the deadline, then `arrival_overdue-2` … `-5`. */
+    maxRepeats: 5,
+    repeatMs: 120_000,
+    maxInlineWaitMs: 250,
+    /** On the emulator (which dispatches early), an early check pauses this long before re-enqueueing, so it is looked at about once a second, not in a tight loop. */
+    earlyPauseMs: 1000,
+    maxDispatchesPerSecond: emulated ? 5 : 500,
+    maxConcurrentDispatches: emulated ? 3 : 100,
+  },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
   costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,
 };

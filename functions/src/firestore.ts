@@ -27,6 +27,7 @@ import {
   type PushThrottle,
   type QrCode,
   type SosEvent,
+  type SosMessage,
   type SosRequest,
   type StaffMember,
   type UserProfile,
@@ -150,6 +151,8 @@ export const refs = {
   events: (requestId: string) => collection<SosEvent<Timestamp>>(paths.events(requestId)),
   deliveries: (requestId: string) => collection<Delivery<Timestamp>>(paths.deliveries(requestId)),
   delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
+  message: (requestId: string, messageId: string) => doc<SosMessage<Timestamp>>(paths.message(requestId, messageId)),
+  messages: (requestId: string) => collection<SosMessage<Timestamp>>(paths.messages(requestId)),
   pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
 };
 

@@ -31,6 +31,17 @@ export const logs = {
     logger.info('escalation stopped', { requestId, round, reason }),
   escalationTaskInvalid: (data: unknown, problem: string) =>
     logger.error('escalation task payload invalid; dropped', { data, problem }),
+  arrivalCheckEnqueued: (requestId: string, repeat: number, dueAt: string, taskId: string) =>
+    logger.debug('arrival check enqueued', { requestId, repeat, dueAt, taskId }),
+  arrivalCheckAlreadyEnqueued: (requestId: string, repeat: number, taskId: string) =>
+    logger.debug('arrival check already enqueued', { requestId, repeat, taskId }),
+  arrivalOverdue: (requestId: string, repeat: number) => logger.warn('staff late: arrival overdue', { requestId, repeat }),
+  arrivalCheckResumed: (requestId: string, repeat: number) =>
+    logger.info('arrival overdue already recorded; resuming its effects', { requestId, repeat }),
+  arrivalCheckStopped: (requestId: string, repeat: number, reason: string) =>
+    logger.info('arrival checks stopped', { requestId, repeat, reason }),
+  arrivalTaskInvalid: (data: unknown, problem: string) => logger.error('arrival task payload invalid; dropped', { data, problem }),
+  messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
 };
 
 export const peopleLogs = {

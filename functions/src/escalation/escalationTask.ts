@@ -1,5 +1,5 @@
 // The escalation task and its pure decisions: payload parsing, deterministic ids, what a round does.
-import type { SosRequest, SosStatus, TimestampLike } from '@sos/model';
+import { ESCALATION_REASONS, type EscalationReason, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
 
 export interface EscalationTask {
   requestId: string;
@@ -9,6 +9,8 @@ export interface EscalationTask {
   dueAtMillis: number;
   /** Re-enqueues of the same round after an early dispatch; part of the task id. */
   attempt: number;
+  /** Why round 1 runs early: `nobody_on_duty` when it runs at opening. */
+  reason?: EscalationReason;
 }
 
 /** Task ids are deterministic per (request, round, attempt): a replayed enqueue is refused as a duplicate. */
@@ -18,12 +20,14 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 export function parseEscalationTask(data: unknown): Parsed<EscalationTask> {
   if (typeof data !== 'object' || data === null) return { ok: false, problem: 'not an object' };
-  const { requestId, round, dueAtMillis, attempt } = data as Record<string, unknown>;
+  const { requestId, round, dueAtMillis, attempt, reason } = data as Record<string, unknown>;
   if (typeof requestId !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(requestId)) return { ok: false, problem: 'requestId' };
   if (!Number.isInteger(round) || (round as number) < 1) return { ok: false, problem: 'round' };
   if (typeof dueAtMillis !== 'number' || !Number.isFinite(dueAtMillis)) return { ok: false, problem: 'dueAtMillis' };
   if (!Number.isInteger(attempt) || (attempt as number) < 0) return { ok: false, problem: 'attempt' };
-  return { ok: true, value: { requestId, round: round as number, dueAtMillis, attempt: attempt as number } };
+  if (reason !== undefined && !(ESCALATION_REASONS as readonly unknown[]).includes(reason)) return { ok: false, problem: 'reason' };
+  const task: EscalationTask = { requestId, round: round as number, dueAtMillis, attempt: attempt as number };
+  return { ok: true, value: reason === undefined ? task : { ...task, reason: reason as EscalationReason } };
 }
 
 export type EarlyDecision = { action: 'run' } | { action: 'wait'; millis: number } | { action: 'reenqueue'; millisEarly: number };

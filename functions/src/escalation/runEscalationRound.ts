@@ -48,8 +48,13 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
     }
     const location = (await tx.get(refs.location(request.locationId))).data();
     if (decision.action === 'escalate') {
-      tx.update(requestRef, { escalationLevel: task.round });
-      const escalated: SosEventWrite<Timestamp, FieldValue> = { type: 'escalated', at: serverTime(), by: null, detail: `round ${task.round}` };
+      tx.update(requestRef, task.reason === 'nobody_on_duty' ? { escalationLevel: task.round, nobodyOnDuty: true } : { escalationLevel: task.round });
+      const escalated: SosEventWrite<Timestamp, FieldValue> = {
+        type: 'escalated',
+        at: serverTime(),
+        by: null,
+        detail: task.reason ? { reason: task.reason, round: task.round } : `round ${task.round}`,
+      };
       tx.set(refs.event(task.requestId, `escalated-${task.round}`), escalated);
       if (decision.last) tx.set(endRef, endEvent('max-rounds'));
     }

@@ -3,10 +3,13 @@
 import type { Timestamp } from 'firebase-admin/firestore';
 import { findTransition, type SosEventType, type SosRequest, type SosStatus } from '@sos/model';
 import { enqueueEscalationRound } from '../escalation/escalationQueue';
+import { enqueueArrivalCheck } from '../arrival/arrivalQueue';
+import { firstArrivalCheck } from '../arrival/arrivalTask';
 import { openAudience } from '../notify/audience';
 import { requesterAckMessage, staffPushMessage } from '../notify/messages';
 import { deliverPushBatch } from '../notify/pushBatch';
 import { readOnDutyRoster } from '../notify/roster';
+import { anyHasDevice, firstEscalationRound } from './nobodyOnDuty';
 
 export type Response = 'start-response-loop' | 'notify-requester' | null;
 
@@ -27,19 +30,24 @@ export function responseTo(before: SosStatus, after: SosStatus): Response {
  * request on its way to escalation. Each step is idempotent by deterministic ids.
  */
 export async function startResponseLoop(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  const tier1 = openAudience(await readOnDutyRoster(request.locationId, 1));
   if (request.ackDeadlineAt) {
-    await enqueueEscalationRound({ requestId, round: 1, dueAtMillis: request.ackDeadlineAt.toMillis(), attempt: 0 });
+    await enqueueEscalationRound(firstEscalationRound(requestId, request, await anyHasDevice(tier1)));
   }
+  // A grouped visitor request: staff were just pushed about that spot; its escalation still runs.
+  if (request.grouped) return;
   await deliverPushBatch({
     requestId,
     batch: 'open',
     throttle: { locationId: request.locationId, residentUid: request.uid },
     message: staffPushMessage(requestId, request, Date.now()),
-    recipients: async () => openAudience(await readOnDutyRoster(request.locationId, 1)),
+    recipients: async () => tier1,
   });
 }
 
 export async function notifyRequester(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  // The arrival check is enqueued first, so a crash while pushing still leaves the lateness watched.
+  if (request.deadlineAt) await enqueueArrivalCheck(firstArrivalCheck(requestId, request.deadlineAt.toMillis()));
   await deliverPushBatch({
     requestId,
     batch: 'ack',

@@ -3,7 +3,8 @@ import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestor
 import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
 import { db, refs } from '../firestore';
 import { logs } from '../logs';
-import { decideNewRequest, type NewRequestDecision } from './decideNewRequest';
+import { decideNewRequest, isVisitorRequest, type NewRequestDecision } from './decideNewRequest';
+import { countEarlierVisitorRequests } from './visitorFlood';
 
 export const ORDER_TITLE = 'Вызов персонала';
 
@@ -12,20 +13,24 @@ async function readContext(tx: Transaction, requestId: string, request: SosReque
   const user = tx.get(refs.user(request.uid));
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
-  const [locationSnap, userSnap, repeatedSnap, objectSnap] = await Promise.all([location, user, repeated, object]);
+  const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
+  const [locationSnap, userSnap, repeatedSnap, objectSnap, codeSnap] = await Promise.all([location, user, repeated, object, code]);
   const objectData = objectSnap?.data() ?? null;
   let parentData = null;
   if (objectData?.parentId) {
     parentData = (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null;
   }
+  const userData = userSnap.data() ?? null;
   return {
     requestId,
     request,
     location: locationSnap.data() ?? null,
-    user: userSnap.data() ?? null,
+    user: userData,
     repeated: repeatedSnap?.data() ?? null,
     object: objectData,
     parent: parentData,
+    qrCode: codeSnap?.data() ?? null,
+    earlierVisitorRequests: isVisitorRequest(request, userData) ? await countEarlierVisitorRequests(tx, requestId, request) : 0,
   };
 }
 
@@ -96,6 +101,7 @@ export async function processNewRequest(
         requester: decision.requester,
         plan: decision.plan,
         escalationLevel: 0,
+        ...(decision.grouped ? { grouped: true } : {}),
       });
     } else {
       tx.update(refs.sosRequest(requestId), { status: 'rejected', rejectReason: decision.rejectReason });

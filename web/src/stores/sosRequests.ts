@@ -18,6 +18,8 @@ export interface SosRequestDraft {
   qrToken?: string | null;
   /** Defaults to the resident's home location. */
   locationId?: string;
+  /** A visitor's optional call-back phone (qr requests of anonymous users only). */
+  contactPhone?: string | null;
   /** An id made before the app loaded (the first-paint shell); a fresh one otherwise. */
   requestId?: string;
   /** When the person tapped (phone clock); defaults to now. */
@@ -102,5 +104,13 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
-  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest };
+  /** The location a request belongs to (its staff phone), live for as long as the calling screen. */
+  function liveLocation(locationId: MaybeRefOrGetter<string | null | undefined>) {
+    return useLiveDocument(() => {
+      const id = toValue(locationId);
+      return id ? refs.location(id) : null;
+    });
+  }
+
+  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest, liveLocation };
 });
