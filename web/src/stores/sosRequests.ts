@@ -38,7 +38,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
   const failedWrites = ref<Record<string, string>>({});
   /** Until the server sets deadlineAt: the tap time and the deadline from the location's response time, by request id. */
   const provisionalClocks = ref<Record<string, { startedAt: number; deadlineAt: number }>>({});
-  let lastEmergency: { requestId: string; at: number } | null = null;
+  let lastEmergency: { requestId: string; locationId: string; at: number } | null = null;
 
   function newRequestId(): string {
     return doc(collection(db, paths.sosRequests())).id;
@@ -51,12 +51,14 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const tappedAt = draft.tappedAt ?? Date.now();
-    if (draft.source === 'emergency' && !draft.repeatOf && lastEmergency && tappedAt - lastEmergency.at < DOUBLE_TAP_MS) {
+    const isDoubleTap =
+      draft.source === 'emergency' && !draft.repeatOf && lastEmergency?.locationId === locationId && tappedAt - lastEmergency.at < DOUBLE_TAP_MS;
+    if (isDoubleTap && lastEmergency) {
       return lastEmergency.requestId;
     }
     if (draft.requestId !== undefined && !REQUEST_ID.test(draft.requestId)) throw new Error(`bad request id: ${draft.requestId}`);
     const requestId = draft.requestId ?? newRequestId();
-    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, at: tappedAt };
+    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, locationId, at: tappedAt };
     const minutes = draft.responseMinutes ?? session.homeLocation?.responseMinutes;
     if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
     const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
