@@ -10,7 +10,7 @@ import { enqueueArrivalCheck } from './arrivalQueue';
 import { decideArrivalCheck, nextArrivalCheck, overdueBatch, overdueEventId, type ArrivalTask } from './arrivalTask';
 import { overdueAudience, overduePushMessage } from './overdueNotice';
 
-const serverTime = () => FieldValue.serverTimestamp() as unknown as Timestamp;
+const serverTime = () => FieldValue.serverTimestamp();
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 /**

@@ -19,7 +19,7 @@ export async function recordMessage(requestId: string, messageId: string, messag
     if ((await tx.get(eventRef)).exists) return;
     tx.set(eventRef, {
       type: 'message',
-      at: message.at ?? (FieldValue.serverTimestamp() as unknown as Timestamp),
+      at: message.at ?? FieldValue.serverTimestamp(),
       by: message.uid,
       detail: { messageId, role: message.role },
     });
