@@ -64,7 +64,9 @@ describe('escalation', () => {
     expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf(`escalated-${level}`));
     expect(order.at(-1)).toBe('escalation_ended');
 
-    // Replayed tasks (a stale round, the next round) change nothing.
+    // Replayed tasks (a stale round, the next round) change nothing. The requester's ack push runs
+    // beside the escalation's end, so it is waited for before the fingerprint is taken.
+    await waitForDoc(refs.event(requestId, 'notified-ack'), (e) => e !== undefined, 'ack push batch');
     const events = await eventFingerprint(requestId);
     const deliveries = await deliveryFingerprint(requestId);
     for (let i = 0; i < 3; i++) {
