@@ -4,7 +4,7 @@ import { defineStore, storeToRefs } from 'pinia';
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { limit, orderBy, query, where, type Timestamp } from 'firebase/firestore';
 import { ACTIVE_STATUSES, type SosRequest } from '@sos/model';
-import { refs } from '../firebase/refs';
+import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveDocument, useLiveQueries, useLiveQuery, type LiveItem } from '../composables/useLive';
 import { useSessionStore } from './session';
 import { useServedLocationsStore } from './servedLocations';
@@ -68,7 +68,14 @@ export const useLocationRequestsStore = defineStore('locationRequests', () => {
       () => refs.deliveries(toValue(requestId)),
       () => toValue(requestId),
     );
-    return { request: request.data, loaded: request.loaded, error: request.error, events, deliveries };
+    // The location's people by uid, so the journal names who acted (members are readable by its admins).
+    const locationId = () => request.data.value?.locationId ?? null;
+    const members = useLiveQuery(
+      () => (locationId() ? peopleRefs.members(locationId()!) : null),
+      () => locationId() ?? '',
+    );
+    const names = computed(() => new Map(members.items.value.map((member) => [member.id, member.name])));
+    return { request: request.data, loaded: request.loaded, error: request.error, events, deliveries, names };
   }
 
   return {
