@@ -138,7 +138,21 @@ describe('signing up: the new person creates their own profile, with no location
 
   it('the owner switches their language, to ru or en only', async () => {
     await assertSucceeds(updateDoc(ref('resident', USER_PATH), { locale: 'en' }));
+    await assertSucceeds(updateDoc(ref('resident', USER_PATH), { locale: 'ru' }));
     await assertFails(updateDoc(ref('resident', USER_PATH), { locale: 'fr' }));
+  });
+
+  it.each([
+    ['a number', 1],
+    ['null', null],
+    ['a list', ['en']],
+    ['an upper-case code', 'EN'],
+  ])('the owner cannot store %s as their language', async (_label, locale) => {
+    await assertFails(updateDoc(ref('resident', USER_PATH), { locale }));
+  });
+
+  it.each(EVERYONE_ELSE)("%s cannot switch the resident's language", async (_label, actor) => {
+    await assertFails(updateDoc(ref(actor, USER_PATH), { locale: 'en' }));
   });
 
   it('the owner cannot write claimsUpdatedAt (functions do)', async () => {

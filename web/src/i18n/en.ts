@@ -1,8 +1,8 @@
 import type { Messages } from './ru';
 
 export const en: Messages = {
-  app: { name: 'SOS', language: 'Language', signOut: 'Sign out', menu: 'Menu', loading: 'Loading…' },
-  nav: { home: 'Home', sos: 'SOS', scanner: 'Scanner', cabinet: 'My account', orders: 'My orders', staff: 'On duty', admin: 'Administration' },
+  app: { languageNotSaved: 'Language saved on this device only', name: 'SOS', language: 'Language', signOut: 'Sign out', menu: 'Menu', loading: 'Loading…' },
+  nav: { homeLink: 'Home page', home: 'Home', sos: 'SOS', scanner: 'Scanner', cabinet: 'My account', orders: 'My orders', staff: 'On duty', admin: 'Administration' },
   login: {
     title: 'Sign in',
     email: 'Email',
@@ -361,6 +361,19 @@ export const en: Messages = {
       arrival_overdue: 'Staff late to arrive',
       message: 'Message',
     },
+  },
+  journal: {
+    by: '{name}',
+    note: '“{note}”',
+    round: 'round {round}',
+    maxRounds: 'all rounds done',
+    endedBy: 'status: {status}',
+    repeat: 'repeat {repeat}',
+    pushed: 'push: {pushed} of {recipients}, devices: {devices}',
+    noDevices: 'no devices',
+    delivery: { sent: 'delivered: {count}', failed: 'failed: {count}', token_removed: 'devices removed: {count}', emulated: 'emulated: {count}' },
+    grouped: 'already notified in the last minute: {count}',
+    batch: { open: 'to staff', ack: 'to the requester', escalation: 'escalation, round {round}', overdue: 'late arrival', message: 'new message' },
   },
   stats: {
     title: 'Statistics',

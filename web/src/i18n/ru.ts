@@ -1,7 +1,7 @@
 // Russian, the default: the labels in «» are the exact labels of the source document.
 export const ru = {
-  app: { name: 'SOS', language: 'Язык', signOut: 'Выйти', menu: 'Меню', loading: 'Загрузка…' },
-  nav: { home: 'Главная', sos: 'SOS', scanner: 'Сканер', cabinet: 'Мой кабинет', orders: 'Мои заказы', staff: 'Дежурство', admin: 'Администрирование' },
+  app: { languageNotSaved: 'Язык сохранён только на этом устройстве', name: 'SOS', language: 'Язык', signOut: 'Выйти', menu: 'Меню', loading: 'Загрузка…' },
+  nav: { homeLink: 'На главную', home: 'Главная', sos: 'SOS', scanner: 'Сканер', cabinet: 'Мой кабинет', orders: 'Мои заказы', staff: 'Дежурство', admin: 'Администрирование' },
   login: {
     title: 'Вход',
     email: 'Эл. почта',
@@ -360,6 +360,19 @@ export const ru = {
       arrival_overdue: 'Сотрудник опаздывает',
       message: 'Сообщение',
     },
+  },
+  journal: {
+    by: '{name}',
+    note: '«{note}»',
+    round: 'круг {round}',
+    maxRounds: 'все круги пройдены',
+    endedBy: 'статус: {status}',
+    repeat: 'повтор {repeat}',
+    pushed: 'push: {pushed} из {recipients}, устройств: {devices}',
+    noDevices: 'нет устройств',
+    delivery: { sent: 'доставлено: {count}', failed: 'ошибок: {count}', token_removed: 'устройств удалено: {count}', emulated: 'эмулятор: {count}' },
+    grouped: 'уже оповещены в последнюю минуту: {count}',
+    batch: { open: 'персоналу', ack: 'заявителю', escalation: 'эскалация, круг {round}', overdue: 'об опоздании', message: 'о сообщении' },
   },
   stats: {
     title: 'Статистика',

@@ -3,11 +3,12 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { onAuthStateChanged, signInAnonymously, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
 import { createUserWithEmailAndPassword, sendPasswordResetEmail, updateProfile } from 'firebase/auth';
-import { setDoc } from 'firebase/firestore';
+import { setDoc, updateDoc } from 'firebase/firestore';
 import { ROLES, type Claims, type Locale, type Role } from '@sos/model';
 import { auth, usesEmulators } from '../firebase/app';
 import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
+import { setLocale } from '../i18n';
 
 const CLAIMS_KEY = 'sos.claims';
 
@@ -128,6 +129,14 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** The language chosen in the menu: at once on this device, and on the profile so pushes and orders speak it too. */
+  async function chooseLocale(locale: Locale): Promise<void> {
+    setLocale(locale);
+    const current = user.value;
+    if (!current || current.isAnonymous) return;
+    await updateDoc(peopleRefs.profile(current.uid), { locale });
+  }
+
   async function signOut(): Promise<void> {
     localStorage.removeItem(CLAIMS_KEY);
     await firebaseSignOut(auth);
@@ -151,6 +160,7 @@ export const useSessionStore = defineStore('session', () => {
     signInAsVisitor,
     signOut,
     signUp,
+    chooseLocale,
     sendPasswordReset,
     refreshClaims,
   };
