@@ -90,7 +90,7 @@ const STAFF_SCREENS: [string, string][] = [['/staff', '[data-testid="push-setup"
 const ADMIN_SCREENS: [string, string][] = [
   ['/admin', 'main h1'],
   ['/admin/stats', 'main h1'],
-  ['/admin/roster', 'main h1'],
+  ['/admin/roster', '[data-testid="roster-member"]'],
   ['/admin/locations', 'main h1'],
   ['/admin/qr', 'main h1'],
 ];
