@@ -38,7 +38,7 @@ describe('resident stores', () => {
   it('offers the selectable objects of the home location on the form', async () => {
     const scope = effectScope();
     const options = scope.run(() => useSosRequestStore().liveHomeObjectOptions())!;
-    await until(() => options.value.map((option) => option.id), (ids) => ids.join() === 'hall', 20_000, 'the options');
+    await until(() => options.options.value.map((option) => option.id), (ids) => ids.join() === 'hall', 20_000, 'the options');
     scope.stop();
   });
 

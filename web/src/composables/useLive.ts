@@ -8,41 +8,87 @@ interface LiveState {
   loaded: Ref<boolean>;
   fromCache: Ref<boolean>;
   error: ShallowRef<FirestoreError | null>;
+  /** No answer from the server for STALL_MS: what is shown (if anything) is only the device's copy. */
+  stalled: Ref<boolean>;
+  /** Listens again from scratch (the "Повторить" of a failed or stalled screen). */
+  retry: () => void;
 }
+
+/** Delays before a refused listener is tried again. */
+const DENIED_RETRY_MS = [1000, 3000, 8000];
+/** How long a listener may go without the server's answer before its screen offers a retry. */
+export const STALL_MS = 8000;
 
 /**
  * The one listener lifecycle: (re)subscribes whenever `key` changes, resets to `reset()` first,
  * and unsubscribes with the scope. `listen` returns the unsubscribe function, or null for no source.
  */
-/** Delays before a refused listener is tried again. */
-const DENIED_RETRY_MS = [1000, 3000, 8000];
 
 function followSnapshots(
   key: () => string | null,
   reset: () => void,
   listen: (state: LiveState) => (() => void) | null,
 ): LiveState {
-  const state: LiveState = { loaded: ref(false), fromCache: ref(true), error: shallowRef(null) };
   let stop: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stallTimer: ReturnType<typeof setTimeout> | null = null;
   let deniedRetries = 0;
   const cancelRetry = () => {
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
   };
+  const cancelStall = () => {
+    if (stallTimer) clearTimeout(stallTimer);
+    stallTimer = null;
+  };
+  // Offline, or with requests that never come back, Firestore answers from the cache (or not at all) and never
+  // fails: a listener the server has not confirmed for STALL_MS is reported as stalled.
+  const armStall = () => {
+    if (stallTimer || !stop) return;
+    stallTimer = setTimeout(() => {
+      stallTimer = null;
+      if (stop && state.fromCache.value) state.stalled.value = true;
+    }, STALL_MS);
+  };
+  const subscribe = () => {
+    cancelRetry();
+    cancelStall();
+    stop?.();
+    state.error.value = null;
+    state.stalled.value = false;
+    state.fromCache.value = true;
+    stop = listen(state);
+    armStall();
+  };
+  const state: LiveState = {
+    loaded: ref(false),
+    fromCache: ref(true),
+    error: shallowRef(null),
+    stalled: ref(false),
+    retry: () => {
+      deniedRetries = 0;
+      subscribe();
+    },
+  };
   watch(
     key,
     () => {
-      cancelRetry();
       deniedRetries = 0;
       stop?.();
+      stop = null;
       reset();
       state.loaded.value = false;
-      state.error.value = null;
-      stop = listen(state);
+      subscribe();
     },
     { immediate: true },
   );
+  watch(state.fromCache, (cached) => {
+    if (cached) armStall();
+    else {
+      cancelStall();
+      state.stalled.value = false;
+    }
+  });
   // Right after a token refresh (a join, a new role) the server may still judge a new listener by the old
   // claims: a refused listener is tried again a few times before the refusal stands.
   watch(state.error, (failure) => {
@@ -51,13 +97,12 @@ function followSnapshots(
     cancelRetry();
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      stop?.();
-      state.error.value = null;
-      stop = listen(state);
+      subscribe();
     }, delay);
   });
   onScopeDispose(() => {
     cancelRetry();
+    cancelStall();
     stop?.();
   });
   return state;
@@ -144,6 +189,7 @@ export function useLiveDocuments<T>(ids: MaybeRefOrGetter<readonly string[]>, re
       const stops = wanted.map((id) =>
         onSnapshot(
           reference(id),
+          { includeMetadataChanges: true },
           (snapshot) => {
             const data = snapshot.exists() ? snapshot.data() : null;
             const next = { ...byId.value };

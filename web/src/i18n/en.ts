@@ -362,6 +362,11 @@ export const en: Messages = {
       message: 'Message',
     },
   },
+  live: {
+    failed: 'Could not load the data: {message}',
+    stalled: 'The server does not answer. Showing what this device has saved, if anything.',
+    retry: 'Try again',
+  },
   journal: {
     by: '{name}',
     note: '“{note}”',

@@ -6,6 +6,7 @@ import { limit, orderBy, query, where, type Timestamp } from 'firebase/firestore
 import { ACTIVE_STATUSES, type SosRequest } from '@sos/model';
 import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveDocument, useLiveQueries, useLiveQuery, type LiveItem } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { useSessionStore } from './session';
 import { useServedLocationsStore } from './servedLocations';
 
@@ -55,6 +56,7 @@ export const useLocationRequestsStore = defineStore('locationRequests', () => {
   });
   const loaded = computed(() => recent.loaded.value && active.loaded.value);
   const error = computed(() => recent.error.value ?? active.error.value);
+  const status = liveStatus([recent, active]);
 
   /** One request with its audit trail and push deliveries; listens while the calling screen is open. */
   function liveRequestDetail(requestId: MaybeRefOrGetter<string>) {
@@ -75,13 +77,14 @@ export const useLocationRequestsStore = defineStore('locationRequests', () => {
       () => locationId() ?? '',
     );
     const names = computed(() => new Map(members.items.value.map((member) => [member.id, member.name])));
-    return { request: request.data, loaded: request.loaded, error: request.error, events, deliveries, names };
+    return { request: request.data, loaded: request.loaded, error: request.error, status: liveStatus([request, events]), events, deliveries, names };
   }
 
   return {
     requests,
     loaded,
     error,
+    status,
     locationIds,
     liveRequestDetail,
   };

@@ -8,6 +8,7 @@ import { ROLES, type Claims, type Locale, type Role } from '@sos/model';
 import { auth, usesEmulators } from '../firebase/app';
 import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { setLocale } from '../i18n';
 
 const CLAIMS_KEY = 'sos.claims';
@@ -57,7 +58,10 @@ export const useSessionStore = defineStore('session', () => {
     const home = profile.value?.homeLocationId;
     return home && ids.includes(home) ? home : (ids[0] ?? null);
   });
-  const homeLocation = useLiveDocument(() => (homeLocationId.value ? refs.location(homeLocationId.value) : null)).data;
+  const homeLocationDoc = useLiveDocument(() => (homeLocationId.value ? refs.location(homeLocationId.value) : null));
+  const homeLocation = homeLocationDoc.data;
+  /** The profile and the home location as the home screens wait for them (no home location: nothing to wait for). */
+  const homeStatus = liveStatus(() => (homeLocationId.value ? [profileDoc, homeLocationDoc] : [profileDoc]));
   const displayName = computed(() => profile.value?.displayName ?? user.value?.displayName ?? user.value?.email ?? '');
 
   async function signIn(email: string, password: string): Promise<void> {
@@ -155,6 +159,7 @@ export const useSessionStore = defineStore('session', () => {
     displayName,
     homeLocationId,
     homeLocation,
+    homeStatus,
     isVisitor,
     signIn,
     signInAsVisitor,

@@ -8,6 +8,7 @@ import { cancelWrite, paths, selectableObjectOptions, sosRequestCreate, type Sos
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveDocument, useLiveQuery } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { useSessionStore } from './session';
 
 export interface SosRequestDraft {
@@ -78,12 +79,16 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
 
   /** The objects the resident can pick on the form, from their home location. */
   function liveHomeObjectOptions() {
-    const { homeLocationId } = storeToRefs(useSessionStore());
+    const { homeLocationId, homeStatus } = storeToRefs(useSessionStore());
     const objects = useLiveQuery(
       () => (homeLocationId.value ? refs.objects(homeLocationId.value) : null),
       () => homeLocationId.value ?? '',
     );
-    return computed(() => selectableObjectOptions(objects.items.value));
+    return {
+      options: computed(() => selectableObjectOptions(objects.items.value)),
+      /** The form waits for the home location (its phone is on the same screen) and its objects. */
+      status: liveStatus(() => [homeStatus.value, ...(homeLocationId.value ? [objects] : [])]),
+    };
   }
 
   /** The resident's orders (their requests as they see them), newest first. */

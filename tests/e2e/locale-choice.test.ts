@@ -1,0 +1,44 @@
+// Issue 9 "Language": the language a signed-in person picks in the menu is stored on their profile
+// (users/{uid}.locale), so the backend can write their pushes and orders in it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { expectNoPageErrors, launchBrowser, openPhone, signIn } from './browser';
+
+describe('the language chosen in the menu', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is written to users/{uid}.locale, both ways', async () => {
+    const account = DEMO_ACCOUNTS.staff2;
+    const profile = getFirestore().doc(paths.user(account.uid));
+    const phone = await openPhone(browser);
+    const { page } = phone;
+    await signIn(page, account.email, /\/staff$/);
+    expect((await profile.get()).get('locale') ?? 'ru').toBe('ru');
+
+    await page.getByRole('button', { name: 'Меню' }).click();
+    await page.getByLabel('Язык').selectOption('en');
+    await expect.poll(async () => (await profile.get()).get('locale')).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+
+    // Back to Russian, so the account reads as seeded for the other tests.
+    await page.getByLabel('Language').selectOption('ru');
+    await expect.poll(async () => (await profile.get()).get('locale')).toBe('ru');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(await page.locator('#app-menu [role="alert"]').count()).toBe(0);
+    expectNoPageErrors(phone);
+  }, 90_000);
+});
