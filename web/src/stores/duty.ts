@@ -4,6 +4,7 @@ import { computed, ref, watch } from 'vue';
 import { updateDoc } from 'firebase/firestore';
 import { refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { useSessionStore } from './session';
 
 export const useDutyStore = defineStore('duty', () => {
@@ -36,5 +37,7 @@ export const useDutyStore = defineStore('duty', () => {
     }
   }
 
-  return { locationId, onDuty, onRoster: computed(() => entry.data.value !== null), loaded: entry.loaded, saving, failure, setOnDuty };
+  /** The roster entry as the server has it: "not on the roster" is said only once the server confirmed it. */
+  const status = liveStatus(() => (uid.value && locationId.value ? [entry] : []));
+  return { locationId, onDuty, onRoster: computed(() => entry.data.value !== null), loaded: entry.loaded, status, saving, failure, setOnDuty };
 });

@@ -7,6 +7,7 @@ import { newQrToken, objectTreeRows, objectPathLabel, type LocationObject, type 
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { useServedLocationsStore } from './servedLocations';
 
 export type ObjectDraft = Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable'>;
@@ -87,6 +88,8 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     objectsLoaded: objectsLive.loaded,
     objectsError: objectsLive.error,
     codesError: codesLive.error,
+    /** The object tree and its codes, as the locations and QR screens wait for them. */
+    status: liveStatus([objectsLive, codesLive]),
     objectsById,
     rows,
     pathLabel,

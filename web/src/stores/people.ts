@@ -5,6 +5,7 @@ import type { Role } from '@sos/model';
 import { callables } from '../firebase/functions';
 import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { callableFailure, type CallableFailure } from './callableFailure';
 import { useServedLocationsStore } from './servedLocations';
 
@@ -23,6 +24,7 @@ export const usePeopleStore = defineStore('people', () => {
   });
   const loaded = computed(() => members.loaded.value && roster.loaded.value);
   const error = computed(() => members.error.value ?? roster.error.value);
+  const status = liveStatus([members, roster]);
   /** The uid whose change is in flight, and the last failure with whom it was about. */
   const busyUid = ref<string | null>(null);
   const failure = ref<(CallableFailure & { uid: string }) | null>(null);
@@ -45,5 +47,5 @@ export const usePeopleStore = defineStore('people', () => {
   const setRole = (uid: string, role: Role) => change(uid, (location) => callables.setMemberRole({ locationId: location, uid, role }));
   const remove = (uid: string) => change(uid, (location) => callables.removeMember({ locationId: location, uid }));
 
-  return { locationId, people, loaded, error, busyUid, failure, setRole, remove };
+  return { locationId, people, loaded, error, status, busyUid, failure, setRole, remove };
 });

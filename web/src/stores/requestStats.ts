@@ -6,6 +6,7 @@ import { Timestamp, limit, orderBy, query, where } from 'firebase/firestore';
 import { periodStartMillis, type SosRequest, type StatsPeriod } from '@sos/model';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { useServedLocationsStore } from './servedLocations';
 
 const STATS_LIMIT = 5000;
@@ -36,5 +37,5 @@ export const useRequestStatsStore = defineStore('requestStats', () => {
     () => `${served.locationId}:${startMillis.value}`,
   );
 
-  return { period, timeZone, requests: live.items, loaded: live.loaded, error: live.error, refresh };
+  return { period, timeZone, requests: live.items, loaded: live.loaded, error: live.error, status: liveStatus([live]), refresh };
 });

@@ -5,6 +5,7 @@ import { updateDoc } from 'firebase/firestore';
 import type { StaffMember } from '@sos/model';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
+import { liveStatus } from '../composables/liveStatus';
 import { useServedLocationsStore } from './servedLocations';
 
 export type RosterChange = Partial<Pick<StaffMember, 'onDuty' | 'tier'>>;
@@ -21,5 +22,5 @@ export const useStaffRosterStore = defineStore('staffRoster', () => {
     await updateDoc(refs.staffMember(locationId.value, uid), change);
   }
 
-  return { locationId, members: live.items, loaded: live.loaded, error: live.error, saveMember };
+  return { locationId, members: live.items, loaded: live.loaded, error: live.error, status: liveStatus([live]), saveMember };
 });
