@@ -350,7 +350,7 @@ export const ru = {
       created: 'Создана',
       validated: 'Проверена',
       rejected: 'Отклонена',
-      notified: 'Персонал оповещён',
+      notified: 'Уведомления',
       acknowledged: 'Принята',
       on_site: 'Сотрудник на месте',
       resolved: 'Решена',
