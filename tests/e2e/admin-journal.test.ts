@@ -28,8 +28,13 @@ describe('the admin journal of a request', () => {
     browser = await launchBrowser();
     [resident, staff, admin] = await Promise.all([openPhone(browser), openPhone(browser), openPhone(browser)]);
     await admin.page.setViewportSize(NARROW);
+  });
 
-    // A call from Анна, accepted by Иван: created, validated, notified (to staff and to her), acknowledged.
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a call from Анна, accepted by Иван: created, validated, notified (to staff and to her), acknowledged', async () => {
     await signIn(resident.page, 'resident@demo.test', /\/$/);
     await resident.page.goto(appUrl('/sos'));
     await resident.page.getByTestId('emergency').click();
@@ -46,10 +51,6 @@ describe('the admin journal of a request', () => {
     );
     await signIn(admin.page, 'admin@demo.test', /\/admin$/);
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function openJournal(): Promise<string> {
     const { page } = admin;

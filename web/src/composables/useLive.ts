@@ -17,7 +17,7 @@ interface LiveState {
 /** Delays before a refused listener is tried again. */
 const DENIED_RETRY_MS = [1000, 3000, 8000];
 /** How long a listener may go without the server's answer before its screen offers a retry. */
-export const STALL_MS = 8000;
+const STALL_MS = 8000;
 
 /**
  * The one listener lifecycle: (re)subscribes whenever `key` changes, resets to `reset()` first,
