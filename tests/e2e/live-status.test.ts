@@ -31,10 +31,12 @@ async function controlFirestore(page: Page): Promise<(mode: Mode) => Promise<voi
 
 const SCREENS: [string, string, RegExp, string, string][] = [
   // route, account, landing after sign-in, what shows the data once it is there
+  ['/', 'resident@demo.test', /\/$/, '[data-testid="home-location"]', 'home'],
   ['/sos', 'resident@demo.test', /\/$/, '#sos-object option >> nth=1', 'sos'],
   ['/orders', 'resident@demo.test', /\/$/, '[data-testid="order"], [data-testid="orders-empty"]', 'orders'],
   ['/staff', 'staff@demo.test', /\/staff$/, '[data-testid="staff-open"] [data-testid="staff-request"], [data-testid="staff-none-open"]', 'staff'],
   ['/admin', 'admin@demo.test', /\/admin$/, '[data-testid="admin-request"], [data-testid="admin-empty"]', 'admin'],
+  ['/admin/roster', 'admin@demo.test', /\/admin$/, '[data-testid="roster-member"]', 'admin-roster'],
 ];
 
 describe('loading and failure states with a retry', () => {
