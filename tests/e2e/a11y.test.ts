@@ -91,6 +91,7 @@ const ADMIN_SCREENS: [string, string][] = [
   ['/admin', 'main h1'],
   ['/admin/stats', 'main h1'],
   ['/admin/roster', '[data-testid="roster-member"]'],
+  ['/admin/people', '[data-testid="person"]'],
   ['/admin/locations', 'main h1'],
   ['/admin/qr', 'main h1'],
 ];
