@@ -66,13 +66,14 @@ describe('the admin journal of a request', () => {
     expect(journal).not.toMatch(BACKEND_WORDS);
   }
 
+  // The staff push may be pushed or grouped with one a minute earlier (the throttle): either reads in words.
   it('in Russian: names, sources and push counts in words', async () => {
     const journal = await openJournal();
     await screenshot(admin.page, 'admin-journal-ru');
     expect(await detail(admin.page, 'created')).toBe('Создана · Анна Смирнова · Экстренная');
     expect(await detail(admin.page, 'acknowledged')).toBe('Принята · Иван Петров');
     const notified = (await event(admin.page, 'notified').locator('.what').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
-    expect(notified).toContainEqual(expect.stringMatching(/^Уведомления · персоналу · push: \d+ из \d+, устройств: \d+( · (нет устройств|[а-я ]+: \d+))+$/));
+    expect(notified).toContainEqual(expect.stringMatching(/^Уведомления · персоналу( · (push: \d+ из \d+, устройств: \d+|нет устройств|[а-я ]+: \d+))+$/));
     expect(notified).toContainEqual(expect.stringMatching(/^Уведомления · заявителю · push: 1 из 1, устройств: \d+( · (нет устройств|[а-я ]+: \d+))+$/));
     expectNoIdsOrBackendWords(journal);
     expect(await admin.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -86,7 +87,7 @@ describe('the admin journal of a request', () => {
     expect(await detail(admin.page, 'created')).toBe('Created · Анна Смирнова · Emergency');
     expect(await detail(admin.page, 'acknowledged')).toBe('Accepted · Иван Петров');
     const notified = ((await event(admin.page, 'notified').first().locator('.what').textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    expect(notified).toMatch(/^Notifications · to staff · push: \d+ of \d+, devices: \d+( · (no registered device|[a-z ]+: \d+))+$/);
+    expect(notified).toMatch(/^Notifications · to staff( · (push: \d+ of \d+, devices: \d+|no registered device|[a-z ]+: \d+))+$/);
     expect(journal).not.toMatch(/Создана|Принята|Уведомления|персоналу|устройств|Экстренная/);
     expectNoIdsOrBackendWords(journal);
     expect(await admin.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
