@@ -25,11 +25,16 @@ export const config = {
     /** The task queue function's name (see escalation/escalateSosRequest.ts). */
     queue: 'escalateSosRequest',
     maxRounds: 10,
-    /** A task dispatched at most this early waits in-process; earlier, it re-enqueues itself (the emulator ignores schedule times). */
-    maxInlineWaitMs: 250,
-    /** Cap the queue's dispatch rate and concurrency, which also bounds the emulator's re-enqueue loop of early tasks. */
-    maxDispatchesPerSecond: emulated ? 10 : 500,
-    maxConcurrentDispatches: emulated ? 3 : 100,
+    /**
+     * A task dispatched at most this early waits in-process; earlier (only the emulator, which ignores schedule
+     * times), it declines and the queue retries it with a backoff capped at this, so a retry lands in the window.
+     */
+    maxInlineWaitMs: 10_000,
+    /** On the emulator a waiting task keeps its dispatch slot while backing off: room for every waiting request. */
+    maxDispatchesPerSecond: 500,
+    maxConcurrentDispatches: emulated ? 1000 : 100,
+    /** How long the emulator keeps retrying an early task: longer than any acknowledgement period. */
+    emulatorMaxRetrySeconds: 7 * 24 * 3600,
   },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
   costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,

@@ -3,22 +3,24 @@
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refs } from '../../functions/src/firestore';
-import { runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { EscalationTaskEarly, runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
-import { eventFingerprint, waitForDoc } from './admin';
+import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
 
 let site: ResponseSite;
 let maxSite: ResponseSite;
+let slowSite: ResponseSite;
 const sessions: ClientSession[] = [];
 
 beforeAll(async () => {
-  [site, maxSite] = await Promise.all([createResponseSite(2), createResponseSite(1)]);
+  [site, maxSite, slowSite] = await Promise.all([createResponseSite(2), createResponseSite(1), createResponseSite(3600)]);
   sessions.push(
     ...(await Promise.all([
       signIn(site.resident.email, SITE_PASSWORD),
       signIn(site.tier1.email, SITE_PASSWORD),
       signIn(maxSite.resident.email, SITE_PASSWORD),
+      signIn(slowSite.resident.email, SITE_PASSWORD),
     ])),
   );
 });
@@ -62,14 +64,16 @@ describe('escalation', () => {
     expect(order.slice(0, 2)).toEqual(['created', 'validated']);
     expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf('notified-open'));
     expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf(`escalated-${level}`));
-    expect(order.at(-1)).toBe('escalation_ended');
+    // The chain ends after the claim and nothing escalates after it (the requester's ack push may land either side).
+    expect(order.filter((id) => id.startsWith('escalat')).at(-1)).toBe('escalation_ended');
+    expect(order.indexOf('escalation_ended')).toBeGreaterThan(order.indexOf('acknowledged'));
 
     // Replayed tasks (a stale round, the next round) change nothing.
     const events = await eventFingerprint(requestId);
     const deliveries = await deliveryFingerprint(requestId);
     for (let i = 0; i < 3; i++) {
-      await runEscalationRound({ requestId, round: 1, dueAtMillis: 0, attempt: 0 });
-      await runEscalationRound({ requestId, round: level + 1, dueAtMillis: 0, attempt: 0 });
+      await runEscalationRound({ requestId, round: 1, dueAtMillis: 0 });
+      await runEscalationRound({ requestId, round: level + 1, dueAtMillis: 0 });
     }
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
@@ -90,10 +94,31 @@ describe('escalation', () => {
     const deliveries = await deliveryFingerprint(requestId);
     const request = await refs.sosRequest(requestId).get();
     for (let i = 0; i < 3; i++) {
-      for (const round of [10, 5, 11]) await runEscalationRound({ requestId, round, dueAtMillis: 0, attempt: 0 });
+      for (const round of [10, 5, 11]) await runEscalationRound({ requestId, round, dueAtMillis: 0 });
     }
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
     expect((await refs.sosRequest(requestId).get()).updateTime?.isEqual(request.updateTime!)).toBe(true);
+  });
+
+  it('an early task (the emulator ignores schedule times) declines without writing, and ends at once when the request is gone', async () => {
+    const resident = sessions[3]!;
+    const requestId = await createRequest(resident, { locationId: slowSite.locationId });
+    const opened = await waitProcessed(requestId);
+    expect(opened.status).toBe('open');
+    const task = { requestId, round: 1, dueAtMillis: opened.ackDeadlineAt!.toMillis() };
+    const before = await refs.sosRequest(requestId).get();
+
+    // An hour early: declined ("retry later", HTTP 503 from the queue function), nothing written, no next task.
+    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(EscalationTaskEarly);
+    const after = await refs.sosRequest(requestId).get();
+    expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
+    expect(after.data()?.escalationLevel).toBe(0);
+    expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
+
+    // A request that no longer exists ends its chain at the next try instead of waiting for the due time.
+    await refs.sosRequest(requestId).delete();
+    await expect(runEscalationRound(task)).resolves.toBeUndefined();
+    expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// Thin task queue function: parse the payload, run the round. A throw is retried per retryConfig.
+// Thin task queue function: parse the payload, run the round. A throw (or an early dispatch) is retried per retryConfig.
 import { onTaskDispatched, type Request } from 'firebase-functions/v2/tasks';
 import { config } from '../config';
 import { logs } from '../logs';
@@ -8,7 +8,13 @@ import { reportingCosts } from '../costs';
 
 export const escalateSosRequest = onTaskDispatched(
   {
-    retryConfig: { maxAttempts: 5, minBackoffSeconds: 2 },
+    retryConfig: {
+      maxAttempts: 5,
+      minBackoffSeconds: 2,
+      maxBackoffSeconds: config.escalation.maxInlineWaitMs / 1000,
+      // Early dispatches (emulator only) are declined and retried until due: never give up on those there.
+      ...(config.emulated ? { maxRetrySeconds: config.escalation.emulatorMaxRetrySeconds } : {}),
+    },
     rateLimits: {
       maxDispatchesPerSecond: config.escalation.maxDispatchesPerSecond,
       maxConcurrentDispatches: config.escalation.maxConcurrentDispatches,

@@ -7,36 +7,34 @@ export interface EscalationTask {
   round: number;
   /** When the round is due (the request's ackDeadlineAt, then + ackSeconds per round). */
   dueAtMillis: number;
-  /** Re-enqueues of the same round after an early dispatch; part of the task id. */
-  attempt: number;
 }
 
-/** Task ids are deterministic per (request, round, attempt): a replayed enqueue is refused as a duplicate. */
-export const escalationTaskId = (task: EscalationTask): string => `esc-${task.requestId}-${task.round}-${task.attempt}`;
+/** Task ids are deterministic per (request, round): a replayed enqueue is refused as a duplicate. */
+export const escalationTaskId = (task: EscalationTask): string => `esc-${task.requestId}-${task.round}`;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 export function parseEscalationTask(data: unknown): Parsed<EscalationTask> {
   if (typeof data !== 'object' || data === null) return { ok: false, problem: 'not an object' };
-  const { requestId, round, dueAtMillis, attempt } = data as Record<string, unknown>;
+  const { requestId, round, dueAtMillis } = data as Record<string, unknown>;
   if (typeof requestId !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(requestId)) return { ok: false, problem: 'requestId' };
   if (!Number.isInteger(round) || (round as number) < 1) return { ok: false, problem: 'round' };
   if (typeof dueAtMillis !== 'number' || !Number.isFinite(dueAtMillis)) return { ok: false, problem: 'dueAtMillis' };
-  if (!Number.isInteger(attempt) || (attempt as number) < 0) return { ok: false, problem: 'attempt' };
-  return { ok: true, value: { requestId, round: round as number, dueAtMillis, attempt: attempt as number } };
+  return { ok: true, value: { requestId, round: round as number, dueAtMillis } };
 }
 
-export type EarlyDecision = { action: 'run' } | { action: 'wait'; millis: number } | { action: 'reenqueue'; millisEarly: number };
+export type EarlyDecision = { action: 'run' } | { action: 'wait'; millis: number } | { action: 'retry-later'; millisEarly: number };
 
 /**
- * Cloud Tasks never dispatches before the schedule time, but the emulator ignores it: a task more than
- * `maxInlineWaitMs` early re-enqueues itself for the same time, a little early waits in-process.
+ * Cloud Tasks never dispatches before the schedule time, but the emulator ignores it. A task at most
+ * `maxInlineWaitMs` early waits in-process; earlier, it declines the dispatch and the queue's retry backoff
+ * (capped at `maxInlineWaitMs`, see escalateSosRequest.ts) brings it back, so one retry lands inside the window.
  */
 export function decideTiming(dueAtMillis: number, nowMillis: number, maxInlineWaitMs: number): EarlyDecision {
   const early = dueAtMillis - nowMillis;
   if (early <= 0) return { action: 'run' };
   if (early <= maxInlineWaitMs) return { action: 'wait', millis: early };
-  return { action: 'reenqueue', millisEarly: early };
+  return { action: 'retry-later', millisEarly: early };
 }
 
 export type EscalationDecision =
@@ -62,5 +60,5 @@ export function decideEscalationRound(
 
 /** The next round is due one acknowledgement period after this one. */
 export function nextRound(task: EscalationTask, ackSeconds: number): EscalationTask {
-  return { requestId: task.requestId, round: task.round + 1, dueAtMillis: task.dueAtMillis + ackSeconds * 1000, attempt: 0 };
+  return { requestId: task.requestId, round: task.round + 1, dueAtMillis: task.dueAtMillis + ackSeconds * 1000 };
 }

@@ -1,5 +1,6 @@
 // One escalation round: if still unacknowledged, raise escalationLevel, schedule the next round, push everyone.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import { HttpsError } from 'firebase-functions/v2/https';
 import type { SosEventWrite } from '@sos/model';
 import { db, readDoc, refs } from '../firestore';
 import { config } from '../config';
@@ -15,6 +16,13 @@ const serverTime = () => FieldValue.serverTimestamp();
 const endEvent = (detail: string): SosEventWrite<Timestamp, FieldValue> => ({ type: 'escalation_ended', at: serverTime(), by: null, detail });
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
+/** "Not yet": an HttpsError, so the task queue function answers 503 (retried with backoff) without logging an error. */
+export class EscalationTaskEarly extends HttpsError {
+  constructor(readonly millisEarly: number) {
+    super('unavailable', `escalation task dispatched ${millisEarly} ms early; retry later`);
+  }
+}
+
 /**
  * Idempotent: the level is raised in a transaction only if the request is still open below this round; the
  * next round's task id and the push batch's ids are deterministic. Effects run after the transaction in
@@ -22,14 +30,12 @@ const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, m
  */
 export async function runEscalationRound(task: EscalationTask, nowMillis = Date.now()): Promise<void> {
   const timing = decideTiming(task.dueAtMillis, nowMillis, config.escalation.maxInlineWaitMs);
-  if (timing.action === 'reenqueue') {
-    // Only the emulator dispatches early (it ignores scheduleTime). A request that no longer needs
-    // escalating ends its chain now, through the normal path below, instead of waiting to be due.
+  if (timing.action === 'retry-later') {
+    // Only the emulator dispatches early (it ignores scheduleTime). A chain with nothing left to do ends now,
+    // through the normal path below; otherwise the task declines and the queue's backoff brings it back.
     const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
-      logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
-      await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
-      return;
+      throw new EscalationTaskEarly(timing.millisEarly);
     }
   } else if (timing.action === 'wait') {
     await sleep(timing.millis);

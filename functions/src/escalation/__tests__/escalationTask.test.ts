@@ -26,36 +26,32 @@ describe('escalation round decision', () => {
 });
 
 describe('escalation timing', () => {
-  it('runs when due, waits in-process when barely early, re-enqueues when early', () => {
+  it('runs when due or late, waits in-process up to the window, declines (retry later) when earlier', () => {
     expect(decideTiming(1000, 1000, 1000)).toEqual({ action: 'run' });
+    expect(decideTiming(1000, 5000, 1000)).toEqual({ action: 'run' });
     expect(decideTiming(1500, 1000, 1000)).toEqual({ action: 'wait', millis: 500 });
-    expect(decideTiming(60_000, 1000, 1000)).toEqual({ action: 'reenqueue', millisEarly: 59_000 });
+    expect(decideTiming(2000, 1000, 1000)).toEqual({ action: 'wait', millis: 1000 });
+    expect(decideTiming(60_000, 1000, 1000)).toEqual({ action: 'retry-later', millisEarly: 59_000 });
   });
-  it('schedules the next round one ackSeconds later, first attempt', () => {
-    expect(nextRound({ requestId: 'r', round: 2, dueAtMillis: 10_000, attempt: 4 }, 60)).toEqual({
-      requestId: 'r',
-      round: 3,
-      dueAtMillis: 70_000,
-      attempt: 0,
-    });
+  it('schedules the next round one ackSeconds later', () => {
+    expect(nextRound({ requestId: 'r', round: 2, dueAtMillis: 10_000 }, 60)).toEqual({ requestId: 'r', round: 3, dueAtMillis: 70_000 });
   });
-  it('gives deterministic task ids per request, round and attempt', () => {
-    expect(escalationTaskId({ requestId: 'r-1', round: 2, dueAtMillis: 5, attempt: 0 })).toBe('esc-r-1-2-0');
+  it('gives deterministic task ids per request and round', () => {
+    expect(escalationTaskId({ requestId: 'r-1', round: 2, dueAtMillis: 5 })).toBe('esc-r-1-2');
   });
 });
 
 describe('escalation task payload', () => {
   it('accepts a well-formed task', () => {
-    expect(parseEscalationTask({ requestId: 'abc', round: 1, dueAtMillis: 5, attempt: 0 })).toEqual({
+    expect(parseEscalationTask({ requestId: 'abc', round: 1, dueAtMillis: 5 })).toEqual({
       ok: true,
-      value: { requestId: 'abc', round: 1, dueAtMillis: 5, attempt: 0 },
+      value: { requestId: 'abc', round: 1, dueAtMillis: 5 },
     });
   });
   it('rejects malformed tasks with the field at fault', () => {
     expect(parseEscalationTask(null)).toEqual({ ok: false, problem: 'not an object' });
-    expect(parseEscalationTask({ requestId: 'a/b', round: 1, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'requestId' });
-    expect(parseEscalationTask({ requestId: 'a', round: 0, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'round' });
-    expect(parseEscalationTask({ requestId: 'a', round: 1, dueAtMillis: 'x', attempt: 0 })).toEqual({ ok: false, problem: 'dueAtMillis' });
-    expect(parseEscalationTask({ requestId: 'a', round: 1, dueAtMillis: 5, attempt: -1 })).toEqual({ ok: false, problem: 'attempt' });
+    expect(parseEscalationTask({ requestId: 'a/b', round: 1, dueAtMillis: 5 })).toEqual({ ok: false, problem: 'requestId' });
+    expect(parseEscalationTask({ requestId: 'a', round: 0, dueAtMillis: 5 })).toEqual({ ok: false, problem: 'round' });
+    expect(parseEscalationTask({ requestId: 'a', round: 1, dueAtMillis: 'x' })).toEqual({ ok: false, problem: 'dueAtMillis' });
   });
 });
