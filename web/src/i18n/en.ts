@@ -1,6 +1,6 @@
-import type { Messages } from './ru';
+import type { Messages } from '.';
 
-export const en: Messages = {
+export default {
   app: { name: 'SOS', language: 'Language', signOut: 'Sign out', menu: 'Menu', loading: 'Loading…' },
   nav: { home: 'Home', sos: 'SOS', scanner: 'Scanner', cabinet: 'My account', orders: 'My orders', staff: 'On duty', admin: 'Administration' },
   login: {
@@ -261,4 +261,4 @@ export const en: Messages = {
     tier2: '2 — escalation',
     saveFailed: 'Not saved: {message}',
   },
-};
+} satisfies Messages;
