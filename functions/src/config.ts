@@ -25,16 +25,18 @@ export const config = {
     /** The task queue function's name (see escalation/escalateSosRequest.ts). */
     queue: 'escalateSosRequest',
     maxRounds: 10,
-    /**
-     * A task dispatched at most this early waits in-process; earlier (only the emulator, which ignores schedule
-     * times), it declines and the queue retries it with a backoff capped at this, so a retry lands in the window.
-     */
-    maxInlineWaitMs: 10_000,
-    /** On the emulator a waiting task keeps its dispatch slot while backing off: room for every waiting request. */
-    maxDispatchesPerSecond: 500,
-    maxConcurrentDispatches: emulated ? 1000 : 100,
+    /** A task dispatched at most this early waits in-process (only the emulator dispatches early: it ignores schedule times). */
+    maxInlineWaitMs: 2_000,
+    /** The queue's retries; an early task also uses them to come back later (see escalationTask.ts decideTiming). */
+    retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
     /** How long the emulator keeps retrying an early task: longer than any acknowledgement period. */
     emulatorMaxRetrySeconds: 7 * 24 * 3600,
+    /**
+     * On the emulator a waiting task keeps its dispatch slot while it backs off, so there is a slot for every waiting
+     * request; new dispatches are paced instead, because there each concurrent invocation is a new Node process.
+     */
+    maxDispatchesPerSecond: emulated ? 5 : 500,
+    maxConcurrentDispatches: emulated ? 1000 : 100,
   },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
   costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,

@@ -22,6 +22,8 @@ export const logs = {
     logger.debug('escalation round enqueued', { requestId, round, dueAt, taskId }),
   escalationAlreadyEnqueued: (requestId: string, round: number, taskId: string) =>
     logger.debug('escalation task already enqueued', { requestId, round, taskId }),
+  escalationEarly: (requestId: string, round: number, action: string, millisEarly: number) =>
+    logger.debug('escalation task dispatched early (emulator)', { requestId, round, action, millisEarly }),
   escalated: (requestId: string, round: number) => logger.warn('sos request escalated', { requestId, round }),
   escalationResumed: (requestId: string, round: number) =>
     logger.info('escalation round already recorded; resuming its effects', { requestId, round }),

@@ -72,8 +72,8 @@ describe('escalation', () => {
     const events = await eventFingerprint(requestId);
     const deliveries = await deliveryFingerprint(requestId);
     for (let i = 0; i < 3; i++) {
-      await runEscalationRound({ requestId, round: 1, dueAtMillis: 0 });
-      await runEscalationRound({ requestId, round: level + 1, dueAtMillis: 0 });
+      await runEscalationRound({ requestId, round: 1, dueAtMillis: 0, attempt: 0 });
+      await runEscalationRound({ requestId, round: level + 1, dueAtMillis: 0, attempt: 0 });
     }
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
@@ -94,7 +94,7 @@ describe('escalation', () => {
     const deliveries = await deliveryFingerprint(requestId);
     const request = await refs.sosRequest(requestId).get();
     for (let i = 0; i < 3; i++) {
-      for (const round of [10, 5, 11]) await runEscalationRound({ requestId, round, dueAtMillis: 0 });
+      for (const round of [10, 5, 11]) await runEscalationRound({ requestId, round, dueAtMillis: 0, attempt: 0 });
     }
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
@@ -106,10 +106,10 @@ describe('escalation', () => {
     const requestId = await createRequest(resident, { locationId: slowSite.locationId });
     const opened = await waitProcessed(requestId);
     expect(opened.status).toBe('open');
-    const task = { requestId, round: 1, dueAtMillis: opened.ackDeadlineAt!.toMillis() };
+    const task = { requestId, round: 1, dueAtMillis: opened.ackDeadlineAt!.toMillis(), attempt: 0 };
     const before = await refs.sosRequest(requestId).get();
 
-    // An hour early: declined ("retry later", HTTP 503 from the queue function), nothing written, no next task.
+    // An hour early, first try: declined ("retry later", HTTP 503 from the queue function), nothing written.
     await expect(runEscalationRound(task)).rejects.toBeInstanceOf(EscalationTaskEarly);
     const after = await refs.sosRequest(requestId).get();
     expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);

@@ -9,9 +9,7 @@ import { reportingCosts } from '../costs';
 export const escalateSosRequest = onTaskDispatched(
   {
     retryConfig: {
-      maxAttempts: 5,
-      minBackoffSeconds: 2,
-      maxBackoffSeconds: config.escalation.maxInlineWaitMs / 1000,
+      ...config.escalation.retry,
       // Early dispatches (emulator only) are declined and retried until due: never give up on those there.
       ...(config.emulated ? { maxRetrySeconds: config.escalation.emulatorMaxRetrySeconds } : {}),
     },
@@ -26,6 +24,6 @@ export const escalateSosRequest = onTaskDispatched(
       logs.escalationTaskInvalid(request.data, task.problem);
       return;
     }
-    await runEscalationRound(task.value);
+    await runEscalationRound(task.value, { retryCount: request.retryCount ?? 0 });
   }),
 );

@@ -28,14 +28,17 @@ export class EscalationTaskEarly extends HttpsError {
  * next round's task id and the push batch's ids are deterministic. Effects run after the transaction in
  * an order that survives a crash: next round first (the chain goes on), pushes last.
  */
-export async function runEscalationRound(task: EscalationTask, nowMillis = Date.now()): Promise<void> {
-  const timing = decideTiming(task.dueAtMillis, nowMillis, config.escalation.maxInlineWaitMs);
-  if (timing.action === 'retry-later') {
-    // Only the emulator dispatches early (it ignores scheduleTime). A chain with nothing left to do ends now,
-    // through the normal path below; otherwise the task declines and the queue's backoff brings it back.
+export async function runEscalationRound(task: EscalationTask, at: { nowMillis?: number; retryCount?: number } = {}): Promise<void> {
+  const { maxInlineWaitMs, retry } = config.escalation;
+  const timing = decideTiming(task.dueAtMillis, at.nowMillis ?? Date.now(), at.retryCount ?? 0, maxInlineWaitMs, retry);
+  if (timing.action === 'retry-later' || timing.action === 'start-over') {
+    // Only the emulator dispatches early. A chain with nothing left to do ends now, through the normal path below.
     const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
-      throw new EscalationTaskEarly(timing.millisEarly);
+      logs.escalationEarly(task.requestId, task.round, timing.action, timing.millisEarly);
+      if (timing.action === 'retry-later') throw new EscalationTaskEarly(timing.millisEarly);
+      await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
+      return;
     }
   } else if (timing.action === 'wait') {
     await sleep(timing.millis);

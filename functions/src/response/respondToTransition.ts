@@ -28,7 +28,7 @@ export function responseTo(before: SosStatus, after: SosStatus): Response {
  */
 export async function startResponseLoop(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
   if (request.ackDeadlineAt) {
-    await enqueueEscalationRound({ requestId, round: 1, dueAtMillis: request.ackDeadlineAt.toMillis() });
+    await enqueueEscalationRound({ requestId, round: 1, dueAtMillis: request.ackDeadlineAt.toMillis(), attempt: 0 });
   }
   await deliverPushBatch({
     requestId,
