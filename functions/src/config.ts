@@ -32,11 +32,12 @@ export const config = {
     /** How long the emulator keeps retrying an early task: longer than any acknowledgement period. */
     emulatorMaxRetrySeconds: 7 * 24 * 3600,
     /**
-     * On the emulator a waiting task keeps its dispatch slot while it backs off, so there is a slot for every waiting
-     * request; new dispatches are paced instead, because there each concurrent invocation is a new Node process.
+     * On the emulator each concurrent invocation is a new Node process (a wide-open queue spawned hundreds under load
+     * and ran the machine out of memory), so at most 10 tasks are in flight there, including early ones backing off;
+     * the rest wait in the queue, idle, in order.
      */
     maxDispatchesPerSecond: emulated ? 5 : 500,
-    maxConcurrentDispatches: emulated ? 1000 : 100,
+    maxConcurrentDispatches: emulated ? 10 : 100,
   },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
   costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,

@@ -21,6 +21,7 @@ import {
   paths,
   type Delivery,
   type Device,
+  type Dispatch,
   type Location,
   type LocationObject,
   type Order,
@@ -95,6 +96,15 @@ export const db: Firestore = new Proxy(firestore, {
   },
 });
 
+type Snapshots<Refs extends readonly DocumentReference<object>[]> = {
+  [K in keyof Refs]: Refs[K] extends DocumentReference<infer T> ? DocumentSnapshot<T> : never;
+};
+
+/** Several documents of different types in one round trip of a transaction (`getAll`), typed per position. */
+export async function readAllIn<Refs extends readonly DocumentReference<object>[]>(tx: Transaction, ...documents: Refs): Promise<Snapshots<Refs>> {
+  return (await tx.getAll(...(documents as unknown as DocumentReference<object>[]))) as unknown as Snapshots<Refs>;
+}
+
 // ---- single reads and writes outside transactions ----
 
 export async function readDoc<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
@@ -150,4 +160,6 @@ export const refs = {
   deliveries: (requestId: string) => collection<Delivery<Timestamp>>(paths.deliveries(requestId)),
   delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
   pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
+  dispatches: () => collection<Dispatch<Timestamp>>(paths.dispatches()),
+  dispatch: (locationId: string) => doc<Dispatch<Timestamp>>(paths.dispatch(locationId)),
 };

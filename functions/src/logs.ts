@@ -22,13 +22,14 @@ export const logs = {
     logger.debug('escalation round enqueued', { requestId, round, dueAt, taskId }),
   escalationAlreadyEnqueued: (requestId: string, round: number, taskId: string) =>
     logger.debug('escalation task already enqueued', { requestId, round, taskId }),
-  escalationEarly: (requestId: string, round: number, action: string, millisEarly: number) =>
-    logger.debug('escalation task dispatched early (emulator)', { requestId, round, action, millisEarly }),
+  escalationEarly: (requestId: string, round: number, millisEarly: number) =>
+    logger.debug('escalation task early and its retry would come late; started over (emulator)', { requestId, round, millisEarly }),
   escalated: (requestId: string, round: number) => logger.warn('sos request escalated', { requestId, round }),
   escalationResumed: (requestId: string, round: number) =>
     logger.info('escalation round already recorded; resuming its effects', { requestId, round }),
   escalationStopped: (requestId: string, round: number, reason: string) =>
     logger.info('escalation stopped', { requestId, round, reason }),
+  dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
   escalationTaskInvalid: (data: unknown, problem: string) =>
     logger.error('escalation task payload invalid; dropped', { data, problem }),
 };

@@ -236,6 +236,28 @@ export interface PushThrottle<Ts = TimestampLike> {
   recipients: Record<string, { lastPushAt: Ts; requestId: string; batch: string }>;
 }
 
+/** Someone the backend may push about a location's requests, as the location's dispatch document holds them. */
+export interface DispatchRecipient {
+  /** The roster tier while on duty at this location; null for an admin who is not on duty there. */
+  tier: StaffMember['tier'] | null;
+  admin: boolean;
+  /** deviceId → push token. */
+  devices: Record<string, string>;
+}
+
+/**
+ * `dispatch/{locationId}`, server-only: the location's settings, its on-duty staff and admins with their push
+ * tokens. Rebuilt by triggers whenever the location, its roster or one of these people's devices changes, so
+ * opening a request and pushing about it reads one document instead of the roster and every device.
+ */
+export interface Dispatch<Ts = TimestampLike> {
+  location: Location;
+  recipients: Record<string, DispatchRecipient>;
+  /** The uids of `recipients`, for the device trigger's `array-contains` query. */
+  recipientUids: string[];
+  rebuiltAt: Ts;
+}
+
 /** The order the backend writes when it opens or rejects a request. */
 export type OrderCreate<Ts, ServerTime> = Omit<Order<Ts>, 'updatedAt'> & { updatedAt: ServerTime };
 

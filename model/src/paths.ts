@@ -21,4 +21,7 @@ export const paths = {
   deliveries: (requestId: string) => `sosRequests/${requestId}/deliveries`,
   delivery: (requestId: string, deliveryId: string) => `sosRequests/${requestId}/deliveries/${deliveryId}`,
   pushThrottle: (locationId: string, uid: string) => `locations/${locationId}/pushThrottles/${uid}`,
+  /** Server-only: what the backend needs to open a request at a location and push about it, in one read. */
+  dispatches: () => 'dispatch',
+  dispatch: (locationId: string) => `dispatch/${locationId}`,
 } as const;

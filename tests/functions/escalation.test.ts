@@ -101,7 +101,7 @@ describe('escalation', () => {
     expect((await refs.sosRequest(requestId).get()).updateTime?.isEqual(request.updateTime!)).toBe(true);
   });
 
-  it('an early task (the emulator ignores schedule times) declines without writing, and ends at once when the request is gone', async () => {
+  it('an early task (the emulator ignores schedule times) declines without reading or writing, and ends when it would start over for a request that is gone', async () => {
     const resident = sessions[3]!;
     const requestId = await createRequest(resident, { locationId: slowSite.locationId });
     const opened = await waitProcessed(requestId);
@@ -116,9 +116,10 @@ describe('escalation', () => {
     expect(after.data()?.escalationLevel).toBe(0);
     expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
 
-    // A request that no longer exists ends its chain at the next try instead of waiting for the due time.
+    // When its next retry would come late it starts over; a request that no longer exists ends its chain there.
     await refs.sosRequest(requestId).delete();
-    await expect(runEscalationRound(task)).resolves.toBeUndefined();
+    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(EscalationTaskEarly);
+    await expect(runEscalationRound(task, { retryCount: 12 })).resolves.toBeUndefined();
     expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
   });
 });

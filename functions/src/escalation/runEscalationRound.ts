@@ -8,7 +8,8 @@ import { logs } from '../logs';
 import { escalationAudience } from '../notify/audience';
 import { staffPushMessage } from '../notify/messages';
 import { deliverPushBatch } from '../notify/pushBatch';
-import { readOnDutyRoster } from '../notify/roster';
+import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
+import { readDispatch } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from './escalationQueue';
 import { decideEscalationRound, decideTiming, nextRound, type EscalationTask } from './escalationTask';
 
@@ -31,12 +32,13 @@ export class EscalationTaskEarly extends HttpsError {
 export async function runEscalationRound(task: EscalationTask, at: { nowMillis?: number; retryCount?: number } = {}): Promise<void> {
   const { maxInlineWaitMs, retry } = config.escalation;
   const timing = decideTiming(task.dueAtMillis, at.nowMillis ?? Date.now(), at.retryCount ?? 0, maxInlineWaitMs, retry);
-  if (timing.action === 'retry-later' || timing.action === 'start-over') {
-    // Only the emulator dispatches early. A chain with nothing left to do ends now, through the normal path below.
+  // Only the emulator dispatches early. Declining costs nothing (no I/O, so it never piles up there); starting over
+  // first reads the request, so a chain with nothing left to do ends now, through the normal path below.
+  if (timing.action === 'retry-later') throw new EscalationTaskEarly(timing.millisEarly);
+  if (timing.action === 'start-over') {
     const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
-      logs.escalationEarly(task.requestId, task.round, timing.action, timing.millisEarly);
-      if (timing.action === 'retry-later') throw new EscalationTaskEarly(timing.millisEarly);
+      logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
       await enqueueEscalationRound({ ...task, attempt: task.attempt + 1 });
       return;
     }
@@ -53,19 +55,19 @@ export async function runEscalationRound(task: EscalationTask, at: { nowMillis?:
       if (decision.action === 'stop' && decision.recordEnd) {
         if (!(await tx.get(endRef)).exists) tx.set(endRef, endEvent(decision.reason));
       }
-      return { decision, request: undefined, location: undefined };
+      return { decision, request: undefined, dispatch: undefined };
     }
-    const location = (await tx.get(refs.location(request.locationId))).data();
+    const dispatch = await readDispatch(tx, request.locationId);
     if (decision.action === 'escalate') {
       tx.update(requestRef, { escalationLevel: task.round });
       const escalated: SosEventWrite<Timestamp, FieldValue> = { type: 'escalated', at: serverTime(), by: null, detail: `round ${task.round}` };
       tx.set(refs.event(task.requestId, `escalated-${task.round}`), escalated);
       if (decision.last) tx.set(endRef, endEvent('max-rounds'));
     }
-    return { decision, request, location };
+    return { decision, request, dispatch };
   });
 
-  const { decision, request, location } = outcome;
+  const { decision, request, dispatch } = outcome;
   if (decision.action === 'stop' || !request) {
     logs.escalationStopped(task.requestId, task.round, decision.action === 'stop' ? decision.reason : 'missing');
     return;
@@ -73,12 +75,13 @@ export async function runEscalationRound(task: EscalationTask, at: { nowMillis?:
   if (decision.action === 'escalate') logs.escalated(task.requestId, task.round);
   else logs.escalationResumed(task.requestId, task.round);
 
-  if (!decision.last && location) await enqueueEscalationRound(nextRound(task, location.ackSeconds));
+  if (!decision.last && dispatch) await enqueueEscalationRound(nextRound(task, dispatch.location.ackSeconds));
   await deliverPushBatch({
     requestId: task.requestId,
     batch: `esc-${task.round}`,
     throttle: { locationId: request.locationId, residentUid: request.uid },
     message: staffPushMessage(task.requestId, request, Date.now(), task.round),
-    recipients: async () => escalationAudience(await readOnDutyRoster(request.locationId), location?.admins),
+    recipients: async () => (dispatch ? escalationAudience(rosterOf(dispatch), dispatch.location.admins) : []),
+    targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });
 }

@@ -2,7 +2,7 @@
 import { arrivalMillisLeft, type SosRequest, type TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
 
-type RequestContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'createdAt' | 'deadlineAt'>;
+export type RequestContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'createdAt' | 'deadlineAt'>;
 
 export const staffLink = (requestId: string): string => `/staff?request=${encodeURIComponent(requestId)}`;
 export const requesterLink = (requestId: string): string => `/sos/${encodeURIComponent(requestId)}`;

@@ -1,32 +1,25 @@
-// Effects of a new request: read its context, decide, write request + order + audit in one transaction.
+// A new request, in one transaction: read the request, its location's dispatch document and the requester (one
+// `getAll`), decide, write request + order + audit events and claim the push throttle; then, after the commit,
+// enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
 import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
-import { db, refs } from '../firestore';
+import { db, readAllIn, refs } from '../firestore';
 import { logs } from '../logs';
+import { readDispatch } from '../dispatch/rebuildDispatch';
+import type { PushPlan } from '../notify/pushBatch';
+import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenedRequest } from '../response/respondToTransition';
 import { decideNewRequest, type NewRequestDecision } from './decideNewRequest';
 
 export const ORDER_TITLE = 'Вызов персонала';
 
-async function readContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>) {
-  const location = tx.get(refs.location(request.locationId));
-  const user = tx.get(refs.user(request.uid));
+/** What only some requests need: the repeated request, the object and its parent (whose plan is shown). */
+async function readOptionalContext(tx: Transaction, request: SosRequest<Timestamp>) {
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
-  const [locationSnap, userSnap, repeatedSnap, objectSnap] = await Promise.all([location, user, repeated, object]);
+  const [repeatedSnap, objectSnap] = await Promise.all([repeated, object]);
   const objectData = objectSnap?.data() ?? null;
-  let parentData = null;
-  if (objectData?.parentId) {
-    parentData = (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null;
-  }
-  return {
-    requestId,
-    request,
-    location: locationSnap.data() ?? null,
-    user: userSnap.data() ?? null,
-    repeated: repeatedSnap?.data() ?? null,
-    object: objectData,
-    parent: parentData,
-  };
+  const parent = objectData?.parentId ? (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null : null;
+  return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent };
 }
 
 function orderFor(
@@ -58,21 +51,30 @@ function transitionTo(status: NewRequestDecision['status']) {
   return row;
 }
 
+type Outcome =
+  | { kind: 'decided'; decision: NewRequestDecision; opened: OpenedRequest | null; plan: PushPlan | null }
+  | { kind: 'replayed'; request: SosRequest<Timestamp> };
+
 /**
- * Opens or rejects a new request. Idempotent: a request that is no longer `new`
- * (already processed, or cancelled meanwhile) is left as it is.
+ * Opens or rejects a new request. Idempotent: a request that is no longer `new` is left as it is; if it is open,
+ * whatever of the open step a crash may have cut short is redone (escalation enqueue and pushes have fixed ids).
  */
-export async function processNewRequest(
-  requestId: string,
-  created?: SosRequest<Timestamp>,
-): Promise<NewRequestDecision | null> {
-  return db.runTransaction(async (tx) => {
-    // The fields the context depends on (uid, locationId, objectId, repeatOf) never change after
-    // create, so with the event's copy the request and its context are read in one round trip.
-    const [snapshot, prefetched] = await Promise.all([
-      tx.get(refs.sosRequest(requestId)),
-      created ? readContext(tx, requestId, created) : null,
-    ]);
+export async function processNewRequest(requestId: string, created?: SosRequest<Timestamp>): Promise<NewRequestDecision | null> {
+  const requestRef = refs.sosRequest(requestId);
+  // uid and locationId never change after create: with the event's copy, everything is read in one round trip.
+  const known = created ?? (await requestRef.get()).data();
+  if (!known) {
+    logs.requestMissing(requestId);
+    return null;
+  }
+  const outcome = await db.runTransaction(async (tx): Promise<Outcome | null> => {
+    const [snapshot, dispatchSnap, userSnap, throttleSnap] = await readAllIn(
+      tx,
+      requestRef,
+      refs.dispatch(known.locationId),
+      refs.user(known.uid),
+      refs.pushThrottle(known.locationId, known.uid),
+    );
     const request = snapshot.data();
     if (!request) {
       logs.requestMissing(requestId);
@@ -80,25 +82,34 @@ export async function processNewRequest(
     }
     if (request.status !== 'new') {
       logs.requestAlreadyProcessed(requestId, request.status);
-      return null;
+      return { kind: 'replayed', request };
     }
-    const context = prefetched ? { ...prefetched, request } : await readContext(tx, requestId, request);
-    const decision = decideNewRequest(context);
+    const optional = await readOptionalContext(tx, request);
+    const dispatch = await readDispatch(tx, request.locationId, dispatchSnap);
+    const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, user: userSnap.data() ?? null, ...optional });
     const now = FieldValue.serverTimestamp();
 
-    if (decision.status === 'open') {
-      tx.update(refs.sosRequest(requestId), {
+    let opened: OpenedRequest | null = null;
+    let plan: PushPlan | null = null;
+    if (decision.status === 'open' && dispatch) {
+      const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
+      const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
+      tx.update(requestRef, {
         status: 'open',
-        deadlineAt: Timestamp.fromMillis(decision.deadlineAtMillis),
-        ackDeadlineAt: Timestamp.fromMillis(decision.ackDeadlineAtMillis),
+        deadlineAt,
+        ackDeadlineAt,
         locationName: decision.locationName,
         objectName: decision.objectName,
         requester: decision.requester,
         plan: decision.plan,
         escalationLevel: 0,
       });
-    } else {
-      tx.update(refs.sosRequest(requestId), { status: 'rejected', rejectReason: decision.rejectReason });
+      opened = { ...request, deadlineAt, ackDeadlineAt, locationName: decision.locationName, objectName: decision.objectName, requester: decision.requester };
+      const open = planOpenPush(requestId, opened, dispatch, throttleSnap.data(), Date.now());
+      if (open.claim) tx.set(refs.pushThrottle(request.locationId, request.uid), open.claim, { merge: true });
+      plan = open.plan;
+    } else if (decision.status === 'rejected') {
+      tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
     tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision));
     const createdEvent: SosEventWrite<Timestamp, FieldValue> = { type: 'created', at: request.createdAt, by: request.uid, detail: request.source };
@@ -110,9 +121,17 @@ export async function processNewRequest(
       detail: decision.status === 'rejected' ? decision.rejectReason : null,
     };
     tx.set(refs.event(requestId, decidedEvent.type), decidedEvent);
-
-    if (decision.status === 'open') logs.requestOpened(requestId, request.locationId);
-    else logs.requestRejected(requestId, decision.rejectReason);
-    return decision;
+    return { kind: 'decided', decision, opened, plan };
   });
+
+  if (!outcome) return null;
+  if (outcome.kind === 'replayed') {
+    if (outcome.request.status === 'open') await resumeResponseLoop(requestId, outcome.request);
+    return null;
+  }
+  const { decision, opened, plan } = outcome;
+  if (decision.status === 'open') logs.requestOpened(requestId, known.locationId);
+  else logs.requestRejected(requestId, decision.rejectReason);
+  if (opened && plan) await startResponseLoop(requestId, opened, plan);
+  return decision;
 }
