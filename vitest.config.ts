@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner, four projects: `unit` needs nothing; the others run inside one
+// One runner, five projects: `unit` needs nothing; the others run inside one
 // `firebase emulators:exec` (see package.json "test:emulated").
 export default defineConfig({
   test: {
@@ -8,8 +8,22 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['model/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
+          include: ['model/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The web app's stores and composables with the web SDK in Node, against the emulators.
+        // app.ts is the browser's own init: `define` gives it the port offset Vite gives the build.
+        define: { __EMULATOR_PORT_OFFSET__: JSON.stringify(Number(process.env.SOS_PORT_OFFSET ?? 0)) },
+        test: {
+          name: 'web',
+          include: ['web/src/__emulated__/**/*.test.ts'],
+          setupFiles: ['web/src/__emulated__/setup.ts'],
+          environment: 'node',
+          // Waits are for states; the limit only bounds a busy 2-core emulator run.
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
         },
       },
       {

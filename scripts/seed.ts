@@ -2,18 +2,19 @@
 import { pathToFileURL } from 'node:url';
 import { initializeApp, getApps } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore } from 'firebase-admin/firestore';
-import { paths } from '@sos/model';
+import { Timestamp, getFirestore } from 'firebase-admin/firestore';
+import { paths, peoplePaths } from '@sos/model';
 import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 
 export const PROJECT_ID = 'demo-sos';
 
-/** Points the Admin SDK at the local emulators unless the environment already does. */
-export function useEmulators(): void {
-  process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
-  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
-  process.env.GCLOUD_PROJECT ??= PROJECT_ID;
-  if (getApps().length === 0) initializeApp({ projectId: PROJECT_ID });
+/** Points the Admin SDK at the local emulators (ports moved by SOS_PORT_OFFSET) unless the environment already does. */
+export function useEmulators(projectId = PROJECT_ID): void {
+  const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
+  process.env.FIRESTORE_EMULATOR_HOST ??= `127.0.0.1:${8080 + offset}`;
+  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= `127.0.0.1:${9099 + offset}`;
+  process.env.GCLOUD_PROJECT ??= projectId;
+  if (getApps().length === 0) initializeApp({ projectId });
 }
 
 async function upsertAccount(account: DemoAccount): Promise<void> {
@@ -49,6 +50,15 @@ export async function seed(): Promise<void> {
       locationIds: account.locationIds,
       homeLocationId: account.homeLocationId,
     });
+    // The admins' "People" list; a fixed date keeps the seed idempotent.
+    for (const locationId of account.locationIds) {
+      batch.set(db.doc(peoplePaths.member(locationId, account.uid)), {
+        name: account.displayName,
+        phone: account.phone,
+        role: account.role,
+        joinedAt: Timestamp.fromMillis(Date.UTC(2026, 0, 1)),
+      });
+    }
     if (account.staff) {
       for (const locationId of account.locationIds) {
         batch.set(db.doc(paths.staffMember(locationId, account.uid)), {

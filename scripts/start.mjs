@@ -1,97 +1,220 @@
 #!/usr/bin/env node
-// `npm start`: build the functions, start the emulators, seed the demo data, serve the web app,
-// print where everything is. Ctrl-C stops it all.
+// `npm start`: build, start the emulators with the Hosting emulator serving the production build
+// (service worker, rewrites and headers as deployed), seed the demo data, print where everything is.
+// `npm run dev` (--dev): the same emulators without Hosting, and Vite with hot reload as the app.
+// SOS_PORT_OFFSET=N moves every port. Ctrl-C stops everything; a failed start says why, exits
+// non-zero and leaves no process behind.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { resolveFirestoreEmulator } from './emulator-jar.mjs';
 
-const HUB = 'http://127.0.0.1:4400/emulators';
-const APP_URL = 'http://127.0.0.1:5173';
-const REQUIRED = ['auth', 'firestore', 'functions', 'tasks'];
-const children = [];
+const dev = process.argv.includes('--dev');
+const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
+if (!Number.isInteger(offset) || offset < 0) {
+  console.error(`SOS_PORT_OFFSET must be a whole number ≥ 0, got "${process.env.SOS_PORT_OFFSET}".`);
+  process.exit(2);
+}
 
-function run(command, args) {
+const emulatorConfig = JSON.parse(readFileSync('firebase.json', 'utf8')).emulators;
+const port = (name) => emulatorConfig[name].port + offset;
+const EMULATORS = dev ? ['auth', 'firestore', 'functions', 'tasks'] : ['auth', 'firestore', 'functions', 'tasks', 'hosting'];
+// In dev, Vite takes the port the Hosting emulator has in `npm start`: the app is at the same address.
+const APP_URL = `http://127.0.0.1:${port('hosting')}`;
+const HUB_URL = `http://127.0.0.1:${port('hub')}/emulators`;
+
+// Ports the browser must reach; Chromium and fetch() refuse these (the "bad ports" list of the Fetch standard).
+const BROWSER_BLOCKED_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113,
+  115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556,
+  563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667,
+  6668, 6669, 6679, 6697, 10080,
+]);
+
+function portsToCheck() {
+  const ports = [];
+  for (const [name, settings] of Object.entries(emulatorConfig)) {
+    if (typeof settings.port !== 'number') continue;
+    ports.push({ name, port: settings.port + offset });
+    if (typeof settings.websocketPort === 'number') ports.push({ name: `${name} websocket`, port: settings.websocketPort + offset });
+  }
+  return ports;
+}
+
+function portIsFree(portNumber) {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(portNumber, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+async function checkPorts() {
+  const ports = portsToCheck();
+  const blocked = ports.filter(({ name, port: p }) => ['auth', 'firestore', 'hosting'].includes(name) && BROWSER_BLOCKED_PORTS.has(p));
+  if (blocked.length > 0) {
+    const list = blocked.map(({ name, port: p }) => `${name} ${p}`).join(', ');
+    await fail(`SOS_PORT_OFFSET=${offset} puts ${list} on a port browsers refuse to reach; pick another offset (1000 works).`, 2);
+  }
+  const busy = [];
+  for (const entry of ports) if (!(await portIsFree(entry.port))) busy.push(entry);
+  if (busy.length > 0) {
+    const list = busy.map(({ name, port: p }) => `${p} (${name})`).join(', ');
+    await fail(`Port ${list} already in use: is another \`npm start\` or test run going? Stop it, or move every port with SOS_PORT_OFFSET (e.g. SOS_PORT_OFFSET=1000 npm start).`, 2);
+  }
+}
+
+/** Parent and start time of a process (/proc/<pid>/stat): the start time keeps a recorded pid from being mistaken for a later process that reuses it. */
+function processStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), startTime: fields[19] };
+  } catch {
+    return null; // the process ended while we looked
+  }
+}
+
+/** Every process below `pid` (Linux /proc), so a stop can reach the Java emulator that firebase-tools detaches. */
+function descendantsOf(pid) {
+  if (!existsSync('/proc')) return [];
+  const all = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => ({ pid: Number(entry), stat: processStat(entry) }))
+    .filter(({ stat }) => stat !== null);
+  const found = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const { pid: child, stat } of all) if (stat.ppid === parent) {
+      found.push({ pid: child, startTime: stat.startTime });
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+const children = [];
+/** pid → start time of every process our children started, recorded while they ran. */
+const knownDescendants = new Map();
+let stopping = false;
+
+function rememberDescendants() {
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    for (const { pid, startTime } of descendantsOf(child.pid)) knownDescendants.set(pid, startTime);
+  }
+}
+
+/** Recorded descendants that still run (the same process: same pid and start time). */
+function liveDescendants() {
+  return [...knownDescendants].filter(([pid, startTime]) => processStat(pid)?.startTime === startTime).map(([pid]) => pid);
+}
+
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** For the main flow once a stop has begun: the stop ends the process. */
+const halt = () => new Promise(() => undefined);
+
+async function waitUntilGone(pids, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && pids.some(isAlive)) await new Promise((done) => setTimeout(done, 200));
+  return pids.filter(isAlive);
+}
+
+async function stop(reason, code = 1) {
+  if (stopping) return halt();
+  stopping = true;
+  if (reason) console.error(`\n${reason}`);
+  rememberDescendants();
+  // Each child leads its own process group (detached), so Ctrl-C reaches only us and we stop them in order.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  // firebase-tools shuts its emulators down itself; what outlives it (a Java emulator left by a crash) is ours to end, by id.
+  await waitUntilGone(children.map((child) => child.pid), 20_000);
+  const leftovers = [...children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => child.pid), ...liveDescendants()];
+  for (const pid of leftovers) process.kill(pid, 'SIGTERM');
+  for (const pid of await waitUntilGone(leftovers, 5_000)) {
+    console.error(`Process ${pid} did not stop; killing it.`);
+    process.kill(pid, 'SIGKILL');
+  }
+  await waitUntilGone(leftovers, 2_000);
+  process.exit(reason ? code : 0);
+}
+
+async function fail(reason, code = 1) {
+  if (children.length === 0) {
+    console.error(reason);
+    process.exit(code);
+  }
+  return stop(reason, code);
+}
+
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+async function run(command, args, what) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) stop(`"${command} ${args.join(' ')}" failed.`);
+  if (stopping) return halt();
+  if (result.status !== 0) return fail(`${what} failed ("${command} ${args.join(' ')}" exited with ${result.status ?? result.signal}); see above.`);
 }
 
 function start(command, args, label, options = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  child.on('exit', (code) => {
-    if (stopping) exitWhenAllStopped();
-    else stop(`${label} exited (code ${code}).`);
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true, ...options });
+  child.on('exit', (code, signal) => {
+    if (!stopping) void stop(`${label} exited unexpectedly (${code ?? signal}); see the log above.`);
   });
   children.push(child);
   return child;
 }
 
-let stopping = false;
-let exitCode = 0;
-function exitWhenAllStopped() {
-  if (children.every((child) => child.exitCode !== null || child.signalCode !== null)) process.exit(exitCode);
-}
-function stop(reason) {
-  if (stopping) return;
-  stopping = true;
-  if (reason) {
-    console.error(`\n${reason}`);
-    exitCode = 1;
-  }
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  // The emulators take a few seconds to shut down; never hang forever.
-  setTimeout(() => process.exit(exitCode), 15_000).unref();
-  exitWhenAllStopped();
-}
-process.on('SIGINT', () => stop());
-process.on('SIGTERM', () => stop());
-
-async function waitForApp(timeoutMs = 60_000) {
+async function waitFor(what, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
-    const up = await fetch(APP_URL).then((response) => response.ok, () => false);
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  while (Date.now() < deadline) {
+    if (stopping) return halt();
+    if (await check().catch(() => false)) return;
+    await new Promise((done) => setTimeout(done, 500));
   }
-  stop('The web app did not start in time; see the log above.');
-}
-
-async function waitForEmulators(timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const running = Object.keys(await (await fetch(HUB)).json());
-      if (REQUIRED.every((name) => running.includes(name))) return;
-    } catch {
-      // the hub is not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  stop('The emulators did not start in time; see the log above.');
+  return stop(`${what} did not come up within ${timeoutMs / 1000} s; see the log above.`);
 }
 
 const emulator = resolveFirestoreEmulator();
-if (!emulator.ok) {
-  console.error(emulator.message);
-  process.exit(2);
-}
+if (!emulator.ok) await fail(emulator.message, 2);
+await checkPorts();
 
 const startedAt = Date.now();
-console.log('Building the functions…');
-run('npm', ['run', 'build', '-w', 'functions']);
-console.log('Starting the emulators (auth, firestore, functions, tasks)…');
-start('node', ['scripts/firebase.mjs', 'emulators:start', '--only', REQUIRED.join(',')], 'The emulators');
-await waitForEmulators();
+// The web build bakes SOS_PORT_OFFSET in (the emulator ports it connects to), so it is built here, every time.
+console.log(dev ? 'Building the functions…' : 'Building the functions and the web app…');
+await run('npm', dev ? ['run', 'build', '-w', 'functions'] : ['run', 'build'], 'The build');
+console.log(`Starting the emulators (${EMULATORS.join(', ')})…`);
+start('node', ['scripts/firebase.mjs', 'emulators:start', '--only', EMULATORS.join(',')], 'The emulators');
+await waitFor(
+  'The emulators',
+  async () => {
+    const running = Object.keys(await (await fetch(HUB_URL)).json());
+    return EMULATORS.every((name) => running.includes(name));
+  },
+  120_000,
+);
+rememberDescendants();
 console.log(`Emulators ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Seeding the demo data…`);
-run('npx', ['tsx', 'scripts/seed.ts']);
-// Vite itself, not through npm, so that stopping it stops the server.
-start(resolve('node_modules/.bin/vite'), [], 'The web app', { cwd: resolve('web') });
-await waitForApp();
+await run('npx', ['tsx', 'scripts/seed.ts'], 'Seeding the demo data');
+if (dev) start(resolve('node_modules/.bin/vite'), ['--port', String(port('hosting')), '--strictPort'], 'Vite', { cwd: resolve('web') });
+await waitFor('The app', async () => (await fetch(APP_URL)).ok, 60_000);
 
 console.log(`
 ──────────────────────────────────────────────
- SOS is running
+ SOS is running (${dev ? 'development: Vite with hot reload' : 'the production build, served as deployed'})
    App:        ${APP_URL}
-   Emulators:  auth 127.0.0.1:9099 · firestore 127.0.0.1:8080 · functions 127.0.0.1:5001
+   Emulators:  auth 127.0.0.1:${port('auth')} · firestore 127.0.0.1:${port('firestore')} · functions 127.0.0.1:${port('functions')} · hub 127.0.0.1:${port('hub')}
  Demo logins (password: sos-demo-1)
    resident@demo.test   resident of «Бизнес-центр «Демо»»
    staff@demo.test      staff on duty (tier 1), «Бизнес-центр «Демо»»

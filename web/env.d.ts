@@ -7,6 +7,8 @@ interface ImportMetaEnv {
   readonly VITE_FIREBASE_VAPID_KEY?: string;
   /** Host of the emulators as the browser sees it; defaults to 127.0.0.1. */
   readonly VITE_EMULATOR_HOST?: string;
+  /** Region of the callable functions (the functions' REGION parameter); us-central1 by default. */
+  readonly VITE_FUNCTIONS_REGION?: string;
 }
 interface ImportMeta {
   readonly env: ImportMetaEnv;

@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import vueI18n from '@intlify/unplugin-vue-i18n/vite';
+import { serviceWorkerPlugin } from './build/serviceWorkerPlugin';
 
 export default defineConfig({
   plugins: [
@@ -14,6 +15,7 @@ export default defineConfig({
       fullInstall: false,
       dropMessageCompiler: true,
     }),
+    serviceWorkerPlugin(),
   ],
   define: { __EMULATOR_PORT_OFFSET__: JSON.stringify(Number(process.env.SOS_PORT_OFFSET ?? 0)) },
   resolve: { alias: { re2js: fileURLToPath(new URL('./src/firebase/re2js-unused.ts', import.meta.url)) } },

@@ -32,6 +32,7 @@ import {
   type StaffMember,
   type UserProfile,
 } from '@sos/model';
+import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -162,4 +163,13 @@ export const refs = {
   pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
   dispatches: () => collection<Dispatch<Timestamp>>(paths.dispatches()),
   dispatch: (locationId: string) => doc<Dispatch<Timestamp>>(paths.dispatch(locationId)),
+};
+
+// People: invitations and the members of each location.
+export const peopleRefs = {
+  invite: (code: string) => doc<Invite<Timestamp>>(peoplePaths.invite(code)),
+  members: (locationId: string) => collection<Member<Timestamp>>(peoplePaths.members(locationId)),
+  member: (locationId: string, uid: string) => doc<Member<Timestamp>>(peoplePaths.member(locationId, uid)),
+  staffMember: (locationId: string, uid: string) => doc<StaffMember>(paths.staffMember(locationId, uid)),
+  userProfile: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
 };

@@ -1,4 +1,5 @@
 // Exports only: every function the project deploys.
 export { onSosRequestCreated, onSosRequestUpdated } from './sos/triggers';
 export { escalateSosRequest } from './escalation/escalateSosRequest';
+export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
 export { onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';

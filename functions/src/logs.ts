@@ -33,3 +33,14 @@ export const logs = {
   escalationTaskInvalid: (data: unknown, problem: string) =>
     logger.error('escalation task payload invalid; dropped', { data, problem }),
 };
+
+export const peopleLogs = {
+  inviteCreated: (locationId: string, role: string, by: string) => logger.info('invitation created', { locationId, role, by }),
+  inviteAccepted: (locationId: string, uid: string, role: string) => logger.info('invitation accepted', { locationId, uid, role }),
+  inviteReplayed: (locationId: string, uid: string) => logger.info('invitation accepted again; nothing changed', { locationId, uid }),
+  inviteRevoked: (locationId: string, by: string) => logger.info('invitation revoked', { locationId, by }),
+  memberRoleChanged: (locationId: string, uid: string, role: string, by: string) =>
+    logger.info('member role changed', { locationId, uid, role, by }),
+  memberRemoved: (locationId: string, uid: string, by: string) => logger.info('member removed', { locationId, uid, by }),
+  peopleRefused: (operation: string, reason: string, uid: string | null) => logger.info('people call refused', { operation, reason, uid }),
+};

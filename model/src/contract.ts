@@ -272,3 +272,92 @@ export type DeliveryWrite<ServerTime> = Delivery<ServerTime>;
 
 /** The recipients' slots a push batch claims (merged into the throttle document), stamped at server time. */
 export type PushThrottleWrite<ServerTime> = PushThrottle<ServerTime>;
+
+// ---- People (PRODUCT.md "Contract additions → People") ----
+
+export const LOCALES = ['ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Roles an invitation can grant; admins are made by `setMemberRole`. */
+export const INVITE_ROLES = ['resident', 'staff'] as const;
+export type InviteRole = (typeof INVITE_ROLES)[number];
+
+/** `invites/{code}`: written only by functions, read by the admins of its location. */
+export interface Invite<Ts = TimestampLike> {
+  locationId: string;
+  role: InviteRole;
+  createdBy: string;
+  createdAt: Ts;
+  expiresAt: Ts;
+  maxUses: number;
+  uses: number;
+  revoked: boolean;
+  /** Who has accepted it: a second accept by the same user is a replay and uses nothing. */
+  acceptedBy: string[];
+}
+
+/** `locations/{id}/members/{uid}`: everyone of the location, for the admins' "People" list (claims cannot be queried). Functions only. */
+export interface Member<Ts = TimestampLike> {
+  name: string;
+  phone: string;
+  role: Role;
+  joinedAt: Ts;
+}
+
+/** The server-written parts of `users/{uid}` added by People. */
+export interface UserPeopleFields<Ts = TimestampLike> {
+  locale?: Locale;
+  /** Server time of the last change of this user's custom claims: the client then refreshes its ID token. */
+  claimsUpdatedAt?: Ts;
+}
+
+export interface CreateInviteRequest {
+  locationId: string;
+  role: InviteRole;
+  maxUses?: number;
+  expiresInHours?: number;
+}
+export interface CreateInviteResult {
+  code: string;
+  url: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+export interface AcceptInviteRequest {
+  code: string;
+}
+export interface AcceptInviteResult {
+  locationId: string;
+  role: InviteRole;
+}
+export interface SetMemberRoleRequest {
+  locationId: string;
+  uid: string;
+  role: Role;
+}
+export interface RemoveMemberRequest {
+  locationId: string;
+  uid: string;
+}
+export interface RevokeInviteRequest {
+  code: string;
+}
+
+/** Why a people callable refused: the `details.reason` of its HttpsError, which the UI translates. */
+export const PEOPLE_REFUSALS = [
+  'invalid-role',
+  'invalid-max-uses',
+  'invalid-hours',
+  'invalid-code',
+  'invalid-uid',
+  'invalid-location',
+  'not-admin',
+  'unknown-code',
+  'expired',
+  'revoked',
+  'used-up',
+  'last-admin',
+  'role-conflict',
+  'not-a-member',
+] as const;
+export type PeopleRefusal = (typeof PEOPLE_REFUSALS)[number];

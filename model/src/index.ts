@@ -9,3 +9,4 @@ export * from './plan';
 export * from './qr';
 export * from './lifecycle';
 export * from './sosRequestCreate';
+export * from './people';

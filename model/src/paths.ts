@@ -25,3 +25,11 @@ export const paths = {
   dispatches: () => 'dispatch',
   dispatch: (locationId: string) => `dispatch/${locationId}`,
 } as const;
+
+// People (PRODUCT.md "Contract additions → People").
+export const peoplePaths = {
+  invites: () => 'invites',
+  invite: (code: string) => `invites/${code}`,
+  members: (locationId: string) => `locations/${locationId}/members`,
+  member: (locationId: string, uid: string) => `locations/${locationId}/members/${uid}`,
+} as const;

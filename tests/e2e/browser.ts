@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../scripts/demo-data';
 
 export const PHONE = { width: 390, height: 844 };
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

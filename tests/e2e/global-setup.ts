@@ -1,7 +1,7 @@
-// Serves the production build of the web app (built by `npm run build`) and seeds the demo data.
-import { existsSync } from 'node:fs';
+// The browser suite runs against the Hosting emulator serving the production build (web/dist) with the
+// real firebase.json (rewrites, headers), as deployed; this seeds the demo data and hands out its URL.
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { seed } from '../../scripts/seed';
 import { PORT_OFFSET } from '../helpers/emulators';
@@ -12,19 +12,19 @@ declare module 'vitest' {
   }
 }
 
-let server: PreviewServer | undefined;
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function setup(project: TestProject): Promise<void> {
-  const root = resolve(import.meta.dirname, '../../web');
-  if (!existsSync(resolve(root, 'dist/index.html'))) {
+  if (!existsSync(resolve(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
   }
+  const config = JSON.parse(readFileSync(resolve(ROOT, 'firebase.json'), 'utf8')) as { emulators: { hosting: { host: string; port: number } } };
+  const { host, port } = config.emulators.hosting;
+  const appUrl = `http://${host}:${port + PORT_OFFSET}`;
+  const served = await fetch(appUrl).then((response) => response.ok, () => false);
+  if (!served) {
+    throw new Error(`Nothing serves the app at ${appUrl}: run the e2e project inside \`emulators:exec --only …,hosting\` (npm run test:emulated does).`);
+  }
   await seed();
-  server = await preview({ root, configFile: resolve(root, 'vite.config.ts'), preview: { port: 4173 + PORT_OFFSET, strictPort: true } });
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
-  project.provide('appUrl', url.replace(/\/$/, ''));
-}
-
-export async function teardown(): Promise<void> {
-  await server?.close();
+  project.provide('appUrl', appUrl);
 }

@@ -50,8 +50,8 @@ describe('staff response loop', () => {
     const card = staffCard(staff.page, requestId);
     await card.and(staff.page.locator('[data-status="open"]')).waitFor({ timeout: 15_000 });
     await staffCard(secondStaff.page, requestId).and(secondStaff.page.locator('[data-status="open"]')).waitFor({ timeout: 15_000 });
-    await expect.poll(() => staff.page.title()).toMatch(/^\(\d+\) SOS$/);
-    await expect.poll(() => admin.page.title()).toMatch(/^\(\d+\) SOS$/);
+    await expect.poll(() => staff.page.title()).toMatch(/^\(\d+\) .+ — SOS$/);
+    await expect.poll(() => admin.page.title()).toMatch(/^\(\d+\) .+ — SOS$/);
     await card.getByTestId('time-left').waitFor();
     expect(await card.getByTestId('place').innerText()).toContain('Бизнес-центр «Демо»');
     expect(await card.innerText()).toContain(DEMO_ACCOUNTS.resident.displayName);

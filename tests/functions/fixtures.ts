@@ -67,6 +67,8 @@ export async function createResponseSite(ackSeconds: number): Promise<ResponseSi
   batch.set(refs.location(site.locationId), location(`Площадка ${prefix}`, [site.admin.uid]));
   batch.set(refs.location(site.otherLocationId), location(`Соседи ${prefix}`, []));
   batch.set(refs.user(site.resident.uid), { displayName: site.resident.name, phone: '+79001112233', locationIds: [site.locationId], homeLocationId: site.locationId });
+  // A claim carries the claimer's profile name (the rules compare them).
+  batch.set(refs.user(site.tier1.uid), { displayName: site.tier1.name, phone: '+79000000000', locationIds: [site.locationId], homeLocationId: site.locationId });
   batch.set(refs.staff(site.locationId).doc(site.tier1.uid), staffDoc(site.tier1, true, 1));
   batch.set(refs.staff(site.locationId).doc(site.tier1OffDuty.uid), staffDoc(site.tier1OffDuty, false, 1));
   batch.set(refs.staff(site.locationId).doc(site.tier2.uid), staffDoc(site.tier2, true, 2));

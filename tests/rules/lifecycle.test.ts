@@ -105,6 +105,8 @@ beforeAll(async () => {
   await h.clear();
   const cases = [...pairCases, ...fieldCases];
   await h.seed(Object.fromEntries(cases.map((c) => [`sosRequests/${c.id}`, storedRequest(c.from)])));
+  // A claim carries the claimer's profile name (the rules compare them).
+  await h.seed(Object.fromEntries(ACTOR_NAMES.map((actor) => [`users/${ACTORS[actor].uid}`, { displayName: 'Ivan' }])));
 });
 afterAll(() => h.cleanup());
 

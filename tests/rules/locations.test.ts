@@ -13,6 +13,7 @@ afterAll(() => h.cleanup());
 const LOCATION_PATH = `locations/${HOME}`;
 const OBJECT_PATH = `${LOCATION_PATH}/objects/room-204`;
 const ROSTER_PATH = `${LOCATION_PATH}/staff/staff-1`;
+const COLLEAGUE_ROSTER_PATH = `${LOCATION_PATH}/staff/staff-2`;
 
 const location = {
   name: 'Business centre',
@@ -46,6 +47,7 @@ beforeEach(async () => {
     [`locations/${ELSEWHERE}`]: { ...location, name: 'Park' },
     [OBJECT_PATH]: room(),
     [ROSTER_PATH]: rosterEntry(),
+    [COLLEAGUE_ROSTER_PATH]: rosterEntry({ name: 'Pyotr', phone: '+79120000005' }),
   });
 });
 
@@ -172,8 +174,35 @@ describe('the duty roster', () => {
     await assertSucceeds(updateDoc(ref('admin', ROSTER_PATH), { onDuty: false }));
   });
 
-  it.each(NOT_ITS_ADMIN)('%s cannot change the roster', async (_label, actor) => {
-    await assertFails(updateDoc(ref(actor, ROSTER_PATH), { onDuty: false }));
+  it.each(NOT_ITS_ADMIN)("%s cannot change someone else's roster entry", async (_label, actor) => {
+    await assertFails(updateDoc(ref(actor, COLLEAGUE_ROSTER_PATH), { onDuty: false }));
+  });
+
+  it('staff go off and back on duty themselves', async () => {
+    await assertSucceeds(updateDoc(ref('staff', ROSTER_PATH), { onDuty: false }));
+    await assertSucceeds(updateDoc(ref('staff', ROSTER_PATH), { onDuty: true }));
+  });
+
+  it.each([
+    ['their name', { name: 'Ivan the Great' }],
+    ['their phone', { phone: '+79120000099' }],
+    ['duty and name at once', { onDuty: false, name: 'Ivan' + '!' }],
+    ['onDuty to a non-boolean', { onDuty: 'no' }],
+  ])('staff cannot change %s on their own entry', async (_label, change) => {
+    await assertFails(updateDoc(ref('staff', ROSTER_PATH), change));
+  });
+
+  it('staff cannot create their own roster entry', async () => {
+    await assertFails(setDoc(ref('staff', `${LOCATION_PATH}/staff/staff-1-new`), rosterEntry()));
+  });
+
+  it('a removed staff member (claims without the location) cannot switch their old entry', async () => {
+    const removed = h.dbFor({ uid: 'staff-1', role: 'resident', locationIds: [] });
+    await assertFails(updateDoc(doc(removed, ROSTER_PATH), { onDuty: false }));
+  });
+
+  it('the admin saves an entry with no phone (the person gave none)', async () => {
+    await assertSucceeds(setDoc(ref('admin', COLLEAGUE_ROSTER_PATH), rosterEntry({ phone: '' })));
   });
 
   it('staff cannot change their own tier', async () => {
@@ -184,11 +213,34 @@ describe('the duty roster', () => {
     ['a tier other than 1 or 2', { tier: 3 }],
     ['a non-boolean onDuty', { onDuty: 'yes' }],
     ['a field the contract does not know', { salary: 1 }],
+    ['a phone that is not E.164', { phone: '8 912 000 00 02' }],
+    ['a phone over 20 characters', { phone: '+7912000000212345678901' }],
+    ['a phone that is not a string', { phone: 79120000002 }],
   ])('the admin cannot save a roster entry with %s', async (_label, change) => {
     await assertFails(setDoc(ref('admin', ROSTER_PATH), rosterEntry(change)));
   });
 
   it.each(EVERYONE)('%s cannot delete a roster entry', async (_label, actor) => {
     await assertFails(deleteDoc(ref(actor, ROSTER_PATH)));
+  });
+});
+
+describe("the location's members (written by functions)", () => {
+  const MEMBER_PATH = `${LOCATION_PATH}/members/resident-1`;
+  beforeEach(() => h.seed({ [MEMBER_PATH]: { name: 'Anna', phone: '+79120000001', role: 'resident', joinedAt: new Date(0) } }));
+
+  it('the admin lists everyone of the location', async () => {
+    await assertSucceeds(getDocs(collection(h.db('admin'), `${LOCATION_PATH}/members`)));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot read the members', async (_label, actor) => {
+    await assertFails(getDocs(collection(h.db(actor), `${LOCATION_PATH}/members`)));
+    await assertFails(getDoc(ref(actor, MEMBER_PATH)));
+  });
+
+  it.each(EVERYONE)('%s cannot write a member', async (_label, actor) => {
+    await assertFails(setDoc(ref(actor, `${LOCATION_PATH}/members/resident-2`), { name: 'X', phone: '', role: 'admin', joinedAt: new Date(0) }));
+    await assertFails(updateDoc(ref(actor, MEMBER_PATH), { role: 'admin' }));
+    await assertFails(deleteDoc(ref(actor, MEMBER_PATH)));
   });
 });

@@ -285,7 +285,15 @@ describe('reading requests', () => {
 });
 
 describe('staff acknowledge an open request', () => {
-  beforeEach(() => seedRequest('open'));
+  // A claim carries the claimer's own profile name.
+  beforeEach(async () => {
+    await seedRequest('open');
+    await h.seed({
+      [`users/${ACTORS.staff.uid}`]: { displayName: 'Ivan' },
+      [`users/${ACTORS.admin.uid}`]: { displayName: 'Ivan' },
+      [`users/${ACTORS.otherStaff.uid}`]: { displayName: 'Pyotr' },
+    });
+  });
 
   it.each(actorCases(['staff', 'admin']))('%s claims the request for themselves', async (_label, actor) => {
     await assertSucceeds(ack(actor));
@@ -296,7 +304,22 @@ describe('staff acknowledge an open request', () => {
   });
 
   it('staff acknowledge with a 100-character name in Russian', async () => {
+    await h.seed({ [`users/${ACTORS.staff.uid}`]: { displayName: 'Иван'.repeat(25) } });
     await assertSucceeds(ack('staff', { ackByName: 'Иван'.repeat(25) }));
+  });
+
+  it("staff cannot claim under a colleague's name", async () => {
+    await assertFails(ack('staff', { ackByName: 'Pyotr' }));
+  });
+
+  it('staff cannot claim under a name other than their profile’s', async () => {
+    await assertFails(ack('staff', { ackByName: 'Ivan the Great' }));
+  });
+
+  it('staff without a profile cannot claim', async () => {
+    await assertFails(ack('otherStaff', { ackByName: 'Ivan' }));
+    await h.env.withSecurityRulesDisabled((context) => context.firestore().doc(`users/${ACTORS.otherStaff.uid}`).delete());
+    await assertFails(ack('otherStaff', { ackByName: 'Pyotr' }));
   });
 
   it('staff cannot acknowledge in the name of someone else', async () => {

@@ -12,6 +12,7 @@ import {
   setDoc,
   updateDoc,
   type DocumentData,
+  type Firestore,
 } from 'firebase/firestore';
 import { ACTORS, ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 import { T0, at } from './fixtures';
@@ -100,6 +101,48 @@ describe('the user profile', () => {
 
   it.each(EVERYONE)('%s cannot delete a profile', async (_label, actor) => {
     await assertFails(deleteDoc(ref(actor, USER_PATH)));
+  });
+});
+
+describe('signing up: the new person creates their own profile, with no location', () => {
+  const NEWCOMER = 'newcomer-1';
+  const newcomerDb = () => h.dbFor({ uid: NEWCOMER, role: 'resident', locationIds: [] });
+  const signUpProfile = { displayName: 'Boris', phone: '+79120000077', locale: 'ru', locationIds: [], homeLocationId: null };
+
+  it('the newcomer creates their profile', async () => {
+    await assertSucceeds(setDoc(doc(newcomerDb(), `users/${NEWCOMER}`), signUpProfile));
+  });
+
+  it.each([
+    ['a location', { locationIds: [HOME] }],
+    ['a home location', { homeLocationId: HOME }],
+    ['a phone that is not E.164', { phone: '8 912 000 00 77' }],
+    ['a phone over 20 characters', { phone: '+79120000077123456789' }],
+    ['an empty name', { displayName: '' }],
+    ['a language other than ru or en', { locale: 'de' }],
+    ['claimsUpdatedAt', { claimsUpdatedAt: T0 }],
+    ['a role', { role: 'admin' }],
+  ])('the newcomer cannot create their profile with %s', async (_label, change) => {
+    await assertFails(setDoc(doc(newcomerDb(), `users/${NEWCOMER}`), { ...signUpProfile, ...change }));
+  });
+
+  it("nobody creates someone else's profile", async () => {
+    await assertFails(setDoc(ref('admin', `users/${NEWCOMER}`), signUpProfile));
+    await assertFails(setDoc(ref('anonymous', `users/${NEWCOMER}`), signUpProfile));
+  });
+
+  it('an anonymous visitor cannot create a profile', async () => {
+    const visitor = h.env.authenticatedContext('visitor-1', { firebase: { sign_in_provider: 'anonymous' } });
+    await assertFails(setDoc(doc(visitor.firestore() as unknown as Firestore, 'users/visitor-1'), signUpProfile));
+  });
+
+  it('the owner switches their language, to ru or en only', async () => {
+    await assertSucceeds(updateDoc(ref('resident', USER_PATH), { locale: 'en' }));
+    await assertFails(updateDoc(ref('resident', USER_PATH), { locale: 'fr' }));
+  });
+
+  it('the owner cannot write claimsUpdatedAt (functions do)', async () => {
+    await assertFails(updateDoc(ref('resident', USER_PATH), { claimsUpdatedAt: T0 }));
   });
 });
 

@@ -4,12 +4,24 @@ import App from './App.vue';
 import { router } from './router';
 import { i18n } from './i18n';
 import './styles.css';
+import { registerAppServiceWorker } from './sw/register';
+import { keepShellCache, sendShellTap } from './shell/shellCache';
+import { followPageHeading } from './shell/pageHeading';
 
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app');
+const app = createApp(App).use(createPinia()).use(router).use(i18n);
+keepShellCache();
+followPageHeading(router);
+// Mount once the first route is resolved: until then the first-paint shell of index.html stays on
+// screen (SOS and the phone), and a tap made there is sent before the countdown opens.
+void router
+  .isReady()
+  .then(() => sendShellTap(router))
+  .catch((error: unknown) => console.error('first-paint SOS not sent:', error))
+  .finally(() => app.mount('#app'));
 
-// The app shell works offline once loaded (production builds only: dev reloads modules live).
+// The app works offline once loaded, and receives pushes (production builds only: dev reloads modules live).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/app-sw.js').catch((error: unknown) => {
+  registerAppServiceWorker().catch((error: unknown) => {
     console.warn('offline support unavailable:', error);
   });
 }

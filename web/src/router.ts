@@ -17,6 +17,9 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: LoginPage, meta: { public: true } },
+  { path: '/signup', component: () => import('./pages/people/SignUpPage.vue'), meta: { public: true } },
+  // The invitation link: open to all, so a signed-out person is offered sign-in or sign-up on the way.
+  { path: '/join/:code', component: () => import('./pages/people/JoinPage.vue'), props: true, meta: { public: true } },
   { path: '/', component: HomePage },
   { path: '/sos', component: SosPage },
   { path: '/sos/:requestId', component: CountdownPage, props: true },
@@ -37,6 +40,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'requests/:requestId', component: () => import('./pages/admin/AdminRequestPage.vue'), props: true },
       { path: 'stats', component: () => import('./pages/admin/AdminStatsPage.vue') },
       { path: 'roster', component: () => import('./pages/admin/AdminRosterPage.vue') },
+      { path: 'people', component: () => import('./pages/admin/AdminPeoplePage.vue') },
       { path: 'locations', component: () => import('./pages/admin/AdminLocationsPage.vue') },
       { path: 'qr', component: () => import('./pages/admin/AdminQrPage.vue') },
     ],

@@ -1,18 +1,20 @@
 // Thin triggers that keep each location's dispatch document current: the location, its roster, its people's devices.
+// Retried on failure: a rebuild is idempotent.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { readQuery, refs } from '../firestore';
 import { reportingCosts } from '../costs';
+import { REGION } from '../params';
 import { rebuildDispatch } from './rebuildDispatch';
 
 export const onLocationWritten = onDocumentWritten(
-  'locations/{locationId}',
+  { document: 'locations/{locationId}', region: REGION, retry: true },
   reportingCosts(async (event) => {
     await rebuildDispatch(event.params.locationId);
   }),
 );
 
 export const onStaffMemberWritten = onDocumentWritten(
-  'locations/{locationId}/staff/{uid}',
+  { document: 'locations/{locationId}/staff/{uid}', region: REGION, retry: true },
   reportingCosts(async (event) => {
     await rebuildDispatch(event.params.locationId);
   }),
@@ -20,7 +22,7 @@ export const onStaffMemberWritten = onDocumentWritten(
 
 /** A device matters to the locations whose dispatch already lists its owner (on duty there, or admin). */
 export const onDeviceWritten = onDocumentWritten(
-  'users/{uid}/devices/{deviceId}',
+  { document: 'users/{uid}/devices/{deviceId}', region: REGION, retry: true },
   reportingCosts(async (event) => {
     const listed = await readQuery(refs.dispatches(), (all) => all.where('recipientUids', 'array-contains', event.params.uid));
     await Promise.all(listed.docs.map((doc) => rebuildDispatch(doc.id)));

@@ -5,9 +5,11 @@ import { logs } from '../logs';
 import { parseEscalationTask } from './escalationTask';
 import { runEscalationRound } from './runEscalationRound';
 import { reportingCosts } from '../costs';
+import { REGION } from '../params';
 
 export const escalateSosRequest = onTaskDispatched(
   {
+    region: REGION,
     retryConfig: {
       ...config.escalation.retry,
       // Early dispatches (emulator only) are declined and retried until due: never give up on those there.

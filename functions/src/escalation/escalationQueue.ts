@@ -3,13 +3,14 @@ import { getFunctions } from 'firebase-admin/functions';
 import { app } from '../app';
 import { config } from '../config';
 import { logs } from '../logs';
+import { functionsRegion } from '../params';
 import { escalationTaskId, type EscalationTask } from './escalationTask';
 
 export async function enqueueEscalationRound(task: EscalationTask): Promise<void> {
   const id = escalationTaskId(task);
   try {
     await getFunctions(app)
-      .taskQueue<EscalationTask>(config.escalation.queue)
+      .taskQueue<EscalationTask>(`locations/${functionsRegion()}/functions/${config.escalation.queue}`)
       .enqueue(task, { id, scheduleTime: new Date(task.dueAtMillis) });
     logs.escalationEnqueued(task.requestId, task.round, new Date(task.dueAtMillis).toISOString(), id);
   } catch (error) {

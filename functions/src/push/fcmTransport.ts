@@ -1,8 +1,15 @@
 // Production transport: FCM through the Admin SDK, up to 500 tokens per multicast call.
-import { getMessaging } from 'firebase-admin/messaging';
+import { getMessaging, type MulticastMessage } from 'firebase-admin/messaging';
 import type { PushMessage, PushOutcome, PushTransport } from './transport';
 
 const MULTICAST_LIMIT = 500;
+/**
+ * An SOS push is worth delivering only while help can still be on time: the response windows are
+ * minutes long and escalation sends a fresh push each round, so a phone that was off for longer gets none.
+ */
+export const PUSH_TTL_SECONDS = 15 * 60;
+/** Web push headers (RFC 8030): wake the phone now (`Urgency: high`), drop the push after the TTL. */
+export const WEBPUSH_HEADERS = { Urgency: 'high', TTL: String(PUSH_TTL_SECONDS) } as const;
 
 /** FCM error codes that mean the token will never work again. */
 const DEAD_TOKEN_CODES = new Set([
@@ -15,14 +22,23 @@ export function fcmErrorOutcome(code: string | undefined, message: string): Push
   return code && DEAD_TOKEN_CODES.has(code) ? { status: 'unregistered', error } : { status: 'failed', error };
 }
 
-async function sendChunk(tokens: string[], message: PushMessage): Promise<PushOutcome[]> {
-  const response = await getMessaging().sendEachForMulticast({
+/** What FCM is asked to deliver: pure, so the urgency and TTL are unit-tested. */
+export function multicastMessage(tokens: string[], message: PushMessage): MulticastMessage {
+  return {
     tokens,
     notification: { title: message.title, body: message.body },
     data: { ...message.data, link: message.link },
-    webpush: { fcmOptions: { link: message.link }, notification: { tag: message.tag, renotify: true, requireInteraction: true } },
-    android: { priority: 'high', notification: { tag: message.tag } },
-  });
+    webpush: {
+      headers: { ...WEBPUSH_HEADERS },
+      fcmOptions: { link: message.link },
+      notification: { tag: message.tag, renotify: true, requireInteraction: true },
+    },
+    android: { priority: 'high', ttl: PUSH_TTL_SECONDS * 1000, notification: { tag: message.tag } },
+  };
+}
+
+async function sendChunk(tokens: string[], message: PushMessage): Promise<PushOutcome[]> {
+  const response = await getMessaging().sendEachForMulticast(multicastMessage(tokens, message));
   return response.responses.map((r) =>
     r.success ? { status: 'sent', error: null } : fcmErrorOutcome(r.error?.code, r.error?.message ?? 'unknown error'),
   );

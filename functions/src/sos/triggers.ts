@@ -5,16 +5,18 @@ import type { SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
 import { handleSosRequestUpdate } from './handleSosRequestUpdate';
 import { reportingCosts } from '../costs';
+import { MIN_INSTANCES, REGION } from '../params';
 
+// On a new request's path: a warm instance; retried on failure (the handlers are idempotent).
 export const onSosRequestCreated = onDocumentCreated(
-  'sosRequests/{requestId}',
+  { document: 'sosRequests/{requestId}', region: REGION, retry: true, minInstances: MIN_INSTANCES },
   reportingCosts(async (event) => {
     await processNewRequest(event.params.requestId, event.data?.data() as SosRequest<Timestamp> | undefined);
   }),
 );
 
 export const onSosRequestUpdated = onDocumentUpdated(
-  'sosRequests/{requestId}',
+  { document: 'sosRequests/{requestId}', region: REGION, retry: true, minInstances: MIN_INSTANCES },
   reportingCosts(async (event) => {
     const change = event.data;
     if (!change) return;

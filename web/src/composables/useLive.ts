@@ -96,3 +96,84 @@ export function useLiveQuery<T>(source: MaybeRefOrGetter<Query<T> | null>, key: 
   );
   return { items, ...state };
 }
+
+/**
+ * Many documents at once, by id (e.g. every location a staff member serves): one listener per id,
+ * `loaded` once each has answered.
+ */
+export function useLiveDocuments<T>(ids: MaybeRefOrGetter<readonly string[]>, reference: (id: string) => DocumentReference<T>) {
+  const byId = shallowRef<Record<string, T>>({});
+  const state = followSnapshots(
+    () => toValue(ids).join(','),
+    () => (byId.value = {}),
+    (live) => {
+      const wanted = [...toValue(ids)];
+      if (wanted.length === 0) {
+        live.loaded.value = true;
+        live.fromCache.value = false;
+        return null;
+      }
+      const answered = new Set<string>();
+      const stops = wanted.map((id) =>
+        onSnapshot(
+          reference(id),
+          (snapshot) => {
+            const data = snapshot.exists() ? snapshot.data() : null;
+            const next = { ...byId.value };
+            if (data) next[id] = data;
+            else delete next[id];
+            byId.value = next;
+            answered.add(id);
+            live.fromCache.value = snapshot.metadata.fromCache;
+            live.loaded.value = answered.size === wanted.length;
+          },
+          failInto(live),
+        ),
+      );
+      return () => stops.forEach((stop) => stop());
+    },
+  );
+  return { byId, ...state };
+}
+
+/**
+ * The union of several queries, one listener each (Firestore limits one query to 30 disjunctions,
+ * so a long list of locations is split into several queries). Items keep the order of `sources`.
+ */
+export function useLiveQueries<T>(sources: MaybeRefOrGetter<readonly Query<T>[]>, key: () => string) {
+  const items = shallowRef<LiveItem<T>[]>([]);
+  const state = followSnapshots(
+    key,
+    () => (items.value = []),
+    (live) => {
+      const queries = toValue(sources);
+      if (queries.length === 0) {
+        live.loaded.value = true;
+        live.fromCache.value = false;
+        return null;
+      }
+      const parts: (LiveItem<T>[] | null)[] = queries.map(() => null);
+      const cached: boolean[] = queries.map(() => true);
+      const stops = queries.map((query, index) =>
+        onSnapshot(
+          query,
+          { includeMetadataChanges: true },
+          (snapshot) => {
+            parts[index] = snapshot.docs.map((document) => ({
+              ...document.data(),
+              id: document.id,
+              pending: document.metadata.hasPendingWrites,
+            }));
+            cached[index] = snapshot.metadata.fromCache;
+            items.value = parts.flatMap((part) => part ?? []);
+            live.fromCache.value = cached.some(Boolean);
+            live.loaded.value = parts.every((part) => part !== null);
+          },
+          failInto(live),
+        ),
+      );
+      return () => stops.forEach((stop) => stop());
+    },
+  );
+  return { items, ...state };
+}

@@ -1,7 +1,8 @@
 // Tells the person on duty that a request arrived: a short beep (WebAudio, no audio file) and the
-// number of waiting requests in the tab title, "(2) SOS".
+// number of waiting requests in the tab title, "(2) Дежурство — SOS".
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { alertTitle, arrivedIds } from '@sos/model';
+import { arrivedIds } from '@sos/model';
+import { waitingCalls } from '../shell/documentTitle';
 
 let audio: AudioContext | null = null;
 
@@ -42,7 +43,6 @@ function unlockAudioOnFirstTap(): () => void {
  * appears later beeps once.
  */
 export function useNewRequestAlert(waiting: MaybeRefOrGetter<readonly { id: string }[]>, loaded: MaybeRefOrGetter<boolean>) {
-  const baseTitle = document.title;
   let seen: Set<string> | null = null;
   const stopUnlock = unlockAudioOnFirstTap();
 
@@ -52,13 +52,13 @@ export function useNewRequestAlert(waiting: MaybeRefOrGetter<readonly { id: stri
       if (!isLoaded) return;
       if (seen && arrivedIds(seen, items).length > 0) beep();
       seen = new Set([...(seen ?? []), ...items.map((item) => item.id)]);
-      document.title = alertTitle(baseTitle, items.length);
+      waitingCalls.value = items.length;
     },
     { immediate: true },
   );
 
   onScopeDispose(() => {
     stopUnlock();
-    document.title = baseTitle;
+    waitingCalls.value = 0;
   });
 }

@@ -23,6 +23,7 @@ import {
   type Delivery,
   type SosRequestCreate,
 } from '@sos/model';
+import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
 import { db } from './app';
 
 /** Pending server timestamps read as the local estimate, so a queued request still has a time. */
@@ -60,4 +61,13 @@ export const refs = {
   newSosRequest: (requestId: string) => typedDoc<SosRequestCreate<FieldValue>>(paths.sosRequest(requestId)),
   events: (requestId: string) => typedCollection<SosEvent<Timestamp>>(paths.events(requestId)),
   deliveries: (requestId: string) => typedCollection<Delivery<Timestamp>>(paths.deliveries(requestId)),
+};
+
+// People: invitations, members, and the profile with its server-written fields.
+export const peopleRefs = {
+  invites: () => typedCollection<Invite<Timestamp>>(peoplePaths.invites()),
+  members: (locationId: string) => typedCollection<Member<Timestamp>>(peoplePaths.members(locationId)),
+  profile: (uid: string) => typedDoc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
+  /** What /signup writes: the rules allow exactly these fields, with no location. */
+  newProfile: (uid: string) => typedDoc<UserProfile & Pick<UserPeopleFields, 'locale'>>(paths.user(uid)),
 };

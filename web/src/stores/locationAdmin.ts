@@ -1,30 +1,20 @@
 // The admin's side of locations: the object tree and QR codes of the locations they serve, and the
 // writes that change them (straight to Firestore through typed refs; firestore.rules validate each).
 import { defineStore, storeToRefs } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed } from 'vue';
 import { doc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
 import { newQrToken, objectTreeRows, objectPathLabel, type LocationObject, type PlanPoint } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
-import { useLiveDocument, useLiveQuery } from '../composables/useLive';
-import { useSessionStore } from './session';
+import { useLiveQuery } from '../composables/useLive';
+import { useServedLocationsStore } from './servedLocations';
 
 export type ObjectDraft = Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable'>;
 export type ObjectChanges = Partial<Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable' | 'position'>>;
 
 export const useLocationAdminStore = defineStore('locationAdmin', () => {
-  const { claims } = storeToRefs(useSessionStore());
-  const locationIds = computed(() => (claims.value?.role === 'admin' ? claims.value.locationIds : []));
-  const chosenLocationId = ref<string | null>(null);
-  /** The location being administered: the one chosen, else the first served. */
-  const locationId = computed<string | null>({
-    get: () =>
-      chosenLocationId.value && locationIds.value.includes(chosenLocationId.value)
-        ? chosenLocationId.value
-        : (locationIds.value[0] ?? null),
-    set: (id) => (chosenLocationId.value = id),
-  });
-  const location = useLiveDocument(() => (locationId.value ? refs.location(locationId.value) : null));
+  // The location being administered is the one chosen in the served-locations store.
+  const { ids: locationIds, locationId, location } = storeToRefs(useServedLocationsStore());
   const objectsLive = useLiveQuery(
     () => (locationId.value ? refs.objects(locationId.value) : null),
     () => locationId.value ?? '',
@@ -91,9 +81,8 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
 
   return {
     locationIds,
-    chosenLocationId,
     locationId,
-    location: location.data,
+    location,
     objects,
     objectsLoaded: objectsLive.loaded,
     objectsError: objectsLive.error,

@@ -2,9 +2,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
-import { ROLES, type Claims, type Role } from '@sos/model';
-import { auth } from '../firebase/app';
-import { refs } from '../firebase/refs';
+import { createUserWithEmailAndPassword, sendPasswordResetEmail, updateProfile } from 'firebase/auth';
+import { setDoc } from 'firebase/firestore';
+import { ROLES, type Claims, type Locale, type Role } from '@sos/model';
+import { auth, usesEmulators } from '../firebase/app';
+import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
 
 const CLAIMS_KEY = 'sos.claims';
@@ -16,9 +18,9 @@ function parseClaims(raw: Record<string, unknown>): Claims {
 }
 
 /** Offline, a reload cannot refresh the ID token: fall back to the claims seen last time. */
-async function loadClaims(user: User): Promise<Claims> {
+async function loadClaims(user: User, forceRefresh = false): Promise<Claims> {
   try {
-    const claims = parseClaims((await user.getIdTokenResult()).claims);
+    const claims = parseClaims((await user.getIdTokenResult(forceRefresh)).claims);
     localStorage.setItem(CLAIMS_KEY, JSON.stringify({ uid: user.uid, claims }));
     return claims;
   } catch (error) {
@@ -46,7 +48,12 @@ export const useSessionStore = defineStore('session', () => {
   const role = computed<Role | null>(() => claims.value?.role ?? null);
   const profileDoc = useLiveDocument(() => (uid.value ? refs.user(uid.value) : null));
   const profile = profileDoc.data;
-  const homeLocationId = computed(() => profile.value?.homeLocationId ?? claims.value?.locationIds[0] ?? null);
+  // Only a location the ID token already carries: a profile written just before a token refresh must not start a denied listener.
+  const homeLocationId = computed(() => {
+    const ids = claims.value?.locationIds ?? [];
+    const home = profile.value?.homeLocationId;
+    return home && ids.includes(home) ? home : (ids[0] ?? null);
+  });
   const homeLocation = useLiveDocument(() => (homeLocationId.value ? refs.location(homeLocationId.value) : null)).data;
   const displayName = computed(() => profile.value?.displayName ?? user.value?.displayName ?? user.value?.email ?? '');
 
@@ -66,12 +73,71 @@ export const useSessionStore = defineStore('session', () => {
     });
   }
 
+  // ---- People: sign-up, password reset, and claims changed elsewhere (joined, removed, new role) ----
+
+  /** A fresh ID token, so changed claims apply without signing out. */
+  async function refreshClaims(): Promise<void> {
+    const current = user.value;
+    if (current) claims.value = await loadClaims(current, true);
+  }
+
+  // Functions stamp users/{uid}.claimsUpdatedAt after changing claims: a token older than the stamp is refreshed.
+  const claimsStamp = useLiveDocument(() => (uid.value ? peopleRefs.profile(uid.value) : null)).data;
+  watch(
+    () => claimsStamp.value?.claimsUpdatedAt?.toMillis() ?? null,
+    async (stamp) => {
+      const current = user.value;
+      if (stamp === null || !current) return;
+      const token = await current.getIdTokenResult();
+      if (Date.parse(token.issuedAtTime) <= stamp) await refreshClaims();
+    },
+  );
+
+  async function whenSignedInAs(expectedUid: string): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const stop = watch(
+        user,
+        (current) => {
+          if (current?.uid !== expectedUid) return;
+          queueMicrotask(() => stop());
+          resolve();
+        },
+        { immediate: true },
+      );
+    });
+  }
+
+  /** A new account with its profile (no location yet: an invitation brings one). */
+  async function signUp(form: { displayName: string; phone: string; email: string; password: string }, locale: Locale): Promise<void> {
+    const credential = await createUserWithEmailAndPassword(auth, form.email, form.password);
+    await updateProfile(credential.user, { displayName: form.displayName });
+    await setDoc(peopleRefs.newProfile(credential.user.uid), {
+      displayName: form.displayName,
+      phone: form.phone,
+      locale,
+      locationIds: [],
+      homeLocationId: null,
+    });
+    await whenSignedInAs(credential.user.uid);
+  }
+
+  /** An unknown address is not reported as such, so the form cannot probe who has an account. */
+  async function sendPasswordReset(email: string): Promise<void> {
+    try {
+      await sendPasswordResetEmail(auth, email);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'auth/user-not-found') throw error;
+    }
+  }
+
   async function signOut(): Promise<void> {
     localStorage.removeItem(CLAIMS_KEY);
     await firebaseSignOut(auth);
   }
 
   return {
+    /** Demo project on the local emulators (the login screen offers the demo accounts). */
+    usesEmulators,
     user,
     uid,
     claims,
@@ -84,5 +150,8 @@ export const useSessionStore = defineStore('session', () => {
     homeLocation,
     signIn,
     signOut,
+    signUp,
+    sendPasswordReset,
+    refreshClaims,
   };
 });

@@ -1,11 +1,13 @@
-// Creating SOS requests from the resident's phone. The id is made here, the write is queued by the
-// Firestore SDK (persistent cache), so the screen moves on at once, online or not.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { doc, collection, serverTimestamp, setDoc, updateDoc, type FieldValue } from 'firebase/firestore';
-import { paths, type SosRequestCreate, type SosSource } from '@sos/model';
+// The resident's side of requests: creating them (the id is made here, the write is queued by the
+// Firestore SDK's persistent cache, so the screen moves on at once, online or not), following one,
+// cancelling it, and the resident's orders.
+import { defineStore, storeToRefs } from 'pinia';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
+import { doc, collection, orderBy, query, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { cancelWrite, paths, selectableObjectOptions, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
+import { useLiveDocument, useLiveQuery } from '../composables/useLive';
 import { useSessionStore } from './session';
 
 export interface SosRequestDraft {
@@ -16,11 +18,25 @@ export interface SosRequestDraft {
   qrToken?: string | null;
   /** Defaults to the resident's home location. */
   locationId?: string;
+  /** An id made before the app loaded (the first-paint shell); a fresh one otherwise. */
+  requestId?: string;
+  /** When the person tapped (phone clock); defaults to now. */
+  tappedAt?: number;
+  /** The location's response time as cached by the shell; defaults to the live home location's. */
+  responseMinutes?: number | null;
 }
+
+/** Firestore's auto-id shape; a given id must have it. */
+const REQUEST_ID = /^[A-Za-z0-9]{20}$/;
+/** A second «ЭКСТРЕННАЯ ПОМОЩЬ» this soon after the first is the same call (a double tap). */
+const DOUBLE_TAP_MS = 2000;
 
 export const useSosRequestStore = defineStore('sosRequests', () => {
   /** Writes the server refused (e.g. permission denied), by request id: shown on the countdown screen. */
   const failedWrites = ref<Record<string, string>>({});
+  /** Until the server sets deadlineAt: the tap time and the deadline from the location's response time, by request id. */
+  const provisionalClocks = ref<Record<string, { startedAt: number; deadlineAt: number }>>({});
+  let lastEmergency: { requestId: string; at: number } | null = null;
 
   function newRequestId(): string {
     return doc(collection(db, paths.sosRequests())).id;
@@ -32,28 +48,59 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const uid = session.uid;
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
-    const requestId = newRequestId();
-    const payload: SosRequestCreate<FieldValue> = {
-      uid,
-      locationId,
-      objectId: draft.objectId,
-      source: draft.source,
-      description: draft.description,
-      repeatOf: draft.repeatOf,
-      status: 'new',
-      createdAt: serverTimestamp(),
-    };
-    if (draft.source === 'qr') payload.qrToken = draft.qrToken ?? null;
+    const tappedAt = draft.tappedAt ?? Date.now();
+    if (draft.source === 'emergency' && !draft.repeatOf && lastEmergency && tappedAt - lastEmergency.at < DOUBLE_TAP_MS) {
+      return lastEmergency.requestId;
+    }
+    if (draft.requestId !== undefined && !REQUEST_ID.test(draft.requestId)) throw new Error(`bad request id: ${draft.requestId}`);
+    const requestId = draft.requestId ?? newRequestId();
+    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, at: tappedAt };
+    const minutes = draft.responseMinutes ?? session.homeLocation?.responseMinutes;
+    if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
+    const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
       failedWrites.value = { ...failedWrites.value, [requestId]: error.code ?? error.message };
     });
     return requestId;
   }
 
-  /** The resident cancels a request made by mistake. */
-  async function cancelRequest(requestId: string): Promise<void> {
-    await updateDoc(refs.sosRequest(requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
+  /**
+   * One request as the resident's phone sees it, listening while the calling screen is open;
+   * `hasPendingWrites` says the server has not confirmed it yet.
+   */
+  function liveRequest(requestId: MaybeRefOrGetter<string>) {
+    return useLiveDocument(() => refs.sosRequest(toValue(requestId)));
   }
 
-  return { failedWrites, createRequest, cancelRequest };
+  /** The objects the resident can pick on the form, from their home location. */
+  function liveHomeObjectOptions() {
+    const { homeLocationId } = storeToRefs(useSessionStore());
+    const objects = useLiveQuery(
+      () => (homeLocationId.value ? refs.objects(homeLocationId.value) : null),
+      () => homeLocationId.value ?? '',
+    );
+    return computed(() => selectableObjectOptions(objects.items.value));
+  }
+
+  /** The resident's orders (their requests as they see them), newest first. */
+  function liveOrders() {
+    const { uid } = storeToRefs(useSessionStore());
+    return useLiveQuery(
+      () => (uid.value ? query(refs.orders(uid.value), orderBy('createdAt', 'desc')) : null),
+      () => uid.value ?? '',
+    );
+  }
+
+  function liveOrder(requestId: MaybeRefOrGetter<string>) {
+    const { uid } = storeToRefs(useSessionStore());
+    return useLiveDocument(() => (uid.value ? refs.order(uid.value, toValue(requestId)) : null));
+  }
+
+  /** The resident cancels a request made by mistake. */
+  async function cancelRequest(requestId: string): Promise<void> {
+    // Spread: updateDoc wants an index signature, which the model's write interfaces do not declare.
+    await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
+  }
+
+  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest };
 });

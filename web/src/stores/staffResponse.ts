@@ -1,9 +1,9 @@
-// What staff do with a request: claim it (one claim wins), arrive, resolve. Each step is one of
-// the transitions firestore.rules allow, with server times.
+// What staff do with a request: claim it (one claim wins), arrive, resolve. Each step writes its row
+// of the model's transition table (the same table firestore.rules are tested against), with server times.
 import { defineStore, storeToRefs } from 'pinia';
 import { ref } from 'vue';
 import { runTransaction, serverTimestamp, updateDoc } from 'firebase/firestore';
-import { MAX_RESOLUTION_LENGTH } from '@sos/model';
+import { acknowledgeWrite, arriveWrite, findTransition, resolveWrite } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useSessionStore } from './session';
@@ -23,7 +23,7 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
 export type StaffAction = 'claim' | 'arrive' | 'resolve';
 
 export const useStaffResponseStore = defineStore('staffResponse', () => {
-  const { uid, displayName } = storeToRefs(useSessionStore());
+  const { uid, profile } = storeToRefs(useSessionStore());
   /** The action in flight per request id, so its buttons show progress and cannot be pressed twice. */
   const busy = ref<Record<string, StaffAction>>({});
   /** The last failure per request id; kept here so it survives the card moving between lists. */
@@ -46,17 +46,21 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
     }
   }
 
+  // The model's write interfaces are spread because updateDoc wants an index signature they do not declare.
+
   /** Reads the request inside a transaction, so two staff pressing at once cannot both win. */
   function claim(requestId: string): Promise<void> {
     return track(requestId, 'claim', async () => {
       const me = uid.value;
       if (!me) throw new Error('not signed in');
-      const name = displayName.value.trim().slice(0, 100) || me;
+      // The rules accept exactly the claimer's profile name: the resident sees who is really coming.
+      const name = profile.value?.displayName;
+      if (!name) throw new Error('profile not loaded yet');
       await runTransaction(db, async (transaction) => {
         const reference = refs.sosRequest(requestId);
         const current = (await transaction.get(reference)).data();
-        if (current?.status !== 'open') throw new ClaimRefusedError(current?.ackByName ?? null);
-        transaction.update(reference, { status: 'acknowledged', ackBy: me, ackByName: name, ackAt: serverTimestamp() });
+        if (!current || !findTransition(current.status, 'acknowledged')) throw new ClaimRefusedError(current?.ackByName ?? null);
+        transaction.update(reference, { ...acknowledgeWrite(me, name, serverTimestamp()) });
       });
     });
   }
@@ -65,7 +69,7 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
     return track(requestId, 'arrive', async () => {
       const me = uid.value;
       if (!me) throw new Error('not signed in');
-      await updateDoc(refs.sosRequest(requestId), { status: 'on_site', arrivedAt: serverTimestamp(), arrivedBy: me });
+      await updateDoc(refs.sosRequest(requestId), { ...arriveWrite(me, serverTimestamp()) });
     });
   }
 
@@ -73,12 +77,7 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
     return track(requestId, 'resolve', async () => {
       const me = uid.value;
       if (!me) throw new Error('not signed in');
-      await updateDoc(refs.sosRequest(requestId), {
-        status: 'resolved',
-        resolvedBy: me,
-        resolvedAt: serverTimestamp(),
-        resolution: note.trim().slice(0, MAX_RESOLUTION_LENGTH),
-      });
+      await updateDoc(refs.sosRequest(requestId), { ...resolveWrite(me, note, serverTimestamp()) });
     });
   }
 

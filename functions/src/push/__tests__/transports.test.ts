@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emulatedOutcome, emulatedTransport } from '../emulatedTransport';
-import { fcmErrorOutcome } from '../fcmTransport';
+import { PUSH_TTL_SECONDS, fcmErrorOutcome, multicastMessage } from '../fcmTransport';
 
 describe('emulated transport', () => {
   it('records emulated for real-looking tokens and sends nothing', async () => {
@@ -22,5 +22,19 @@ describe('fcm error classification', () => {
     expect(fcmErrorOutcome('messaging/invalid-registration-token', 'bad').status).toBe('unregistered');
     expect(fcmErrorOutcome('messaging/unavailable', 'later')).toEqual({ status: 'failed', error: 'messaging/unavailable: later' });
     expect(fcmErrorOutcome(undefined, 'boom')).toEqual({ status: 'failed', error: 'boom' });
+  });
+});
+
+describe('fcm message', () => {
+  const message = { title: 'SOS', body: 'b', link: '/staff?request=r1', tag: 'sos-r1', data: { requestId: 'r1', kind: 'open' } };
+  it('wakes the phone at once (Urgency: high) and expires with the response window', () => {
+    const built = multicastMessage(['t1'], message);
+    expect(built.webpush?.headers).toEqual({ Urgency: 'high', TTL: String(PUSH_TTL_SECONDS) });
+    expect(built.android?.priority).toBe('high');
+    expect(built.android?.ttl).toBe(PUSH_TTL_SECONDS * 1000);
+    expect(PUSH_TTL_SECONDS).toBeLessThanOrEqual(30 * 60);
+  });
+  it('carries the link and request in data for the service worker', () => {
+    expect(multicastMessage(['t1'], message).data).toEqual({ requestId: 'r1', kind: 'open', link: '/staff?request=r1' });
   });
 });

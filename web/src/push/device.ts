@@ -1,12 +1,13 @@
-// Web push for staff: loaded only by the staff screen (dynamic import), so firebase/messaging never
-// reaches the resident's bundle. Registers this browser as users/{uid}/devices/{deviceId}.
+// Web push for anyone signed in (staff: new requests; residents: "your call was accepted"). Loaded by
+// dynamic import only, so firebase/messaging is not in the first load. Registers this browser as
+// users/{uid}/devices/{deviceId}, subscribed through the app's one service worker.
 import { getToken, getMessaging, isSupported } from 'firebase/messaging';
 import { getDoc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { firebaseApp } from '../firebase/app';
 import { refs } from '../firebase/refs';
+import { registerAppServiceWorker } from '../sw/register';
 
 const DEVICE_ID_KEY = 'sos.deviceId';
-const SERVICE_WORKER_URL = '/firebase-messaging-sw.js';
 
 /** Why push cannot work here; the live queue works regardless. */
 export type PushUnavailableReason = 'unsupported' | 'not-configured' | 'denied';
@@ -15,9 +16,13 @@ export type PushAvailability = { available: true; permission: NotificationPermis
 
 const vapidKey = import.meta.env.VITE_FIREBASE_VAPID_KEY ?? '';
 
+/** iOS Safari outside an installed home-screen app, old browsers, private modes: no Push API. */
+export function pushSupported(): Promise<boolean> {
+  return isSupported().catch(() => false);
+}
+
 export async function pushAvailability(): Promise<PushAvailability> {
-  // iOS Safari outside an installed home-screen app, old browsers, private modes: no Push API.
-  if (!(await isSupported().catch(() => false))) return { available: false, reason: 'unsupported' };
+  if (!(await pushSupported())) return { available: false, reason: 'unsupported' };
   // The emulator demo project has no FCM sender and no VAPID key.
   if (!vapidKey || !import.meta.env.VITE_FIREBASE_MESSAGING_SENDER_ID) return { available: false, reason: 'not-configured' };
   if (Notification.permission === 'denied') return { available: false, reason: 'denied' };
@@ -38,14 +43,14 @@ export function deviceId(): string {
  * Asks permission when `ask` (a button press), gets the FCM token and stores it: created once with
  * createdAt, later visits refresh token and lastSeenAt (the fields the rules let an owner change).
  */
-export async function registerStaffDevice(uid: string, ask: boolean): Promise<'registered' | PushUnavailableReason | 'not-granted'> {
+export async function registerDevice(uid: string, ask: boolean): Promise<'registered' | PushUnavailableReason | 'not-granted'> {
   const availability = await pushAvailability();
   if (!availability.available) return availability.reason;
   const permission = ask ? await Notification.requestPermission() : Notification.permission;
   if (permission === 'denied') return 'denied';
   if (permission !== 'granted') return 'not-granted';
 
-  const registration = await navigator.serviceWorker.register(SERVICE_WORKER_URL);
+  const registration = await registerAppServiceWorker();
   const token = await getToken(getMessaging(firebaseApp), { vapidKey, serviceWorkerRegistration: registration });
   const reference = refs.device(uid, deviceId());
   const existing = await getDoc(reference);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { higherRole, inviteUrl, isInviteCode, normalizePhone, validateSignUp } from '../src/people';
+
+describe('people helpers', () => {
+  it('ranks admin > staff > resident', () => {
+    expect(higherRole('resident', 'staff')).toBe('staff');
+    expect(higherRole('admin', 'staff')).toBe('admin');
+  });
+  it('builds the invitation link from any URL of the app', () => {
+    expect(inviteUrl('https://sos.example/admin/people?x=1', 'abc')).toBe('https://sos.example/join/abc');
+  });
+  it('recognises codes of at least 128 bits in base64url', () => {
+    expect(isInviteCode('A'.repeat(32))).toBe(true);
+    expect(isInviteCode('A'.repeat(21))).toBe(false);
+    expect(isInviteCode('A'.repeat(30) + '/x')).toBe(false);
+  });
+  it('normalises typed phones to E.164 and refuses what cannot be one', () => {
+    expect(normalizePhone('+7 (342) 258-00-78')).toBe('+73422580078');
+    expect(normalizePhone('83422580078')).toBeNull();
+    expect(normalizePhone('+0123456789')).toBeNull();
+    expect(normalizePhone('+1234567890123456')).toBeNull();
+  });
+  it('gives one error per bad sign-up field', () => {
+    expect(validateSignUp({ displayName: ' ', phone: '12', email: 'x@', password: '123' })).toEqual([
+      { field: 'displayName', code: 'required' },
+      { field: 'phone', code: 'invalid-phone' },
+      { field: 'email', code: 'invalid-email' },
+      { field: 'password', code: 'weak-password' },
+    ]);
+    expect(validateSignUp({ displayName: 'Анна', phone: '+79001234567', email: 'a@b.ru', password: 'secret1' })).toEqual([]);
+  });
+});

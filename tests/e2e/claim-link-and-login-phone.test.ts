@@ -1,0 +1,58 @@
+// Issue 9: «Принять» on a staff notification opens /staff?request=<id>&claim=1, which claims the call
+// and shows it; a signed-out person still sees the last known staff phone on the login screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
+
+describe('claim link and the phone when signed out', () => {
+  let browser: Browser;
+  let resident: PhonePage;
+  let staff: PhonePage;
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+    [resident, staff] = await Promise.all([openPhone(browser), openPhone(browser)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the claim link claims the call and drops its flag, so a reload claims nothing', async () => {
+    await signIn(resident.page, 'resident@demo.test', /\/$/);
+    await resident.page.goto(appUrl('/sos'));
+    await resident.page.getByTestId('emergency').click();
+    await resident.page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
+    const requestId = resident.page.url().split('/').pop() ?? '';
+    const reference = getFirestore().doc(paths.sosRequest(requestId));
+    await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('open');
+
+    await signIn(staff.page, 'staff@demo.test', /\/staff$/);
+    await staff.page.goto(appUrl(`/staff?request=${requestId}&claim=1`));
+    await staffCard(staff.page, requestId).waitFor({ timeout: 20_000 });
+    await staffCard(staff.page, requestId).and(staff.page.locator('[data-status="acknowledged"]')).waitFor({ timeout: 20_000 });
+    await screenshot(staff.page, 'claim-link-staff');
+    expect((await reference.get()).get('ackBy')).toBe(DEMO_ACCOUNTS.staff.uid);
+    await expect.poll(() => new URL(staff.page.url()).search).toBe(`?request=${requestId}`);
+
+    for (const phone of [resident, staff]) expectNoPageErrors(phone);
+  }, 120_000);
+
+  it('after signing out, the login screen still shows the staff phone', async () => {
+    const { page } = resident;
+    await page.getByRole('button', { name: 'Меню' }).click();
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(appUrl('/login'));
+    await page.getByTestId('staff-phone').waitFor();
+    expect(await page.getByRole('link', { name: 'Позвонить' }).getAttribute('href')).toBe('tel:+73422580078');
+    expectNoPageErrors(resident);
+  });
+});

@@ -1,0 +1,115 @@
+// Issue 9 "SOS at first paint": with the app's JavaScript held back, the inline shell of index.html
+// already shows SOS and the staff phone; a tap there becomes exactly one request once the app loads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Route } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { PHONE, appUrl, expectNoPageErrors, launchBrowser, screenshot, signIn, type PhonePage } from './browser';
+
+const HOLD_MS = 5000;
+const RESIDENT = DEMO_ACCOUNTS.resident;
+
+async function requestsSince(startedAt: Date): Promise<string[]> {
+  const made = await getFirestore()
+    .collection(paths.sosRequests())
+    .where('uid', '==', RESIDENT.uid)
+    .where('createdAt', '>=', startedAt)
+    .get();
+  return made.docs.map((document) => document.id);
+}
+
+describe('SOS at first paint', () => {
+  let browser: Browser;
+  let resident: PhonePage;
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+    // No service worker: it would serve the app's chunks from its cache, past the held-back route.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    resident = { context, page, pageErrors: [] };
+    page.on('pageerror', (error) => resident.pageErrors.push(error));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows SOS and the phone before the app loads; a double tap there is one request, with a countdown at once', async () => {
+    const { page, context } = resident;
+    await signIn(page, RESIDENT.email, /\/$/);
+    // One visit with the app loaded leaves the shell its copy of the phone and response time.
+    await expect
+      .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('sos.shell') ?? '{}') as { phone?: string }).phone))
+      .toBe('+73422580078');
+
+    const held: Route[] = [];
+    await context.route('**/assets/*.js', async (route) => {
+      held.push(route);
+      await new Promise((resolveHold) => setTimeout(resolveHold, HOLD_MS));
+      await route.continue().catch(() => undefined);
+    });
+
+    const startedAt = new Date();
+    const navigatedAt = Date.now();
+    await page.goto(appUrl('/sos'), { waitUntil: 'commit' });
+    const button = page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' });
+    await button.waitFor({ timeout: 1000 });
+    const call = page.getByRole('link', { name: 'Позвонить' });
+    await call.waitFor({ timeout: Math.max(1, 1000 - (Date.now() - navigatedAt)) });
+    const visibleAfterMs = Date.now() - navigatedAt;
+    console.log(`first-paint SOS and phone visible ${visibleAfterMs} ms after navigation, app JS held ${HOLD_MS} ms`);
+    expect(visibleAfterMs).toBeLessThan(1000);
+    expect(await call.getAttribute('href')).toBe('tel:+73422580078');
+    await expect.poll(() => page.getByTestId('first-paint-shell').count()).toBe(1);
+
+    // Still held: the app has not loaded, yet the tap is taken and the countdown runs from the phone clock.
+    await button.dblclick();
+    const shellCountdown = page.getByTestId('first-paint-shell').getByTestId('countdown');
+    await shellCountdown.waitFor();
+    expect(await shellCountdown.innerText()).toMatch(/^(10:00|09:5\d)$/);
+    await page.getByText('Вызов ещё не подтверждён сервером').waitFor();
+    expect(held.length).toBeGreaterThan(0);
+    expect(Date.now() - navigatedAt).toBeLessThan(HOLD_MS);
+    await screenshot(page, 'first-paint-tap');
+
+    // The app boots, sends the tap and opens its countdown, which the server then confirms.
+    await page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/, { timeout: 30_000 });
+    const requestId = page.url().split('/').pop() ?? '';
+    await page.getByTestId('countdown').waitFor({ timeout: 30_000 });
+    await expect.poll(() => requestsSince(startedAt)).toEqual([requestId]);
+    const request = await getFirestore().doc(paths.sosRequest(requestId)).get();
+    expect(request.get('source')).toBe('emergency');
+    await expect.poll(async () => (await getFirestore().doc(paths.sosRequest(requestId)).get()).get('status')).toBe('open');
+
+    // A reload sends nothing again: the tap record is gone.
+    await context.unroute('**/assets/*.js');
+    await page.reload();
+    await page.getByTestId('countdown').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => localStorage.getItem('sos.shellTap'))).toBeNull();
+    expect(await requestsSince(startedAt)).toEqual([requestId]);
+    await screenshot(page, 'first-paint-countdown');
+    expectNoPageErrors(resident);
+  });
+
+  it('a double tap on «ЭКСТРЕННАЯ ПОМОЩЬ» in the app makes one request', async () => {
+    const { page } = resident;
+    await page.goto(appUrl('/sos'));
+    const button = page.getByTestId('emergency');
+    await button.waitFor();
+    const startedAt = new Date();
+    // Both taps land before the navigation to the countdown, as a fast double tap does.
+    await button.evaluate((element: HTMLElement) => {
+      element.click();
+      element.click();
+    });
+    await page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
+    const requestId = page.url().split('/').pop() ?? '';
+    await page.getByTestId('countdown').waitFor({ timeout: 30_000 });
+    expect(await requestsSince(startedAt)).toEqual([requestId]);
+    expectNoPageErrors(resident);
+  });
+});

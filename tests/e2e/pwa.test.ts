@@ -1,0 +1,170 @@
+// Issue 9: one service worker in every role, every built file precached, old caches removed,
+// installable per Chromium, and FCM pushes shown with the staff «Принять» action.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, PHONE, appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+const DIST_ASSETS = resolve(import.meta.dirname, '../../web/dist/assets');
+
+/** Waits until this page is controlled by the active app worker (first visit: install + claim). */
+async function controlledByAppWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // A page whose load began while the worker was installing may miss clients.claim(): a reload is the next visit.
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+function registrations(page: Page) {
+  return page.evaluate(async () =>
+    (await navigator.serviceWorker.getRegistrations()).map((registration) => ({
+      scope: registration.scope,
+      script: registration.active?.scriptURL ?? registration.installing?.scriptURL ?? registration.waiting?.scriptURL ?? null,
+    })),
+  );
+}
+
+describe('the app as an installed phone app', () => {
+  let browser: Browser;
+  const phones: PhonePage[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  afterEach(() => {
+    for (const opened of phones.splice(0)) expectNoPageErrors(opened);
+  });
+
+  async function phone(): Promise<PhonePage> {
+    const opened = await openPhone(browser);
+    phones.push(opened);
+    return opened;
+  }
+
+  it.each([
+    ['resident', 'resident@demo.test', /\/$/, '/sos'],
+    ['staff', 'staff@demo.test', /\/staff$/, '/staff'],
+    ['admin', 'admin@demo.test', /\/admin$/, '/staff'],
+  ])('%s: exactly one service worker, at /', async (_role, email, landing, screen) => {
+    const { page } = await phone();
+    await signIn(page, email, landing);
+    await page.goto(appUrl(screen));
+    await controlledByAppWorker(page);
+    // The staff screen sets up push through the same registration: let it finish first.
+    if (screen === '/staff') await page.locator('[data-testid="push-setup"]:not([data-state="checking"]):not([data-state="registering"])').waitFor();
+    expect(await registrations(page)).toEqual([{ scope: appUrl('/'), script: appUrl('/sw.js') }]);
+  });
+
+  it('precaches every built chunk (the scanner, its wasm, the QR page) and opens them offline', async () => {
+    const { page, context } = await phone();
+    await signIn(page, 'resident@demo.test', /\/$/);
+    await controlledByAppWorker(page);
+    const cached = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith('sos-precache-'));
+      const urls = names.length === 1 ? (await (await caches.open(names[0]!)).keys()).map((request) => new URL(request.url).pathname) : [];
+      return { names, urls };
+    });
+    expect(cached.names).toHaveLength(1);
+    const built = readdirSync(DIST_ASSETS).filter((file) => !file.endsWith('.map')).map((file) => `/assets/${file}`);
+    expect(built.some((file) => file.endsWith('.wasm'))).toBe(true);
+    expect(cached.urls).toEqual(expect.arrayContaining([...built, '/index.html', '/manifest.webmanifest', '/icons/icon-192.png']));
+
+    await context.setOffline(true);
+    await page.goto(appUrl('/scan'));
+    await page.getByRole('heading', { name: 'Сканер QR-кода' }).waitFor();
+    await page.goto(appUrl('/orders'));
+    await page.getByRole('heading', { name: 'Мои заказы' }).waitFor();
+    await screenshot(page, 'pwa-offline-orders');
+    await context.setOffline(false);
+  });
+
+  it('removes the caches of earlier builds when the new worker activates', async () => {
+    const { page, context } = await phone();
+    // Keep the worker out on the first visit, leave caches the way an old build would have.
+    await context.route('**/sw.js', (route) => route.abort());
+    await page.goto(appUrl('/login'));
+    await page.evaluate(async () => {
+      await caches.open('sos-shell-v1');
+      await caches.open('sos-precache-0123456789ab');
+    });
+    await context.unroute('**/sw.js');
+    await page.reload();
+    await controlledByAppWorker(page);
+    await expect
+      .poll(() => page.evaluate(() => caches.keys()))
+      .toEqual([expect.stringMatching(/^sos-precache-(?!0123456789ab)[0-9a-f]{12}$/)]);
+  });
+
+  it('is installable: Chromium reports no installability errors', async () => {
+    // A persistent profile: Chromium never offers installation in an incognito context (every newContext is one).
+    const profile = mkdtempSync(join(tmpdir(), 'sos-install-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+      viewport: PHONE,
+      locale: 'ru-RU',
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(appUrl('/login'));
+      await controlledByAppWorker(page);
+      const cdp = await context.newCDPSession(page);
+      await expect
+        .poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors)
+        .toEqual([]);
+      const manifest = (await (await page.request.get(appUrl('/manifest.webmanifest'))).json()) as Record<string, unknown>;
+      expect(manifest).toMatchObject({ short_name: 'SOS', display: 'standalone', start_url: '/', lang: 'ru', theme_color: '#b00020' });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('shows an FCM push, with «Принять» for staff, and links to the request', async () => {
+    const { page, context } = await phone();
+    await context.grantPermissions(['notifications'], { origin: appUrl('') });
+    await page.goto(appUrl('/login'));
+    await controlledByAppWorker(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await new Promise<string>((resolvePromise) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: updated }: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+        const app = updated.find((registration) => registration.scopeURL === appUrl('/'));
+        if (app) resolvePromise(app.registrationId);
+      });
+    });
+    const deliver = (data: unknown) =>
+      cdp.send('ServiceWorker.deliverPushMessage', { origin: appUrl(''), registrationId, data: JSON.stringify(data) });
+    await deliver({
+      notification: { title: 'SOS: Бизнес-центр', body: 'Лифт' },
+      data: { requestId: 'req1', kind: 'open', link: '/staff?request=req1' },
+    });
+    await deliver({
+      notification: { title: 'Ваш вызов принят', body: 'Иван уже идёт к вам' },
+      data: { requestId: 'req2', kind: 'acknowledged', link: '/sos/req2' },
+    });
+    const shown = () =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications())
+          .map((n) => ({ title: n.title, tag: n.tag, data: n.data as unknown, actions: ((n as Notification & { actions?: { action: string; title: string }[] }).actions ?? []).map(({ action, title }) => ({ action, title })) }))
+          .sort((a, b) => a.tag.localeCompare(b.tag)),
+      );
+    await expect.poll(shown).toEqual([
+      {
+        title: 'SOS: Бизнес-центр',
+        tag: 'sos-req1',
+        data: { link: '/staff?request=req1', claim: '/staff?request=req1&claim=1' },
+        actions: [{ action: 'claim', title: 'Принять' }],
+      },
+      { title: 'Ваш вызов принят', tag: 'sos-req2', data: { link: '/sos/req2', claim: null }, actions: [] },
+    ]);
+  });
+
+});

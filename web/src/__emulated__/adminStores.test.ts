@@ -1,0 +1,121 @@
+// The admin's stores against the emulators: session, served locations and the chosen one, roster,
+// statistics, object tree and QR codes, a request's detail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { effectScope } from 'vue';
+import { Timestamp } from 'firebase/firestore';
+import { paths } from '@sos/model';
+import { useSessionStore } from '../stores/session';
+import { useServedLocationsStore } from '../stores/servedLocations';
+import { useStaffRosterStore } from '../stores/staffRoster';
+import { useRequestStatsStore } from '../stores/requestStats';
+import { useLocationAdminStore } from '../stores/locationAdmin';
+import { useLocationRequestsStore } from '../stores/adminRequests';
+import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, unique, until } from './harness';
+import { seedLocations, seedRequest } from './fixtures';
+
+describe('admin stores', () => {
+  const email = `${unique('admin')}@web.test`;
+  let locationIds: string[] = [];
+  let uid = '';
+
+  beforeAll(async () => {
+    setActivePinia(createPinia());
+    locationIds = await seedLocations(['Первая', 'Вторая', 'Третья']);
+    uid = await createAccount(email, { role: 'admin', locationIds });
+    await seedDoc(paths.user(uid), { displayName: 'Ольга', phone: '+79120000003', locationIds, homeLocationId: locationIds[1] });
+    await seedDoc(paths.staffMember(locationIds[0]!, 'staff-1'), { name: 'Иван', phone: '+79120000002', onDuty: true, tier: 1 });
+  });
+
+  afterAll(closeHarness);
+
+  it('session: signs in with the claims and the profile, home location included', async () => {
+    const session = useSessionStore();
+    await session.signIn(email, PASSWORD);
+    expect(session.uid).toBe(uid);
+    expect(session.role).toBe('admin');
+    expect(session.claims?.locationIds).toEqual(locationIds);
+    await until(() => session.displayName, (name) => name === 'Ольга');
+    expect(session.homeLocationId).toBe(locationIds[1]);
+    await until(() => session.homeLocation?.name, (name) => name === 'Вторая');
+  });
+
+  it('served locations: all of them live in the order of the claims; the chosen one falls back to the first', async () => {
+    const served = useServedLocationsStore();
+    expect(served.ids).toEqual(locationIds);
+    await until(() => served.locations.map((location) => location.name), (names) => names.length === 3);
+    expect(served.locations.map((location) => location.name)).toEqual(['Первая', 'Вторая', 'Третья']);
+    expect(served.nameOf(locationIds[2]!)).toBe('Третья');
+    expect(served.nameOf('not-served')).toBe('not-served');
+
+    expect(served.locationId).toBe(locationIds[0]);
+    served.locationId = locationIds[2]!;
+    expect(served.location?.name).toBe('Третья');
+    // A location that is not (or no longer) served is never the chosen one.
+    served.locationId = 'not-served';
+    expect(served.locationId).toBe(locationIds[0]);
+  });
+
+  it('roster: lists the chosen location\'s staff and saves a change', async () => {
+    const served = useServedLocationsStore();
+    served.locationId = locationIds[0]!;
+    const roster = useStaffRosterStore();
+    await until(() => roster.members.map((member) => member.name), (names) => names.join() === 'Иван');
+    await roster.saveMember('staff-1', { onDuty: false, tier: 2 });
+    expect(await readDoc(paths.staffMember(locationIds[0]!, 'staff-1'))).toMatchObject({ onDuty: false, tier: 2 });
+    await until(() => roster.members[0], (member) => member?.onDuty === false && !member.pending);
+
+    served.locationId = locationIds[1]!;
+    await until(() => roster.loaded && roster.members.length === 0, Boolean, 20_000, 'the empty roster of the second location');
+  });
+
+  it('statistics: the chosen location\'s requests since the start of the period', async () => {
+    const served = useServedLocationsStore();
+    served.locationId = locationIds[2]!;
+    const now = Date.now();
+    const today = await seedRequest(locationIds[2]!, 'resolved', now);
+    const lastMonth = await seedRequest(locationIds[2]!, 'resolved', now - 20 * 86_400_000);
+    await seedRequest(locationIds[0]!, 'resolved', now);
+    const stats = useRequestStatsStore();
+    stats.period = 'today';
+    await until(() => stats.requests.map((request) => request.id), (ids) => ids.join() === today, 20_000, 'today\'s request');
+    stats.period = '30d';
+    await until(() => stats.requests.map((request) => request.id).sort(), (ids) => ids.join() === [today, lastMonth].sort().join(), 20_000, 'the last 30 days');
+  });
+
+  it('object tree and QR codes: adds an object, issues a code, replaces it, revokes it', async () => {
+    const served = useServedLocationsStore();
+    served.locationId = locationIds[0]!;
+    const admin = useLocationAdminStore();
+    expect(admin.locationId).toBe(locationIds[0]);
+    const objectId = await admin.addObject({ name: 'Холл', kind: 'zone', parentId: null, selectable: true });
+    await until(() => admin.rows.map((row) => row.object.name), (names) => names.includes('Холл'), 20_000, 'the new object');
+
+    const first = await admin.issueCode(objectId);
+    await until(() => admin.activeToken(objectId), (token) => token === first, 20_000, 'the first code');
+    const second = await admin.issueCode(objectId);
+    expect(await readDoc(paths.qrCode(first))).toMatchObject({ active: false });
+    expect(await readDoc(paths.qrCode(second))).toMatchObject({ locationId: locationIds[0], objectId, active: true });
+    await until(() => admin.activeToken(objectId), (token) => token === second, 20_000, 'the replacement');
+
+    await admin.revokeCode(objectId);
+    await until(() => admin.activeToken(objectId), (token) => token === null, 20_000, 'no code');
+    expect(await readDoc(paths.qrCode(second))).toMatchObject({ active: false });
+  });
+
+  it('request detail: the request with its audit trail, in time order', async () => {
+    const requestId = await seedRequest(locationIds[0]!, 'acknowledged');
+    const at = (seconds: number) => Timestamp.fromMillis(Date.now() + seconds * 1000);
+    await seedDoc(`${paths.events(requestId)}/b`, { type: 'acknowledged', at: at(2), by: 'staff-1', detail: 'Иван' });
+    await seedDoc(`${paths.events(requestId)}/a`, { type: 'created', at: at(0), by: 'someone', detail: 'emergency' });
+    const scope = effectScope();
+    const detail = scope.run(() => useLocationRequestsStore().liveRequestDetail(requestId))!;
+    await until(detail.loaded, Boolean, 20_000, 'the request');
+    expect(detail.error.value).toBeNull();
+    expect(detail.request.value?.status).toBe('acknowledged');
+    await until(() => detail.events.items.value.map((event) => event.type), (types) => types.join() === 'created,acknowledged');
+    await until(detail.deliveries.loaded, Boolean);
+    expect(detail.deliveries.error.value).toBeNull();
+    scope.stop();
+  });
+});

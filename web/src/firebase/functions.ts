@@ -1,0 +1,26 @@
+// The people callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
+import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
+import type {
+  AcceptInviteRequest,
+  AcceptInviteResult,
+  CreateInviteRequest,
+  CreateInviteResult,
+  RemoveMemberRequest,
+  RevokeInviteRequest,
+  Role,
+  SetMemberRoleRequest,
+} from '@sos/model';
+import { firebaseApp, usesEmulators } from './app';
+
+const functions = getFunctions(firebaseApp, import.meta.env.VITE_FUNCTIONS_REGION ?? 'us-central1');
+if (usesEmulators) {
+  connectFunctionsEmulator(functions, import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1', 5001 + __EMULATOR_PORT_OFFSET__);
+}
+
+export const callables = {
+  createInvite: httpsCallable<CreateInviteRequest, CreateInviteResult>(functions, 'createInvite'),
+  acceptInvite: httpsCallable<AcceptInviteRequest, AcceptInviteResult>(functions, 'acceptInvite'),
+  revokeInvite: httpsCallable<RevokeInviteRequest, { revoked: true }>(functions, 'revokeInvite'),
+  setMemberRole: httpsCallable<SetMemberRoleRequest, { role: Role }>(functions, 'setMemberRole'),
+  removeMember: httpsCallable<RemoveMemberRequest, { removed: true }>(functions, 'removeMember'),
+};
