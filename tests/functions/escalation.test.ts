@@ -58,6 +58,8 @@ describe('escalation', () => {
     expect(ended?.detail).toBe('acknowledged');
     expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'acknowledged', escalationLevel: level });
 
+    // The claim's own audit event comes from the update trigger, which may still be queued behind other events.
+    await waitForDoc(refs.event(requestId, 'acknowledged'), (e) => e !== undefined, 'acknowledged event');
     const order = await eventsInOrder(requestId);
     const escalated = order.filter((id) => id.startsWith('escalated-'));
     expect(escalated).toEqual(Array.from({ length: level }, (_, i) => `escalated-${i + 1}`));
