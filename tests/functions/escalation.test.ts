@@ -58,8 +58,9 @@ describe('escalation', () => {
     expect(ended?.detail).toBe('acknowledged');
     expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'acknowledged', escalationLevel: level });
 
-    // The claim's own audit event comes from the update trigger, which may still be queued behind other events.
+    // The claim's audit event and the requester's push come from the update trigger, which may still be queued.
     await waitForDoc(refs.event(requestId, 'acknowledged'), (e) => e !== undefined, 'acknowledged event');
+    await waitForDoc(refs.event(requestId, 'notified-ack'), (e) => e !== undefined, 'requester push batch');
     const order = await eventsInOrder(requestId);
     const escalated = order.filter((id) => id.startsWith('escalated-'));
     expect(escalated).toEqual(Array.from({ length: level }, (_, i) => `escalated-${i + 1}`));
