@@ -27,7 +27,7 @@ export const config = {
     maxRounds: 10,
     /** A task dispatched at most this early waits in-process (only the emulator dispatches early: it ignores schedule times). */
     maxInlineWaitMs: 2_000,
-    /** The queue's retries; an early task also uses them to come back later (see escalationTask.ts decideTiming). */
+    /** The queue's retries; an early task also uses them to come back later (see tasks/earlyDispatch.ts). */
     retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
     /** How long the emulator keeps retrying an early task: longer than any acknowledgement period. */
     emulatorMaxRetrySeconds: 7 * 24 * 3600,
@@ -38,6 +38,19 @@ export const config = {
      */
     maxDispatchesPerSecond: emulated ? 5 : 500,
     maxConcurrentDispatches: emulated ? 10 : 100,
+  },
+  arrival: {
+    /** The task queue function's name (see arrival/checkArrival.ts). */
+    queue: 'checkArrival',
+    /** `arrival_overdue` at the deadline, then `arrival_overdue-2` … `-5`. */
+    maxRepeats: 5,
+    repeatMs: 120_000,
+    /** Early dispatches (emulator only) are declined like escalation's (see tasks/earlyDispatch.ts). */
+    maxInlineWaitMs: 2_000,
+    retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
+    emulatorMaxRetrySeconds: 7 * 24 * 3600,
+    maxDispatchesPerSecond: emulated ? 5 : 500,
+    maxConcurrentDispatches: emulated ? 3 : 100,
   },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
   costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,

@@ -32,6 +32,19 @@ export const logs = {
   dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
   escalationTaskInvalid: (data: unknown, problem: string) =>
     logger.error('escalation task payload invalid; dropped', { data, problem }),
+  arrivalCheckEnqueued: (requestId: string, repeat: number, dueAt: string, taskId: string) =>
+    logger.debug('arrival check enqueued', { requestId, repeat, dueAt, taskId }),
+  arrivalCheckAlreadyEnqueued: (requestId: string, repeat: number, taskId: string) =>
+    logger.debug('arrival check already enqueued', { requestId, repeat, taskId }),
+  arrivalOverdue: (requestId: string, repeat: number) => logger.warn('staff late: arrival overdue', { requestId, repeat }),
+  arrivalCheckEarly: (requestId: string, repeat: number, millisEarly: number) =>
+    logger.debug('arrival check early and its retry would come late; started over (emulator)', { requestId, repeat, millisEarly }),
+  arrivalCheckResumed: (requestId: string, repeat: number) =>
+    logger.info('arrival overdue already recorded; resuming its effects', { requestId, repeat }),
+  arrivalCheckStopped: (requestId: string, repeat: number, reason: string) =>
+    logger.info('arrival checks stopped', { requestId, repeat, reason }),
+  arrivalTaskInvalid: (data: unknown, problem: string) => logger.error('arrival task payload invalid; dropped', { data, problem }),
+  messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
 };
 
 export const peopleLogs = {

@@ -106,7 +106,15 @@ export interface SosPlan extends PlanImage {
 export interface Requester {
   name: string;
   phone: string;
+  /** A visitor without an account (anonymous sign-in at a QR code): `name` is «Посетитель», `phone` the contact phone given, if any. */
+  visitor?: boolean;
 }
+
+/** What staff see as a visitor's name. */
+export const VISITOR_NAME = 'Посетитель';
+/** Beyond this many visitor requests at one code within the window, a request opens `grouped` (no push of its own). */
+export const VISITOR_FLOOD_LIMIT = 3;
+export const VISITOR_FLOOD_WINDOW_MS = 10 * 60_000;
 
 /** Exactly the fields a resident writes when creating a request (the rules enforce the same list). */
 export const SOS_REQUEST_CLIENT_FIELDS = [
@@ -144,6 +152,15 @@ export interface SosRequest<Ts = TimestampLike> {
   objectName?: string | null;
   requester?: Requester;
   escalationLevel?: number;
+  /** Still `acknowledged` at `deadlineAt`: the staff are late (stays true as a record once they arrive). */
+  arrivalOverdue?: boolean;
+  /** Nobody of tier 1 was on duty with a device when it opened: escalation round 1 ran at once. */
+  nobodyOnDuty?: boolean;
+  /** A visitor request beyond the QR flood limit: opened, but without a push of its own. */
+  grouped?: boolean;
+  // written by a visitor at create (`qr` requests of anonymous users only)
+  /** A phone the visitor left for staff to call back, ≤ 20 characters. */
+  contactPhone?: string | null;
   // written by staff
   ackBy?: string;
   ackByName?: string;
@@ -161,11 +178,11 @@ export interface SosRequest<Ts = TimestampLike> {
 // ---- write-side types: what a client or function writes ----
 // `ServerTime` is the writing SDK's serverTimestamp() sentinel (FieldValue), `Ts` its Timestamp.
 
-/** What a resident's client writes at create (built by `sosRequestCreate`). */
+/** What a resident's client writes at create (built by `sosRequestCreate`); a visitor may add `contactPhone`. */
 export type SosRequestCreate<ServerTime> = Pick<
   SosRequest,
   'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'
-> & { status: 'new'; createdAt: ServerTime };
+> & { status: 'new'; createdAt: ServerTime; contactPhone?: string | null };
 
 export const REJECT_REASONS = [
   'location-not-found',
@@ -204,6 +221,10 @@ export const SOS_EVENT_TYPES = [
   'escalated',
   /** The escalation chain stopped after at least one round (detail: the status that stopped it, or `max-rounds`). */
   'escalation_ended',
+  /** Still acknowledged at the deadline (`arrival_overdue`), then every 2 minutes (`arrival_overdue-<n>`). */
+  'arrival_overdue',
+  /** A message was written (who and when; the text is not copied). */
+  'message',
 ] as const;
 export type SosEventType = (typeof SOS_EVENT_TYPES)[number];
 
@@ -212,7 +233,35 @@ export interface SosEvent<Ts = TimestampLike> {
   at: Ts;
   /** uid of the actor, or null for the system. */
   by: string | null;
-  detail: string | null;
+  detail: string | SosEventDetail | null;
+}
+
+export const ESCALATION_REASONS = ['nobody_on_duty'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/**
+ * The structured detail of some events: `escalated-1` run at opening because nobody was on duty
+ * (`reason`, `round`), an `arrival_overdue` repeat (`repeat`), a `message` (`messageId`, `role`).
+ */
+export interface SosEventDetail {
+  reason?: EscalationReason;
+  round?: number;
+  repeat?: number;
+  messageId?: string;
+  role?: MessageRole;
+}
+
+export const MESSAGE_ROLES = ['requester', 'staff', 'admin'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+export const MAX_MESSAGE_LENGTH = 500;
+export const MAX_CONTACT_PHONE_LENGTH = 20;
+
+/** `sosRequests/{id}/messages/{messageId}`: written by the requester and the location's staff and admins; immutable. */
+export interface SosMessage<Ts = TimestampLike> {
+  uid: string;
+  role: MessageRole;
+  text: string;
+  at: Ts;
 }
 
 export const DELIVERY_STATUSES = ['sent', 'failed', 'token_removed', 'emulated'] as const;

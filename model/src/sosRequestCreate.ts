@@ -11,6 +11,8 @@ export interface SosRequestInput {
   /** The scanned code; written for `source: 'qr'` only, as the rules require. */
   qrToken?: string | null;
   geo?: Geo;
+  /** A visitor's optional call-back phone (the rules admit it on anonymous users' qr requests only). */
+  contactPhone?: string | null;
 }
 
 /** Exactly the fields the rules accept at create, with the SDK's server-time sentinel as `createdAt`. */
@@ -24,6 +26,7 @@ export function sosRequestCreate<ServerTime>(input: SosRequestInput, createdAt: 
     repeatOf: input.repeatOf ?? null,
     ...(input.source === 'qr' ? { qrToken: input.qrToken ?? null } : {}),
     ...(input.geo ? { geo: input.geo } : {}),
+    ...(input.source === 'qr' && input.contactPhone ? { contactPhone: input.contactPhone } : {}),
     status: 'new',
     createdAt,
   };

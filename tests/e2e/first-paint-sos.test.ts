@@ -109,6 +109,10 @@ describe('SOS at first paint', () => {
     await page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
     const requestId = page.url().split('/').pop() ?? '';
     await page.getByTestId('countdown').waitFor({ timeout: 30_000 });
+    // The countdown starts at the tap (before the server has the request): wait for the server, then
+    // check once more after the backend opened it, so a late second write would still be seen.
+    await expect.poll(() => requestsSince(startedAt)).toEqual([requestId]);
+    await expect.poll(async () => (await getFirestore().doc(paths.sosRequest(requestId)).get()).get('status')).toBe('open');
     expect(await requestsSince(startedAt)).toEqual([requestId]);
     expectNoPageErrors(resident);
   });

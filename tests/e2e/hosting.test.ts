@@ -35,9 +35,11 @@ describe('Hosting: rewrites and headers of firebase.json', () => {
     }
   });
 
-  it('serves every service worker (the scripts at the root of the build) no-cache, as JavaScript', async () => {
+  it('serves the service worker (the one script at the root of the build) and the manifest no-cache', async () => {
     const workers = readdirSync(DIST).filter((name) => name.endsWith('.js'));
-    expect(workers).toEqual(expect.arrayContaining(['app-sw.js', 'firebase-messaging-sw.js']));
+    expect(workers).toEqual(['sw.js']);
+    const manifest = await get('/manifest.webmanifest');
+    expect({ status: manifest.status, cacheControl: manifest.cacheControl }).toEqual({ status: 200, cacheControl: 'no-cache' });
     for (const name of workers) {
       const response = await get(`/${name}`);
       expect({ name, status: response.status, cacheControl: response.cacheControl }).toEqual({ name, status: 200, cacheControl: 'no-cache' });

@@ -3,7 +3,8 @@
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refs } from '../../functions/src/firestore';
-import { EscalationTaskEarly, runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { TaskDispatchedEarly } from '../../functions/src/tasks/earlyDispatch';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
@@ -71,7 +72,9 @@ describe('escalation', () => {
     expect(order.filter((id) => id.startsWith('escalat')).at(-1)).toBe('escalation_ended');
     expect(order.indexOf('escalation_ended')).toBeGreaterThan(order.indexOf('acknowledged'));
 
-    // Replayed tasks (a stale round, the next round) change nothing.
+    // Replayed tasks (a stale round, the next round) change nothing. The requester's ack push runs
+    // beside the escalation's end, so it is waited for before the fingerprint is taken.
+    await waitForDoc(refs.event(requestId, 'notified-ack'), (e) => e !== undefined, 'ack push batch');
     const events = await eventFingerprint(requestId);
     const deliveries = await deliveryFingerprint(requestId);
     for (let i = 0; i < 3; i++) {
@@ -113,7 +116,7 @@ describe('escalation', () => {
     const before = await refs.sosRequest(requestId).get();
 
     // An hour early, first try: declined ("retry later", HTTP 503 from the queue function), nothing written.
-    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(EscalationTaskEarly);
+    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(TaskDispatchedEarly);
     const after = await refs.sosRequest(requestId).get();
     expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
     expect(after.data()?.escalationLevel).toBe(0);
@@ -121,7 +124,7 @@ describe('escalation', () => {
 
     // When its next retry would come late it starts over; a request that no longer exists ends its chain there.
     await refs.sosRequest(requestId).delete();
-    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(EscalationTaskEarly);
+    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(TaskDispatchedEarly);
     await expect(runEscalationRound(task, { retryCount: 12 })).resolves.toBeUndefined();
     expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
   });

@@ -40,7 +40,7 @@ async function device(uid: string, deviceId: string, token: string): Promise<voi
  * tier1 (on duty) has a live device `ok` and a dead one `dead` (token prefix makes the emulated transport
  * answer "unregistered"); everyone else has one live device `d1`.
  */
-export async function createResponseSite(ackSeconds: number): Promise<ResponseSite> {
+export async function createResponseSite(ackSeconds: number, responseMinutes = 10): Promise<ResponseSite> {
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const person = (role: string, name: string): Person => ({ uid: `${prefix}-${role}`, email: `${prefix}-${role}@functions.test`, name });
   const site: ResponseSite = {
@@ -56,7 +56,7 @@ export async function createResponseSite(ackSeconds: number): Promise<ResponseSi
   const location = (name: string, admins: string[]) => ({
     name,
     staffPhone: '+73420000000',
-    responseMinutes: 10,
+    responseMinutes,
     ackSeconds,
     timezone: 'Asia/Yekaterinburg',
     admins,

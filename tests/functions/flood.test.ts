@@ -46,7 +46,7 @@ describe('a resident flooding SOS', () => {
     const deliveries = await Promise.all(ids.map((id) => deliveriesOf(id, 'open')));
     const pushed = deliveries.filter((d) => Object.keys(d).length > 0);
     expect(pushed).toEqual([{ [`${site.tier1.uid}/ok`]: 'emulated', [`${site.tier1.uid}/dead`]: 'token_removed' }]);
-    const details = await Promise.all(ids.map(async (id) => (await refs.event(id, 'notified-open').get()).data()?.detail ?? ''));
+    const details = await Promise.all(ids.map(async (id) => String((await refs.event(id, 'notified-open').get()).data()?.detail ?? '')));
     expect(details.filter((d) => d.includes('grouped 1 pushed less than a minute ago'))).toHaveLength(FLOOD - 1);
 
     // The resident cancels the flood, which also ends each request's escalation timer.

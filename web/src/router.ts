@@ -12,6 +12,8 @@ declare module 'vue-router' {
     /** Open to anyone; every other route needs a signed-in user. */
     public?: boolean;
     roles?: Role[];
+    /** Open to a visitor (anonymous at a QR code): the code's screen, their countdown and orders. */
+    visitors?: boolean;
   }
 }
 
@@ -22,14 +24,15 @@ const routes: RouteRecordRaw[] = [
   { path: '/join/:code', component: () => import('./pages/people/JoinPage.vue'), props: true, meta: { public: true } },
   { path: '/', component: HomePage },
   { path: '/sos', component: SosPage },
-  { path: '/sos/:requestId', component: CountdownPage, props: true },
-  { path: '/orders', component: () => import('./pages/resident/OrdersPage.vue') },
-  { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true },
+  { path: '/sos/:requestId', component: CountdownPage, props: true, meta: { visitors: true } },
+  { path: '/orders', component: () => import('./pages/resident/OrdersPage.vue'), meta: { visitors: true } },
+  { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true, meta: { visitors: true } },
   // The staff queue; firebase/messaging loads from here only.
   { path: '/staff', component: () => import('./pages/staff/StaffPage.vue'), meta: { roles: ['staff', 'admin'] } },
   // The scanner (camera + zxing wasm) is its own chunk, loaded only on /scan.
   { path: '/scan', component: () => import('./pages/resident/ScanPage.vue') },
-  { path: '/q/:qrToken', component: () => import('./pages/resident/QrPlanPage.vue'), props: true },
+  // Signed out, the page signs in anonymously: a visitor asks for help without an account.
+  { path: '/q/:qrToken', component: () => import('./pages/resident/QrPlanPage.vue'), props: true, meta: { public: true, visitors: true } },
   { path: '/admin/qr/print', component: () => import('./pages/admin/AdminQrPrintPage.vue'), meta: { roles: ['admin'] } },
   {
     path: '/admin',
@@ -55,6 +58,7 @@ router.beforeEach(async (to) => {
   const session = useSessionStore();
   await session.whenReady();
   if (!session.user) return { path: '/login', query: { redirect: to.fullPath } };
+  if (session.isVisitor && !to.meta.visitors) return { path: '/login', query: { redirect: to.fullPath } };
   const roles = to.matched.flatMap((record) => record.meta.roles ?? []);
   if (roles.length > 0 && (!session.role || !roles.includes(session.role))) return { path: '/' };
   return true;

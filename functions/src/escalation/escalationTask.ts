@@ -1,5 +1,5 @@
 // The escalation task and its pure decisions: payload parsing, deterministic ids, what a round does.
-import type { SosRequest, SosStatus, TimestampLike } from '@sos/model';
+import { ESCALATION_REASONS, type EscalationReason, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
 
 export interface EscalationTask {
   requestId: string;
@@ -9,6 +9,8 @@ export interface EscalationTask {
   dueAtMillis: number;
   /** Fresh tasks of the same round after early dispatches (emulator only, see decideTiming); part of the task id. */
   attempt: number;
+  /** Why round 1 runs early: `nobody_on_duty` when it runs at opening. */
+  reason?: EscalationReason;
 }
 
 /** Task ids are deterministic per (request, round, attempt): a replayed enqueue is refused as a duplicate. */
@@ -18,45 +20,14 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 export function parseEscalationTask(data: unknown): Parsed<EscalationTask> {
   if (typeof data !== 'object' || data === null) return { ok: false, problem: 'not an object' };
-  const { requestId, round, dueAtMillis, attempt } = data as Record<string, unknown>;
+  const { requestId, round, dueAtMillis, attempt, reason } = data as Record<string, unknown>;
   if (typeof requestId !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(requestId)) return { ok: false, problem: 'requestId' };
   if (!Number.isInteger(round) || (round as number) < 1) return { ok: false, problem: 'round' };
   if (typeof dueAtMillis !== 'number' || !Number.isFinite(dueAtMillis)) return { ok: false, problem: 'dueAtMillis' };
   if (!Number.isInteger(attempt) || (attempt as number) < 0) return { ok: false, problem: 'attempt' };
-  return { ok: true, value: { requestId, round: round as number, dueAtMillis, attempt: attempt as number } };
-}
-
-export type EarlyDecision =
-  | { action: 'run' }
-  | { action: 'wait'; millis: number }
-  | { action: 'retry-later'; millisEarly: number }
-  | { action: 'start-over'; millisEarly: number };
-
-export interface RetryConfig {
-  minBackoffSeconds: number;
-  maxBackoffSeconds: number;
-  maxDoublings: number;
-}
-
-/** The queue's wait before the retry that follows try number `retryCount` (0 for the first): Cloud Tasks' rule, which the emulator follows. */
-export function retryBackoffMs(retryCount: number, retry: RetryConfig): number {
-  const doublings = Math.min(retryCount, retry.maxDoublings);
-  const multiplier = 2 ** doublings + Math.max(0, retryCount - retry.maxDoublings) * 2 ** retry.maxDoublings;
-  return Math.min(retry.maxBackoffSeconds, multiplier * retry.minBackoffSeconds) * 1000;
-}
-
-/**
- * Cloud Tasks never dispatches before the schedule time, but the emulator ignores it. A task at most
- * `maxInlineWaitMs` early waits in-process. Earlier, it declines (the queue retries it after a backoff that doubles)
- * while the retry still comes before the due time; when the next retry would come late, it starts over as a fresh
- * task, whose backoff starts short again. So an early task is tried about log²(time to wait) times, never in a loop.
- */
-export function decideTiming(dueAtMillis: number, nowMillis: number, retryCount: number, maxInlineWaitMs: number, retry: RetryConfig): EarlyDecision {
-  const early = dueAtMillis - nowMillis;
-  if (early <= 0) return { action: 'run' };
-  if (early <= maxInlineWaitMs) return { action: 'wait', millis: early };
-  if (retryBackoffMs(retryCount, retry) < early) return { action: 'retry-later', millisEarly: early };
-  return { action: 'start-over', millisEarly: early };
+  if (reason !== undefined && !(ESCALATION_REASONS as readonly unknown[]).includes(reason)) return { ok: false, problem: 'reason' };
+  const task: EscalationTask = { requestId, round: round as number, dueAtMillis, attempt: attempt as number };
+  return { ok: true, value: reason === undefined ? task : { ...task, reason: reason as EscalationReason } };
 }
 
 export type EscalationDecision =

@@ -1,6 +1,5 @@
 // One escalation round: if still unacknowledged, raise escalationLevel, schedule the next round, push everyone.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
 import type { SosEventWrite } from '@sos/model';
 import { db, readDoc, refs } from '../firestore';
 import { config } from '../config';
@@ -11,18 +10,12 @@ import { deliverPushBatch } from '../notify/pushBatch';
 import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from './escalationQueue';
-import { decideEscalationRound, decideTiming, nextRound, type EscalationTask } from './escalationTask';
+import { decideTiming, TaskDispatchedEarly } from '../tasks/earlyDispatch';
+import { decideEscalationRound, nextRound, type EscalationTask } from './escalationTask';
 
 const serverTime = () => FieldValue.serverTimestamp();
 const endEvent = (detail: string): SosEventWrite<Timestamp, FieldValue> => ({ type: 'escalation_ended', at: serverTime(), by: null, detail });
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
-
-/** "Not yet": an HttpsError, so the task queue function answers 503 (retried with backoff) without logging an error. */
-export class EscalationTaskEarly extends HttpsError {
-  constructor(readonly millisEarly: number) {
-    super('unavailable', `escalation task dispatched ${millisEarly} ms early; retry later`);
-  }
-}
 
 /**
  * Idempotent: the level is raised in a transaction only if the request is still open below this round; the
@@ -34,7 +27,7 @@ export async function runEscalationRound(task: EscalationTask, at: { nowMillis?:
   const timing = decideTiming(task.dueAtMillis, at.nowMillis ?? Date.now(), at.retryCount ?? 0, maxInlineWaitMs, retry);
   // Only the emulator dispatches early. Declining costs nothing (no I/O, so it never piles up there); starting over
   // first reads the request, so a chain with nothing left to do ends now, through the normal path below.
-  if (timing.action === 'retry-later') throw new EscalationTaskEarly(timing.millisEarly);
+  if (timing.action === 'retry-later') throw new TaskDispatchedEarly(timing.millisEarly);
   if (timing.action === 'start-over') {
     const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
@@ -59,8 +52,13 @@ export async function runEscalationRound(task: EscalationTask, at: { nowMillis?:
     }
     const dispatch = await readDispatch(tx, request.locationId);
     if (decision.action === 'escalate') {
-      tx.update(requestRef, { escalationLevel: task.round });
-      const escalated: SosEventWrite<Timestamp, FieldValue> = { type: 'escalated', at: serverTime(), by: null, detail: `round ${task.round}` };
+      tx.update(requestRef, task.reason === 'nobody_on_duty' ? { escalationLevel: task.round, nobodyOnDuty: true } : { escalationLevel: task.round });
+      const escalated: SosEventWrite<Timestamp, FieldValue> = {
+        type: 'escalated',
+        at: serverTime(),
+        by: null,
+        detail: task.reason ? { reason: task.reason, round: task.round } : `round ${task.round}`,
+      };
       tx.set(refs.event(task.requestId, `escalated-${task.round}`), escalated);
       if (decision.last) tx.set(endRef, endEvent('max-rounds'));
     }

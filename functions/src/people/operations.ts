@@ -43,7 +43,7 @@ export async function createInvite(callerUid: string, data: unknown, origin: str
     locationId: draft.locationId,
     role: draft.role,
     createdBy: callerUid,
-    createdAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+    createdAt: FieldValue.serverTimestamp(),
     expiresAt,
     maxUses: draft.maxUses,
     uses: 0,
@@ -93,7 +93,7 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
       name,
       phone,
       role: decision.claims.role,
-      joinedAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+      joinedAt: FieldValue.serverTimestamp(),
     });
     if (rosterSnap && !rosterSnap.exists) transaction.create(rosterRef, { name, phone, onDuty: false, tier: 1 });
     return decision;
@@ -157,7 +157,7 @@ async function changeMembership(
         name,
         phone,
         role: decided.claims.role,
-        joinedAt: memberSnap.data()?.joinedAt ?? (FieldValue.serverTimestamp() as unknown as Timestamp),
+        joinedAt: memberSnap.data()?.joinedAt ?? FieldValue.serverTimestamp(),
       });
     }
     if (decided.roster === 'remove' && rosterSnap.exists) transaction.delete(rosterRef);

@@ -14,9 +14,12 @@ import {
 import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
 import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from '../escalation/escalationQueue';
+import { enqueueArrivalCheck } from '../arrival/arrivalQueue';
+import { firstArrivalCheck } from '../arrival/arrivalTask';
 import { openAudience } from '../notify/audience';
 import { requesterAckMessage, staffPushMessage, type RequestContext } from '../notify/messages';
 import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPlan } from '../notify/pushBatch';
+import { firstEscalationRound } from './nobodyOnDuty';
 
 export type Response = 'notify-requester' | null;
 
@@ -31,12 +34,20 @@ export function responseTo(before: SosStatus, after: SosStatus): Response {
   return (row && RESPONSES[row.event]) ?? null;
 }
 
-export type OpenedRequest = RequestContext & Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'ackDeadlineAt'>;
+export type OpenedRequest = RequestContext &
+  Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
+
+/** The open step as the create transaction decided it: the push (none for a grouped visitor request) and whether anyone can be pushed. */
+export interface OpenStep {
+  plan: PushPlan | null;
+  /** Some on-duty tier-1 staff member has a device; if not, escalation round 1 runs at once. */
+  someoneReachable: boolean;
+}
 
 /**
  * The open push, decided inside the create transaction from what it read: on-duty tier-1 staff, minus those pushed
  * about this resident within the throttle window, with their devices. `claim` is merged into the throttle document
- * by the same transaction.
+ * by the same transaction. A grouped visitor request pushes nobody (staff were just pushed about that spot).
  */
 export function planOpenPush(
   requestId: string,
@@ -44,8 +55,10 @@ export function planOpenPush(
   dispatch: Pick<Dispatch<unknown>, 'recipients'>,
   throttle: PushThrottle<Timestamp> | undefined,
   nowMillis: number,
-): { plan: PushPlan; claim: PushThrottleWrite<FieldValue> | null } {
+): OpenStep & { claim: PushThrottleWrite<FieldValue> | null } {
   const recipients = openAudience(rosterOf(dispatch));
+  const someoneReachable = targetsOf(dispatch, recipients).length > 0;
+  if (request.grouped) return { plan: null, someoneReachable, claim: null };
   const { decision, claim } = planThrottle(throttle, recipients, requestId, 'open', nowMillis);
   const plan: PushPlan = {
     requestId,
@@ -55,39 +68,39 @@ export function planOpenPush(
     ...decision,
     targets: targetsOf(dispatch, decision.push),
   };
-  return { plan, claim };
+  return { plan, someoneReachable, claim };
 }
 
 /**
  * After the create transaction: escalation round 1 is enqueued before the pushes, so a crash while pushing still
  * leaves the request on its way to escalation. Both are idempotent by deterministic ids.
  */
-export async function startResponseLoop(requestId: string, request: OpenedRequest, plan: PushPlan): Promise<void> {
-  if (request.ackDeadlineAt) await enqueueEscalationRound({ requestId, round: 1, dueAtMillis: request.ackDeadlineAt.toMillis(), attempt: 0 });
-  await sendPushPlan(plan, false);
+export async function startResponseLoop(requestId: string, request: OpenedRequest, step: OpenStep): Promise<void> {
+  if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, step.someoneReachable));
+  if (step.plan) await sendPushPlan(step.plan, false);
 }
 
 /** A replayed create event of a request already open: redo whatever of the open step may not have happened. */
 export async function resumeResponseLoop(requestId: string, request: OpenedRequest): Promise<void> {
-  if (request.ackDeadlineAt) await enqueueEscalationRound({ requestId, round: 1, dueAtMillis: request.ackDeadlineAt.toMillis(), attempt: 0 });
-  const dispatch = readDispatchNow(request.locationId);
+  const dispatch = await readDispatchNow(request.locationId);
+  const recipients = dispatch ? openAudience(rosterOf(dispatch)) : [];
+  const someoneReachable = dispatch ? targetsOf(dispatch, recipients).length > 0 : false;
+  // Same task id as the first try: a changed roster cannot schedule round 1 twice.
+  if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, someoneReachable));
+  if (request.grouped) return;
   await deliverPushBatch({
     requestId,
     batch: 'open',
     throttle: { locationId: request.locationId, residentUid: request.uid },
     message: staffPushMessage(requestId, request, Date.now()),
-    recipients: async () => {
-      const current = await dispatch;
-      return current ? openAudience(rosterOf(current)) : [];
-    },
-    targets: async (uids) => {
-      const current = await dispatch;
-      return current ? targetsOf(current, uids) : [];
-    },
+    recipients: async () => recipients,
+    targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });
 }
 
 export async function notifyRequester(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  // The arrival check is enqueued first, so a crash while pushing still leaves the lateness watched.
+  if (request.deadlineAt) await enqueueArrivalCheck(firstArrivalCheck(requestId, request.deadlineAt.toMillis()));
   await deliverPushBatch({
     requestId,
     batch: 'ack',

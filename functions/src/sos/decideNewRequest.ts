@@ -5,12 +5,15 @@ import {
   validateSosRequest,
   type Location,
   type LocationObject,
+  type QrCode,
   type RejectReason,
   type Requester,
   type SosPlan,
   type SosRequest,
   type TimestampLike,
   type UserProfile,
+  VISITOR_FLOOD_LIMIT,
+  VISITOR_NAME,
 } from '@sos/model';
 
 export interface NewRequestContext {
@@ -23,6 +26,10 @@ export interface NewRequestContext {
   /** The object named by `objectId`, with its parent (whose plan is shown), when set. */
   object: LocationObject | null;
   parent: LocationObject | null;
+  /** The scanned code of a `qr` request (null when unknown or not read). */
+  qrCode: QrCode | null;
+  /** Visitor requests at the same code within the flood window before this one. */
+  earlierVisitorRequests: number;
 }
 
 export type NewRequestDecision =
@@ -35,7 +42,13 @@ export type NewRequestDecision =
       objectName: string | null;
       requester: Requester;
       plan: SosPlan | null;
+      /** A visitor request beyond the flood limit at its code: opens without a push of its own. */
+      grouped: boolean;
     };
+
+/** A `qr` request from someone with no profile: a visitor signed in anonymously (the rules admit nobody else). */
+export const isVisitorRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, user: UserProfile | null): boolean =>
+  user === null && request.source === 'qr';
 
 export function decideNewRequest(context: NewRequestContext): NewRequestDecision {
   const { request, location, user } = context;
@@ -43,7 +56,12 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
 
   if (validateSosRequest(request).length > 0) return reject('invalid-request');
   if (!location) return reject('location-not-found');
-  if (!user || !user.locationIds.includes(request.locationId)) return reject('not-a-member');
+  const visitor = isVisitorRequest(request, user);
+  if (visitor) {
+    const code = context.qrCode;
+    const matches = code?.active === true && code.locationId === request.locationId && code.objectId === request.objectId;
+    if (!matches) return reject('qr-revoked');
+  } else if (!user || !user.locationIds.includes(request.locationId)) return reject('not-a-member');
   if (request.repeatOf !== null && context.repeated?.uid !== request.uid) return reject('repeat-of-foreign');
   if (request.objectId !== null && !context.object) return reject('object-not-found');
   if (request.source === 'qr' && (!request.qrToken || context.object?.qrToken !== request.qrToken)) {
@@ -56,7 +74,8 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
     ...deadlines,
     locationName: location.name,
     objectName: context.object?.name ?? null,
-    requester: { name: user.displayName, phone: user.phone },
+    requester: user ? { name: user.displayName, phone: user.phone } : { name: VISITOR_NAME, phone: request.contactPhone ?? '', visitor: true },
     plan: attachPlan(context.object, context.parent),
+    grouped: visitor && context.earlierVisitorRequests >= VISITOR_FLOOD_LIMIT,
   };
 }

@@ -2,24 +2,29 @@
 // `getAll`), decide, write request + order + audit events and claim the push throttle; then, after the commit,
 // enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest, type UserProfile } from '@sos/model';
 import { db, readAllIn, refs } from '../firestore';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
-import type { PushPlan } from '../notify/pushBatch';
-import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenedRequest } from '../response/respondToTransition';
-import { decideNewRequest, type NewRequestDecision } from './decideNewRequest';
+import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
+import { decideNewRequest, isVisitorRequest, type NewRequestDecision } from './decideNewRequest';
+import { countEarlierVisitorRequests } from './visitorFlood';
 
 export const ORDER_TITLE = 'Вызов персонала';
 
-/** What only some requests need: the repeated request, the object and its parent (whose plan is shown). */
-async function readOptionalContext(tx: Transaction, request: SosRequest<Timestamp>) {
+/**
+ * What only some requests need: the repeated request, the object and its parent (whose plan is shown), and for a
+ * request made from a QR code, the code and how many visitor requests came before it there.
+ */
+async function readOptionalContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>, user: UserProfile | null) {
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
-  const [repeatedSnap, objectSnap] = await Promise.all([repeated, object]);
+  const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
+  const earlier = isVisitorRequest(request, user) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
+  const [repeatedSnap, objectSnap, codeSnap, earlierVisitorRequests] = await Promise.all([repeated, object, code, earlier]);
   const objectData = objectSnap?.data() ?? null;
   const parent = objectData?.parentId ? (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null : null;
-  return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent };
+  return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent, qrCode: codeSnap?.data() ?? null, earlierVisitorRequests };
 }
 
 function orderFor(
@@ -52,7 +57,7 @@ function transitionTo(status: NewRequestDecision['status']) {
 }
 
 type Outcome =
-  | { kind: 'decided'; decision: NewRequestDecision; opened: OpenedRequest | null; plan: PushPlan | null }
+  | { kind: 'decided'; decision: NewRequestDecision; opened: { request: OpenedRequest; step: OpenStep } | null }
   | { kind: 'replayed'; request: SosRequest<Timestamp> };
 
 /**
@@ -84,13 +89,14 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       logs.requestAlreadyProcessed(requestId, request.status);
       return { kind: 'replayed', request };
     }
-    const optional = await readOptionalContext(tx, request);
+    const user = userSnap.data() ?? null;
+    const optional = await readOptionalContext(tx, requestId, request, user);
+    // Last read: a missing dispatch document is rebuilt and written here, and a transaction reads before it writes.
     const dispatch = await readDispatch(tx, request.locationId, dispatchSnap);
-    const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, user: userSnap.data() ?? null, ...optional });
+    const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, user, ...optional });
     const now = FieldValue.serverTimestamp();
 
-    let opened: OpenedRequest | null = null;
-    let plan: PushPlan | null = null;
+    let opened: { request: OpenedRequest; step: OpenStep } | null = null;
     if (decision.status === 'open' && dispatch) {
       const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
       const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
@@ -103,11 +109,20 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
         requester: decision.requester,
         plan: decision.plan,
         escalationLevel: 0,
+        ...(decision.grouped ? { grouped: true } : {}),
       });
-      opened = { ...request, deadlineAt, ackDeadlineAt, locationName: decision.locationName, objectName: decision.objectName, requester: decision.requester };
-      const open = planOpenPush(requestId, opened, dispatch, throttleSnap.data(), Date.now());
-      if (open.claim) tx.set(refs.pushThrottle(request.locationId, request.uid), open.claim, { merge: true });
-      plan = open.plan;
+      const openedRequest: OpenedRequest = {
+        ...request,
+        deadlineAt,
+        ackDeadlineAt,
+        locationName: decision.locationName,
+        objectName: decision.objectName,
+        requester: decision.requester,
+        grouped: decision.grouped,
+      };
+      const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, throttleSnap.data(), Date.now());
+      if (claim) tx.set(refs.pushThrottle(request.locationId, request.uid), claim, { merge: true });
+      opened = { request: openedRequest, step };
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
@@ -121,7 +136,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       detail: decision.status === 'rejected' ? decision.rejectReason : null,
     };
     tx.set(refs.event(requestId, decidedEvent.type), decidedEvent);
-    return { kind: 'decided', decision, opened, plan };
+    return { kind: 'decided', decision, opened };
   });
 
   if (!outcome) return null;
@@ -129,9 +144,9 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     if (outcome.request.status === 'open') await resumeResponseLoop(requestId, outcome.request);
     return null;
   }
-  const { decision, opened, plan } = outcome;
+  const { decision, opened } = outcome;
   if (decision.status === 'open') logs.requestOpened(requestId, known.locationId);
   else logs.requestRejected(requestId, decision.rejectReason);
-  if (opened && plan) await startResponseLoop(requestId, opened, plan);
+  if (opened) await startResponseLoop(requestId, opened.request, opened.step);
   return decision;
 }

@@ -14,6 +14,9 @@ interface LiveState {
  * The one listener lifecycle: (re)subscribes whenever `key` changes, resets to `reset()` first,
  * and unsubscribes with the scope. `listen` returns the unsubscribe function, or null for no source.
  */
+/** Delays before a refused listener is tried again. */
+const DENIED_RETRY_MS = [1000, 3000, 8000];
+
 function followSnapshots(
   key: () => string | null,
   reset: () => void,
@@ -21,9 +24,17 @@ function followSnapshots(
 ): LiveState {
   const state: LiveState = { loaded: ref(false), fromCache: ref(true), error: shallowRef(null) };
   let stop: (() => void) | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let deniedRetries = 0;
+  const cancelRetry = () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
   watch(
     key,
     () => {
+      cancelRetry();
+      deniedRetries = 0;
       stop?.();
       reset();
       state.loaded.value = false;
@@ -32,7 +43,23 @@ function followSnapshots(
     },
     { immediate: true },
   );
-  onScopeDispose(() => stop?.());
+  // Right after a token refresh (a join, a new role) the server may still judge a new listener by the old
+  // claims: a refused listener is tried again a few times before the refusal stands.
+  watch(state.error, (failure) => {
+    if (failure?.code !== 'permission-denied' || deniedRetries >= DENIED_RETRY_MS.length) return;
+    const delay = DENIED_RETRY_MS[deniedRetries++] ?? 0;
+    cancelRetry();
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      stop?.();
+      state.error.value = null;
+      stop = listen(state);
+    }, delay);
+  });
+  onScopeDispose(() => {
+    cancelRetry();
+    stop?.();
+  });
   return state;
 }
 

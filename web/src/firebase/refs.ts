@@ -17,6 +17,7 @@ import {
   type Order,
   type QrCode,
   type SosEvent,
+  type SosMessage,
   type SosRequest,
   type StaffMember,
   type UserProfile,
@@ -60,6 +61,9 @@ export const refs = {
   sosRequest: (requestId: string) => typedDoc<SosRequest<Timestamp>>(paths.sosRequest(requestId)),
   newSosRequest: (requestId: string) => typedDoc<SosRequestCreate<FieldValue>>(paths.sosRequest(requestId)),
   events: (requestId: string) => typedCollection<SosEvent<Timestamp>>(paths.events(requestId)),
+  messages: (requestId: string) => typedCollection<SosMessage<Timestamp>>(paths.messages(requestId)),
+  /** A message as written: `at` is the serverTimestamp() sentinel. */
+  newMessage: (requestId: string, messageId: string) => typedDoc<SosMessage<FieldValue>>(paths.message(requestId, messageId)),
   deliveries: (requestId: string) => typedCollection<Delivery<Timestamp>>(paths.deliveries(requestId)),
 };
 

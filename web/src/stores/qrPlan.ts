@@ -9,9 +9,12 @@ import { useLiveDocument } from '../composables/useLive';
 export type QrCodeState = 'checking' | 'revoked' | 'unknown' | 'valid';
 
 export const useQrPlanStore = defineStore('qrPlan', () => {
-  /** Listens while the calling screen is open. */
-  function liveQrPlan(qrToken: MaybeRefOrGetter<string>) {
-    const code = useLiveDocument(() => refs.qrCode(toValue(qrToken)));
+  /** Listens while the calling screen is open; a null token (not signed in yet) reads nothing. */
+  function liveQrPlan(qrToken: MaybeRefOrGetter<string | null>) {
+    const code = useLiveDocument(() => {
+      const token = toValue(qrToken);
+      return token ? refs.qrCode(token) : null;
+    });
     const object = useLiveDocument(() => (code.data.value ? refs.object(code.data.value.locationId, code.data.value.objectId) : null));
     const parentId = computed(() => object.data.value?.parentId ?? null);
     const parent = useLiveDocument(() =>

@@ -1,7 +1,7 @@
 // Who is signed in: the Auth user, their role claims and profile, and their home location.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { onAuthStateChanged, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
+import { onAuthStateChanged, signInAnonymously, signInWithEmailAndPassword, signOut as firebaseSignOut, type User } from 'firebase/auth';
 import { createUserWithEmailAndPassword, sendPasswordResetEmail, updateProfile } from 'firebase/auth';
 import { setDoc } from 'firebase/firestore';
 import { ROLES, type Claims, type Locale, type Role } from '@sos/model';
@@ -45,6 +45,8 @@ export const useSessionStore = defineStore('session', () => {
   });
 
   const uid = computed(() => user.value?.uid ?? null);
+  /** Signed in anonymously at a QR code: no profile, no claims, their own requests only. */
+  const isVisitor = computed(() => user.value?.isAnonymous === true);
   const role = computed<Role | null>(() => claims.value?.role ?? null);
   const profileDoc = useLiveDocument(() => (uid.value ? refs.user(uid.value) : null));
   const profile = profileDoc.data;
@@ -59,18 +61,14 @@ export const useSessionStore = defineStore('session', () => {
 
   async function signIn(email: string, password: string): Promise<void> {
     const credential = await signInWithEmailAndPassword(auth, email, password);
-    // Resolve once the auth listener has loaded this user's claims.
-    await new Promise<void>((resolve) => {
-      const stop = watch(
-        user,
-        (current) => {
-          if (current?.uid !== credential.user.uid) return;
-          queueMicrotask(() => stop());
-          resolve();
-        },
-        { immediate: true },
-      );
-    });
+    await whenSignedInAs(credential.user.uid);
+  }
+
+  /** A visitor at a QR code asks for help without an account: an anonymous user that keeps nothing if they sign up later. */
+  async function signInAsVisitor(): Promise<void> {
+    if (user.value) return;
+    const credential = await signInAnonymously(auth);
+    await whenSignedInAs(credential.user.uid);
   }
 
   // ---- People: sign-up, password reset, and claims changed elsewhere (joined, removed, new role) ----
@@ -148,7 +146,9 @@ export const useSessionStore = defineStore('session', () => {
     displayName,
     homeLocationId,
     homeLocation,
+    isVisitor,
     signIn,
+    signInAsVisitor,
     signOut,
     signUp,
     sendPasswordReset,

@@ -18,6 +18,8 @@ export interface SosRequestDraft {
   qrToken?: string | null;
   /** Defaults to the resident's home location. */
   locationId?: string;
+  /** A visitor's optional call-back phone (qr requests of anonymous users only). */
+  contactPhone?: string | null;
   /** An id made before the app loaded (the first-paint shell); a fresh one otherwise. */
   requestId?: string;
   /** When the person tapped (phone clock); defaults to now. */
@@ -36,7 +38,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
   const failedWrites = ref<Record<string, string>>({});
   /** Until the server sets deadlineAt: the tap time and the deadline from the location's response time, by request id. */
   const provisionalClocks = ref<Record<string, { startedAt: number; deadlineAt: number }>>({});
-  let lastEmergency: { requestId: string; at: number } | null = null;
+  let lastEmergency: { requestId: string; locationId: string; at: number } | null = null;
 
   function newRequestId(): string {
     return doc(collection(db, paths.sosRequests())).id;
@@ -49,12 +51,14 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const locationId = draft.locationId ?? session.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const tappedAt = draft.tappedAt ?? Date.now();
-    if (draft.source === 'emergency' && !draft.repeatOf && lastEmergency && tappedAt - lastEmergency.at < DOUBLE_TAP_MS) {
+    const isDoubleTap =
+      draft.source === 'emergency' && !draft.repeatOf && lastEmergency?.locationId === locationId && tappedAt - lastEmergency.at < DOUBLE_TAP_MS;
+    if (isDoubleTap && lastEmergency) {
       return lastEmergency.requestId;
     }
     if (draft.requestId !== undefined && !REQUEST_ID.test(draft.requestId)) throw new Error(`bad request id: ${draft.requestId}`);
     const requestId = draft.requestId ?? newRequestId();
-    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, at: tappedAt };
+    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, locationId, at: tappedAt };
     const minutes = draft.responseMinutes ?? session.homeLocation?.responseMinutes;
     if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
     const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
@@ -102,5 +106,13 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
-  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest };
+  /** The location a request belongs to (its staff phone), live for as long as the calling screen. */
+  function liveLocation(locationId: MaybeRefOrGetter<string | null | undefined>) {
+    return useLiveDocument(() => {
+      const id = toValue(locationId);
+      return id ? refs.location(id) : null;
+    });
+  }
+
+  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest, liveLocation };
 });

@@ -34,6 +34,8 @@ const context = (fields: Partial<NewRequestContext> = {}): NewRequestContext => 
   repeated: null,
   object: null,
   parent: null,
+  qrCode: null,
+  earlierVisitorRequests: 0,
   ...fields,
 });
 
@@ -60,6 +62,7 @@ describe('decideNewRequest', () => {
       objectName: null,
       requester: { name: 'Анна', phone: '+79990000000' },
       plan: null,
+      grouped: false,
     });
   });
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arrivalTaskId,
+  decideArrivalCheck,
+  firstArrivalCheck,
+  nextArrivalCheck,
+  overdueEventId,
+  parseArrivalTask,
+} from '../arrivalTask';
+import { overdueAudience, overduePushMessage } from '../overdueNotice';
+import { firstEscalationRound } from '../../response/nobodyOnDuty';
+import { parseEscalationTask } from '../../escalation/escalationTask';
+
+const ts = (millis: number) => ({ toMillis: () => millis });
+
+describe('arrival check decision', () => {
+  it('marks a request still acknowledged overdue, the fifth repeat being the last', () => {
+    expect(decideArrivalCheck({ status: 'acknowledged' }, 1, false, 5)).toEqual({ action: 'overdue', last: false });
+    expect(decideArrivalCheck({ status: 'acknowledged' }, 5, false, 5)).toEqual({ action: 'overdue', last: true });
+  });
+  it('resumes a repeat whose event is already recorded (replay or crash after the transaction)', () => {
+    expect(decideArrivalCheck({ status: 'acknowledged' }, 2, true, 5)).toEqual({ action: 'resume', last: false });
+  });
+  it('stops once staff are on site, or the request is resolved or cancelled, or after the last repeat', () => {
+    for (const status of ['on_site', 'resolved', 'cancelled', 'open'] as const) {
+      expect(decideArrivalCheck({ status }, 1, false, 5)).toEqual({ action: 'stop', reason: status });
+    }
+    expect(decideArrivalCheck({ status: 'acknowledged' }, 6, false, 5)).toEqual({ action: 'stop', reason: 'max-repeats' });
+    expect(decideArrivalCheck(undefined, 1, false, 5)).toEqual({ action: 'stop', reason: 'missing' });
+  });
+});
+
+describe('arrival check schedule and ids', () => {
+  it('checks first at the deadline, then every 2 minutes', () => {
+    const first = firstArrivalCheck('r', 600_000);
+    expect(first).toEqual({ requestId: 'r', repeat: 1, dueAtMillis: 600_000, attempt: 0 });
+    expect(nextArrivalCheck({ ...first, attempt: 7 }, 120_000)).toEqual({ requestId: 'r', repeat: 2, dueAtMillis: 720_000, attempt: 0 });
+  });
+  it('names events and tasks deterministically', () => {
+    expect(overdueEventId(1)).toBe('arrival_overdue');
+    expect(overdueEventId(3)).toBe('arrival_overdue-3');
+    expect(arrivalTaskId({ requestId: 'r-1', repeat: 2, dueAtMillis: 0, attempt: 4 })).toBe('arr-r-1-2-4');
+  });
+  it('parses a well-formed task and names the field at fault otherwise', () => {
+    expect(parseArrivalTask({ requestId: 'a', repeat: 1, dueAtMillis: 5, attempt: 0 })).toEqual({
+      ok: true,
+      value: { requestId: 'a', repeat: 1, dueAtMillis: 5, attempt: 0 },
+    });
+    expect(parseArrivalTask('x')).toEqual({ ok: false, problem: 'not an object' });
+    expect(parseArrivalTask({ requestId: 'a/b', repeat: 1, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'requestId' });
+    expect(parseArrivalTask({ requestId: 'a', repeat: 0, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'repeat' });
+    expect(parseArrivalTask({ requestId: 'a', repeat: 1, dueAtMillis: null, attempt: 0 })).toEqual({ ok: false, problem: 'dueAtMillis' });
+    expect(parseArrivalTask({ requestId: 'a', repeat: 1, dueAtMillis: 5, attempt: 1.5 })).toEqual({ ok: false, problem: 'attempt' });
+  });
+});
+
+describe('overdue notice', () => {
+  it('goes to the claimer, every on-duty staff member of any tier and the admins, each once', () => {
+    const roster = [
+      { uid: 'a', member: { onDuty: true, tier: 1 as const } },
+      { uid: 'b', member: { onDuty: false, tier: 1 as const } },
+      { uid: 'c', member: { onDuty: true, tier: 2 as const } },
+    ];
+    expect(overdueAudience(roster, ['z', 'a'], 'b')).toEqual(['a', 'b', 'c', 'z']);
+    expect(overdueAudience([], undefined, 'b')).toEqual(['b']);
+  });
+  it('says who claimed it, that they are not there yet, and how late, linking to the staff card', () => {
+    const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, ackByName: 'Иван', deadlineAt: ts(600_000) };
+    expect(overduePushMessage('r1', request, 3, 600_000 + 5 * 60_000 + 1)).toMatchObject({
+      title: 'SOS — опоздание: БЦ',
+      body: 'Кафе · Анна · принял Иван, ещё не на месте · опоздание 5 мин',
+      link: '/staff?request=r1',
+      data: { requestId: 'r1', kind: 'arrival_overdue', repeat: '3' },
+    });
+    expect(overduePushMessage('r1', request, 1, 600_000).body).toContain('время прибытия истекло');
+  });
+});
+
+describe('nobody on duty', () => {
+  const request = { createdAt: ts(1_000), ackDeadlineAt: ts(61_000) };
+  it('runs escalation round 1 at once, with its reason, when no tier-1 staff member can be pushed', () => {
+    expect(firstEscalationRound('r', request, false)).toEqual({ requestId: 'r', round: 1, dueAtMillis: 1_000, attempt: 0, reason: 'nobody_on_duty' });
+  });
+  it('otherwise waits for the acknowledgement deadline', () => {
+    expect(firstEscalationRound('r', request, true)).toEqual({ requestId: 'r', round: 1, dueAtMillis: 61_000, attempt: 0 });
+  });
+  it('carries the reason through the task queue payload, and refuses an unknown one', () => {
+    expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'nobody_on_duty' })).toEqual({
+      ok: true,
+      value: { requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'nobody_on_duty' },
+    });
+    expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'bored' })).toEqual({ ok: false, problem: 'reason' });
+  });
+});

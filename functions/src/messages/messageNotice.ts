@@ -1,0 +1,47 @@
+// Who is pushed about a message and what the push says: pure, so both are unit-tested.
+import type { SosMessage, SosRequest, TimestampLike } from '@sos/model';
+import type { PushMessage } from '../push';
+import type { RosterEntry } from '../notify/audience';
+import { requesterLink, staffLink } from '../notify/messages';
+
+const PREVIEW_LENGTH = 120;
+
+/**
+ * A staff or admin message goes to the requester; the requester's goes to whoever claimed the request, or,
+ * while nobody has, to every on-duty staff member of the location. Never back to the author.
+ */
+export function messageAudience(
+  message: Pick<SosMessage<TimestampLike>, 'uid' | 'role'>,
+  request: Pick<SosRequest<TimestampLike>, 'uid' | 'ackBy'>,
+  roster: readonly RosterEntry[],
+): string[] {
+  const uids =
+    message.role !== 'requester'
+      ? [request.uid]
+      : request.ackBy
+        ? [request.ackBy]
+        : roster.filter(({ member }) => member.onDuty).map(({ uid }) => uid);
+  return [...new Set(uids)].filter((uid) => uid !== message.uid).sort();
+}
+
+/** Whether the audience needs the duty roster (only a requester's message on an unclaimed request). */
+export const needsRoster = (message: Pick<SosMessage<TimestampLike>, 'role'>, request: Pick<SosRequest<TimestampLike>, 'ackBy'>): boolean =>
+  message.role === 'requester' && !request.ackBy;
+
+export function messagePushMessage(
+  requestId: string,
+  messageId: string,
+  message: Pick<SosMessage<TimestampLike>, 'role' | 'text'>,
+  request: Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'grouped'>,
+): PushMessage {
+  const text = message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
+  const toRequester = message.role !== 'requester';
+  const from = toRequester ? 'Сообщение от персонала' : `Сообщение: ${request.requester?.name ?? 'Посетитель'}`;
+  return {
+    title: toRequester ? from : [from, request.objectName ?? request.locationName].filter(Boolean).join(' · '),
+    body: text,
+    link: toRequester ? requesterLink(requestId) : staffLink(requestId),
+    tag: `sos-${requestId}-messages`,
+    data: { requestId, kind: 'message', messageId },
+  };
+}

@@ -1,0 +1,39 @@
+// Effects of a new message: its audit event (who and when, never the text), then the push to the other side.
+import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import type { SosMessage } from '@sos/model';
+import { db, readDoc, refs } from '../firestore';
+import { logs } from '../logs';
+import { deliverPushBatch, readDevices } from '../notify/pushBatch';
+import { rosterOf } from '../dispatch/dispatchDoc';
+import { readDispatchNow } from '../dispatch/rebuildDispatch';
+import { messageAudience, messagePushMessage, needsRoster } from './messageNotice';
+
+/** Idempotent: the event has a fixed id (`message-<id>`, written once), the push batch `msg-<id>` deterministic ids. */
+export async function recordMessage(requestId: string, messageId: string, message: SosMessage<Timestamp>): Promise<void> {
+  const request = (await readDoc(refs.sosRequest(requestId))).data();
+  if (!request) {
+    logs.requestMissing(requestId);
+    return;
+  }
+  const eventRef = refs.event(requestId, `message-${messageId}`);
+  await db.runTransaction(async (tx) => {
+    if ((await tx.get(eventRef)).exists) return;
+    tx.set(eventRef, {
+      type: 'message',
+      at: message.at ?? FieldValue.serverTimestamp(),
+      by: message.uid,
+      detail: { messageId, role: message.role },
+    });
+  });
+  await deliverPushBatch({
+    requestId,
+    batch: `msg-${messageId}`,
+    message: messagePushMessage(requestId, messageId, message, request),
+    recipients: async () => {
+      const dispatch = needsRoster(message, request) ? await readDispatchNow(request.locationId) : null;
+      return messageAudience(message, request, dispatch ? rosterOf(dispatch) : []);
+    },
+    targets: readDevices,
+  });
+  logs.messageRecorded(requestId, messageId, message.role);
+}

@@ -1,0 +1,91 @@
+// Issue 12 on screen: what the resident, the staff card and the admin dashboard show when the backend marks a
+// request late (`arrivalOverdue`, written by checkArrival) or finds nobody on duty (`nobodyOnDuty`, written by
+// escalation round 1). Those writes are proved in tests/functions/arrival.test.ts; here the Admin SDK makes
+// them, as the functions would, so the demo's 10-minute deadline need not pass.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
+const adminRow = (page: Page, requestId: string) => page.locator(`[data-testid="admin-request"][data-request-id="${requestId}"]`);
+
+describe('late staff and nobody on duty, on screen', () => {
+  let browser: Browser;
+  let resident: PhonePage;
+  let staff: PhonePage;
+  let admin: PhonePage;
+  const made: string[] = [];
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+    [resident, staff, admin] = await Promise.all([openPhone(browser), openPhone(browser), openPhone(browser)]);
+    // One at a time: three cold sign-ins at once starve a busy 2-core machine.
+    await signIn(resident.page, 'resident@demo.test', /\/$/);
+    await signIn(staff.page, 'staff@demo.test', /\/staff$/);
+    await signIn(admin.page, 'admin@demo.test', /\/admin$/);
+  });
+
+  afterAll(async () => {
+    await Promise.all(made.map((id) => getFirestore().doc(paths.sosRequest(id)).update({ status: 'cancelled' }).catch(() => undefined)));
+    await browser?.close();
+  });
+
+  async function callForHelp(): Promise<string> {
+    await resident.page.getByTestId('sos-button').click();
+    await resident.page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await resident.page.waitForURL(/\/sos\/[\w-]+$/);
+    const requestId = resident.page.url().split('/').pop() ?? '';
+    made.push(requestId);
+    return requestId;
+  }
+
+  it('a late arrival: the resident is told and gets the phone first; staff card and dashboard mark it in red', async () => {
+    const requestId = await callForHelp();
+    const card = staffCard(staff.page, requestId);
+    await card.and(staff.page.locator('[data-status="open"]')).waitFor({ timeout: 20_000 });
+    await card.getByRole('button', { name: 'Принять' }).click();
+    await resident.page.getByTestId('ack-by').waitFor({ timeout: 15_000 });
+    expect(await resident.page.getByTestId('notice-overdue').count()).toBe(0);
+
+    await getFirestore().doc(paths.sosRequest(requestId)).update({ arrivalOverdue: true });
+    await resident.page.getByTestId('notice-overdue').getByText('Сотрудник опаздывает').waitFor({ timeout: 15_000 });
+    // The phone now comes right after the notice, before the countdown.
+    const order = await resident.page.evaluate(() => {
+      const ids = ['notice-overdue', 'staff-phone', 'repeat'];
+      const nodes = ids.map((id) => document.querySelector(`[data-testid="${id}"]`));
+      return nodes.every(Boolean) ? [nodes[0]!.compareDocumentPosition(nodes[1]!), nodes[1]!.compareDocumentPosition(nodes[2]!)] : null;
+    });
+    const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+    expect(order).toEqual([FOLLOWING, FOLLOWING]);
+    await card.getByTestId('arrival-overdue').getByText('Опаздывает к месту').waitFor({ timeout: 15_000 });
+    await adminRow(admin.page, requestId).getByTestId('arrival-overdue').waitFor({ timeout: 15_000 });
+    await screenshot(resident.page, 'late-01-resident');
+    await screenshot(staff.page, 'late-02-staff-card');
+
+    await card.getByRole('button', { name: 'На месте' }).click();
+    await card.and(staff.page.locator('[data-status="on_site"]')).waitFor();
+    await expect.poll(() => card.getByTestId('arrival-overdue').count()).toBe(0);
+    await expect.poll(() => resident.page.getByTestId('notice-overdue').count()).toBe(0);
+  });
+
+  it('nobody on duty: the resident is told to call, the admin sees a banner for the location', async () => {
+    const requestId = await callForHelp();
+    await staffCard(staff.page, requestId).waitFor({ timeout: 20_000 });
+    await getFirestore().doc(paths.sosRequest(requestId)).update({ nobodyOnDuty: true, escalationLevel: 1 });
+    await resident.page.getByTestId('notice-nobodyOnDuty').getByText('Сейчас никого нет на смене').waitFor({ timeout: 15_000 });
+    await resident.page.getByTestId('staff-phone').getByRole('link', { name: 'Позвонить' }).waitFor();
+    await admin.page.getByTestId('nobody-on-duty').getByText('Никого нет на смене: Бизнес-центр «Демо»').waitFor({ timeout: 15_000 });
+    await screenshot(admin.page, 'late-03-admin-banner');
+
+    resident.page.once('dialog', (dialog) => void dialog.accept());
+    await resident.page.getByTestId('cancel').click();
+    await expect.poll(() => admin.page.getByTestId('nobody-on-duty').count(), { timeout: 15_000 }).toBe(0);
+    expectNoPageErrors(resident);
+    expectNoPageErrors(staff);
+    expectNoPageErrors(admin);
+  });
+});

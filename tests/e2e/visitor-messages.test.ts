@@ -1,0 +1,85 @@
+// Issue 12: a visitor with no account scans the code on the wall, asks for help, and exchanges messages
+// with the staff member who claims it; the staff card names them «Посетитель» with their phone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getFirestore } from 'firebase-admin/firestore';
+import { paths, type SosRequest } from '@sos/model';
+import { useEmulators } from '../../scripts/seed';
+import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+
+const TOKEN = 'qr-bc-a-2-210';
+const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
+
+describe('a visitor at a QR code', () => {
+  let browser: Browser;
+  let visitor: PhonePage;
+  let staff: PhonePage;
+  let requestId = '';
+
+  beforeAll(async () => {
+    useEmulators();
+    browser = await launchBrowser();
+    [visitor, staff] = await Promise.all([openPhone(browser), openPhone(browser)]);
+  });
+
+  afterAll(async () => {
+    if (requestId) await getFirestore().doc(paths.sosRequest(requestId)).update({ status: 'cancelled' }).catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('asks for help without an account and talks with the staff member who comes', async () => {
+    await signIn(staff.page, 'staff@demo.test', /\/staff$/);
+    await staff.page.getByRole('heading', { name: 'Дежурство: вызовы' }).waitFor();
+
+    // Signed out: the code's screen shows the place, the plan, the staff phone and «Нужна помощь».
+    await visitor.page.goto(appUrl(`/q/${TOKEN}`));
+    await visitor.page.getByTestId('qr-place').getByText('Офис 210 · 2 этаж').waitFor({ timeout: 15_000 });
+    await visitor.page.getByTestId('staff-phone').waitFor();
+    expect(visitor.page.url()).toContain(`/q/${TOKEN}`);
+
+    // A bad phone is named next to the field and nothing is sent.
+    const phone = visitor.page.getByLabel('Ваш телефон (необязательно)');
+    await phone.fill('позвоните');
+    await visitor.page.getByRole('button', { name: 'Нужна помощь' }).click();
+    await visitor.page.getByText('Укажите телефон цифрами').waitFor();
+    expect(visitor.page.url()).toContain(`/q/${TOKEN}`);
+    await phone.fill('+7 912 345-67-89');
+    await screenshot(visitor.page, 'visitor-01-plan');
+    await visitor.page.getByRole('button', { name: 'Нужна помощь' }).click();
+    await visitor.page.waitForURL(/\/sos\/[\w-]+$/);
+    requestId = visitor.page.url().split('/').pop() ?? '';
+
+    const card = staffCard(staff.page, requestId);
+    await card.and(staff.page.locator('[data-status="open"]')).waitFor({ timeout: 20_000 });
+    await expect.poll(() => card.getByTestId('requester-name').innerText()).toBe('Посетитель');
+    expect(await card.innerText()).toContain('+7 912 345-67-89');
+    await card.getByRole('button', { name: 'Принять' }).click();
+    await card.and(staff.page.locator('[data-status="acknowledged"]')).waitFor();
+    await card.getByRole('button', { name: 'Иду' }).click();
+
+    // The visitor sees it live and answers.
+    const thread = visitor.page.getByTestId('messages');
+    await thread.getByTestId('message').filter({ hasText: 'Иду' }).waitFor({ timeout: 15_000 });
+    expect(await thread.getByTestId('message').first().innerText()).toContain('Персонал');
+    // An empty message is refused next to the field.
+    await thread.getByRole('button', { name: 'Отправить' }).click();
+    await thread.getByText('Введите текст сообщения').waitFor();
+    await thread.getByLabel('Сообщение').fill('Я у двери, жду');
+    await thread.getByRole('button', { name: 'Отправить' }).click();
+    await screenshot(visitor.page, 'visitor-02-messages');
+
+    await card.getByTestId('message').filter({ hasText: 'Я у двери, жду' }).waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('message').filter({ hasText: 'Я у двери, жду' }).innerText()).toContain('Заявитель');
+    await screenshot(staff.page, 'visitor-03-staff-card');
+
+    const stored = (await getFirestore().doc(paths.sosRequest(requestId)).get()).data() as SosRequest;
+    expect(stored).toMatchObject({ source: 'qr', qrToken: TOKEN, contactPhone: '+7 912 345-67-89', requester: { visitor: true } });
+    const messages = await getFirestore().collection(paths.messages(requestId)).orderBy('at').get();
+    expect(messages.docs.map((d) => [d.data().role, d.data().text])).toEqual([
+      ['staff', 'Иду'],
+      ['requester', 'Я у двери, жду'],
+    ]);
+    expectNoPageErrors(visitor);
+    expectNoPageErrors(staff);
+  });
+});

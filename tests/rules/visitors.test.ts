@@ -1,0 +1,150 @@
+// Visitors: anonymous users at a QR code may ask for help there, follow their own request and write on it; nothing else.
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+import {
+  Timestamp,
+  collection,
+  doc,
+  getDoc,
+  getDocs,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  type DocumentData,
+  type Firestore,
+} from 'firebase/firestore';
+import { ACTORS, ELSEWHERE, HOME, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
+import { OBJECT_ID, QR_TOKEN, T0, qrPayload, storedRequest } from './fixtures';
+
+let h: RulesHarness;
+let visitor: Firestore;
+let otherVisitor: Firestore;
+const VISITOR = 'visitor-1';
+const OTHER_VISITOR = 'visitor-2';
+const anonymousToken = { firebase: { sign_in_provider: 'anonymous' as const, identities: {} } };
+
+beforeAll(async () => {
+  h = await startRulesHarness('demo-sos-rules-visitors');
+  visitor = h.env.authenticatedContext(VISITOR, anonymousToken).firestore() as unknown as Firestore;
+  otherVisitor = h.env.authenticatedContext(OTHER_VISITOR, anonymousToken).firestore() as unknown as Firestore;
+});
+afterAll(() => h.cleanup());
+
+const REVOKED = 'qr-room-205';
+const FOREIGN = 'qr-park-1';
+beforeEach(async () => {
+  await h.clear();
+  await h.seed({
+    [`locations/${HOME}`]: { name: 'Business centre', staffPhone: '+73420000000', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC' },
+    [`locations/${HOME}/objects/${OBJECT_ID}`]: { name: 'Room 204', kind: 'room', parentId: null, qrToken: QR_TOKEN, selectable: true },
+    [`locations/${HOME}/staff/${ACTORS.staff.uid}`]: { name: 'Ivan', phone: '+7', onDuty: true, tier: 1 },
+    [`qrCodes/${QR_TOKEN}`]: { locationId: HOME, objectId: OBJECT_ID, active: true },
+    [`qrCodes/${REVOKED}`]: { locationId: HOME, objectId: 'room-205', active: false },
+    [`qrCodes/${FOREIGN}`]: { locationId: ELSEWHERE, objectId: 'lobby', active: true },
+    'sosRequests/mine': storedRequest('acknowledged', { uid: VISITOR, source: 'qr', qrToken: QR_TOKEN, description: null }),
+    'sosRequests/mine-done': storedRequest('resolved', { uid: VISITOR, source: 'qr', qrToken: QR_TOKEN, description: null }),
+    'sosRequests/theirs': storedRequest('open', { uid: OTHER_VISITOR, source: 'qr', qrToken: QR_TOKEN, description: null }),
+    'sosRequests/residents': storedRequest('open'),
+    [`users/${VISITOR}/orders/mine`]: { kind: 'sos', requestId: 'mine', status: 'acknowledged' },
+    [`users/${OTHER_VISITOR}/orders/theirs`]: { kind: 'sos', requestId: 'theirs', status: 'open' },
+  });
+});
+
+let counter = 0;
+/** A visitor's request as the QR screen writes it; `overrides` bends it. */
+const visitorRequest = (overrides: DocumentData = {}) => qrPayload({ uid: VISITOR, ...overrides });
+const create = (db: Firestore, data: DocumentData) => setDoc(doc(db, 'sosRequests', `v-${++counter}`), data);
+
+describe('a visitor asks for help at a QR code', () => {
+  it('creates a qr request for an active code, with or without a contact phone', async () => {
+    await assertSucceeds(create(visitor, visitorRequest()));
+    await assertSucceeds(create(visitor, visitorRequest({ contactPhone: '+7 912 000-00-01' })));
+    await assertSucceeds(create(visitor, visitorRequest({ contactPhone: null, description: 'Плохо с сердцем' })));
+  });
+
+  it.each([
+    ['a revoked code', { qrToken: REVOKED, objectId: 'room-205' }],
+    ['an unknown code', { qrToken: 'qr-unknown' }],
+    ["another location's code", { qrToken: FOREIGN }],
+    ['a forged location', { locationId: ELSEWHERE }],
+    ['a forged object', { objectId: 'room-999' }],
+    ['an emergency request', { source: 'emergency', objectId: null, qrToken: null }],
+    ['a form request', { source: 'form', qrToken: null, description: 'Smoke' }],
+    ['a qr request without its code', { qrToken: null }],
+    ["someone else's uid", { uid: OTHER_VISITOR }],
+    ['a status other than new', { status: 'open' }],
+    ['a forged creation time', { createdAt: Timestamp.fromMillis(T0.toMillis()) }],
+    ['a contact phone over 20 characters', { contactPhone: '+7 912 000-00-01 0000' }],
+    ['a contact phone that is not a phone', { contactPhone: 'call me maybe' }],
+    ['the grouped flag', { grouped: true }],
+    ['server fields', { requester: { name: 'Boss', phone: '+7' } }],
+    ['a repeat of another request', { repeatOf: 'theirs' }],
+  ])('is refused for %s', async (_label, overrides) => {
+    await assertFails(create(visitor, visitorRequest(overrides)));
+  });
+
+  it("a visitor at another location's code asks for help there", async () => {
+    await assertSucceeds(create(visitor, visitorRequest({ qrToken: FOREIGN, locationId: ELSEWHERE, objectId: 'lobby' })));
+  });
+
+  it('a resident cannot write a contact phone', async () => {
+    await assertFails(create(h.db('resident'), qrPayload({ contactPhone: '+79120000001' })));
+    await assertSucceeds(create(h.db('resident'), qrPayload()));
+  });
+
+  it('a signed-out person cannot create anything', async () => {
+    await assertFails(create(h.db('anonymous'), visitorRequest({ uid: 'nobody' })));
+  });
+});
+
+describe('what a visitor reads', () => {
+  it('the scanned code, its location and object', async () => {
+    await assertSucceeds(getDoc(doc(visitor, 'qrCodes', QR_TOKEN)));
+    await assertSucceeds(getDoc(doc(visitor, 'locations', HOME)));
+    await assertSucceeds(getDoc(doc(visitor, `locations/${HOME}/objects/${OBJECT_ID}`)));
+  });
+
+  it('their own requests and orders', async () => {
+    await assertSucceeds(getDoc(doc(visitor, 'sosRequests', 'mine')));
+    await assertSucceeds(getDocs(collection(visitor, `users/${VISITOR}/orders`)));
+  });
+
+  it("not a revoked code, nor another's request or orders, nor any list, roster or audit trail", async () => {
+    await assertFails(getDoc(doc(visitor, 'qrCodes', REVOKED)));
+    await assertFails(getDoc(doc(visitor, 'sosRequests', 'theirs')));
+    await assertFails(getDoc(doc(visitor, 'sosRequests', 'residents')));
+    await assertFails(getDocs(query(collection(visitor, 'sosRequests'), where('uid', '==', VISITOR))));
+    await assertFails(getDocs(collection(visitor, `users/${OTHER_VISITOR}/orders`)));
+    await assertFails(getDocs(collection(visitor, 'qrCodes')));
+    await assertFails(getDocs(collection(visitor, `locations/${HOME}/objects`)));
+    await assertFails(getDoc(doc(visitor, `locations/${HOME}/staff/${ACTORS.staff.uid}`)));
+    await assertFails(getDocs(collection(visitor, 'sosRequests/mine/events')));
+    await assertFails(getDoc(doc(visitor, `users/${ACTORS.resident.uid}`)));
+  });
+});
+
+describe('what else a visitor writes', () => {
+  const message = (overrides: DocumentData = {}) => ({ uid: VISITOR, role: 'requester', text: 'Я у двери', at: serverTimestamp(), ...overrides });
+
+  it('messages on their own active request, and reads them', async () => {
+    await assertSucceeds(setDoc(doc(visitor, 'sosRequests/mine/messages/m-1'), message()));
+    await assertSucceeds(getDocs(collection(visitor, 'sosRequests/mine/messages')));
+  });
+
+  it("no message on another's request, on a closed one, or as staff", async () => {
+    await assertFails(setDoc(doc(visitor, 'sosRequests/theirs/messages/m-1'), message()));
+    await assertFails(getDocs(collection(otherVisitor, 'sosRequests/mine/messages')));
+    await assertFails(setDoc(doc(visitor, 'sosRequests/mine-done/messages/m-1'), message()));
+    await assertFails(setDoc(doc(visitor, 'sosRequests/mine/messages/m-2'), message({ role: 'staff' })));
+  });
+
+  it('cannot claim a request, edit a location, register a device or make a profile', async () => {
+    await assertFails(updateDoc(doc(visitor, 'sosRequests', 'theirs'), { status: 'acknowledged', ackBy: VISITOR, ackByName: 'V', ackAt: serverTimestamp() }));
+    await assertFails(updateDoc(doc(visitor, 'locations', HOME), { name: 'Mine' }));
+    await assertFails(setDoc(doc(visitor, `users/${VISITOR}/devices/d1`), { token: 't', createdAt: serverTimestamp(), lastSeenAt: serverTimestamp() }));
+    await assertFails(setDoc(doc(visitor, `users/${VISITOR}`), { displayName: 'V', phone: '', locationIds: [HOME], homeLocationId: HOME }));
+    await assertFails(setDoc(doc(visitor, `qrCodes/qr-new`), { locationId: HOME, objectId: OBJECT_ID, active: true }));
+  });
+});
