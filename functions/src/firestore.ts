@@ -25,7 +25,6 @@ import {
   type Location,
   type LocationObject,
   type Order,
-  type PushThrottle,
   type QrCode,
   type SosEvent,
   type SosMessage,
@@ -163,7 +162,6 @@ export const refs = {
   delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
   message: (requestId: string, messageId: string) => doc<SosMessage<Timestamp>>(paths.message(requestId, messageId)),
   messages: (requestId: string) => collection<SosMessage<Timestamp>>(paths.messages(requestId)),
-  pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
   dispatches: () => collection<Dispatch<Timestamp>>(paths.dispatches()),
   dispatch: (locationId: string) => doc<Dispatch<Timestamp>>(paths.dispatch(locationId)),
 };

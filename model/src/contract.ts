@@ -278,8 +278,9 @@ export interface Delivery<Ts = TimestampLike> {
 }
 
 /**
- * `locations/{locationId}/pushThrottles/{residentUid}`: per recipient, the last staff push about this resident's
- * requests there; each recipient is pushed at most once per window per resident (repeats are grouped). Functions only.
+ * The `pushThrottle` of a membership document (`locations/{locationId}/members/{residentUid}`): per recipient, the last
+ * staff push about this resident's requests there; each recipient is pushed at most once per window per resident
+ * (repeats are grouped). Functions only. Visitors have no membership: their floods are grouped per QR code instead.
  */
 export interface PushThrottle<Ts = TimestampLike> {
   recipients: Record<string, { lastPushAt: Ts; requestId: string; batch: string }>;
@@ -345,12 +346,17 @@ export interface Invite<Ts = TimestampLike> {
   acceptedBy: string[];
 }
 
-/** `locations/{id}/members/{uid}`: everyone of the location, for the admins' "People" list (claims cannot be queried). Functions only. */
+/**
+ * `locations/{id}/members/{uid}`: everyone of the location, for the admins' "People" list (claims cannot be queried),
+ * and what opening this person's request needs in the same read: name and phone (kept equal to the profile's) and the
+ * push throttle. Functions only.
+ */
 export interface Member<Ts = TimestampLike> {
   name: string;
   phone: string;
   role: Role;
   joinedAt: Ts;
+  pushThrottle?: PushThrottle<Ts>;
 }
 
 /** The server-written parts of `users/{uid}` added by People. */

@@ -2,7 +2,7 @@
 // device of the recipients, record one delivery row per device and one `notified` event per batch.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
 import type { DeliveryStatus, DeliveryWrite, PushThrottle, PushThrottleWrite, SosEventWrite } from '@sos/model';
-import { db, readDoc, readQuery, refs, writeDoc } from '../firestore';
+import { db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
 import { pushTransport, type PushMessage } from '../push';
@@ -159,9 +159,10 @@ export function planThrottle(
 }
 
 /**
- * Takes the (location, resident) push slots of the recipients for this batch. A plain read settles the common
- * flood case (everyone pushed recently) without contention; only free slots are claimed in a transaction,
- * so of concurrent requests exactly one pushes each recipient.
+ * Takes the (location, resident) push slots of the recipients for this batch, kept in the resident's membership
+ * document. A plain read settles the common flood case (everyone pushed recently) without contention; only free
+ * slots are claimed in a transaction, so of concurrent requests exactly one pushes each recipient. Someone without
+ * a membership there (a visitor) is not throttled: visitor floods are grouped per QR code when the request opens.
  */
 async function claimPushSlots(
   locationId: string,
@@ -170,12 +171,14 @@ async function claimPushSlots(
   requestId: string,
   batch: string,
 ): Promise<ThrottleDecision> {
-  const ref = refs.pushThrottle(locationId, residentUid);
-  const peek = planThrottle((await readDoc(ref)).data(), recipients, requestId, batch, Date.now()).decision;
-  if (peek.push.length === 0) return peek;
+  const ref = peopleRefs.member(locationId, residentUid);
+  const first = await readDoc(ref);
+  const peek = planThrottle(first.data()?.pushThrottle, recipients, requestId, batch, Date.now()).decision;
+  if (peek.push.length === 0 || !first.exists) return peek;
   return db.runTransaction(async (tx) => {
-    const { decision, claim } = planThrottle((await tx.get(ref)).data(), recipients, requestId, batch, Date.now());
-    if (claim) tx.set(ref, claim, { merge: true });
+    const member = await tx.get(ref);
+    const { decision, claim } = planThrottle(member.data()?.pushThrottle, recipients, requestId, batch, Date.now());
+    if (claim && member.exists) tx.set(ref, { pushThrottle: claim }, { merge: true });
     return decision;
   });
 }

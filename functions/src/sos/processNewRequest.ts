@@ -1,13 +1,20 @@
-// A new request, in one transaction: read the request, its location's dispatch document and the requester (one
-// `getAll`), decide, write request + order + audit events and claim the push throttle; then, after the commit,
-// enqueue escalation round 1 and push the on-duty tier-1 staff.
+// A new request, in one transaction: read the request, its location's dispatch document and the requester's
+// membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
+// then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest, type UserProfile } from '@sos/model';
-import { db, readAllIn, refs } from '../firestore';
+import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { db, peopleRefs, readAllIn, refs } from '../firestore';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
-import { decideNewRequest, isVisitorRequest, type NewRequestDecision } from './decideNewRequest';
+import {
+  decideNewRequest,
+  isVisitorRequest,
+  requesterFromMember,
+  requesterFromProfile,
+  type NewRequestDecision,
+  type RequesterProfile,
+} from './decideNewRequest';
 import { countEarlierVisitorRequests } from './visitorFlood';
 
 export const ORDER_TITLE = 'Вызов персонала';
@@ -16,15 +23,21 @@ export const ORDER_TITLE = 'Вызов персонала';
  * What only some requests need: the repeated request, the object and its parent (whose plan is shown), and for a
  * request made from a QR code, the code and how many visitor requests came before it there.
  */
-async function readOptionalContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>, user: UserProfile | null) {
+async function readOptionalContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>, requester: RequesterProfile | null) {
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
   const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
-  const earlier = isVisitorRequest(request, user) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
+  const earlier = isVisitorRequest(request, requester) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
   const [repeatedSnap, objectSnap, codeSnap, earlierVisitorRequests] = await Promise.all([repeated, object, code, earlier]);
   const objectData = objectSnap?.data() ?? null;
   const parent = objectData?.parentId ? (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null : null;
   return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent, qrCode: codeSnap?.data() ?? null, earlierVisitorRequests };
+}
+
+/** Without a membership document: the profile (written outside the People flows), or nobody (a visitor). */
+async function readProfileOf(tx: Transaction, request: SosRequest<Timestamp>): Promise<RequesterProfile | null> {
+  const user = (await tx.get(refs.user(request.uid))).data();
+  return user ? requesterFromProfile(user, request.locationId) : null;
 }
 
 function orderFor(
@@ -73,13 +86,8 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     return null;
   }
   const outcome = await db.runTransaction(async (tx): Promise<Outcome | null> => {
-    const [snapshot, dispatchSnap, userSnap, throttleSnap] = await readAllIn(
-      tx,
-      requestRef,
-      refs.dispatch(known.locationId),
-      refs.user(known.uid),
-      refs.pushThrottle(known.locationId, known.uid),
-    );
+    const memberRef = peopleRefs.member(known.locationId, known.uid);
+    const [snapshot, dispatchSnap, memberSnap] = await readAllIn(tx, requestRef, refs.dispatch(known.locationId), memberRef);
     const request = snapshot.data();
     if (!request) {
       logs.requestMissing(requestId);
@@ -89,11 +97,12 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       logs.requestAlreadyProcessed(requestId, request.status);
       return { kind: 'replayed', request };
     }
-    const user = userSnap.data() ?? null;
-    const optional = await readOptionalContext(tx, requestId, request, user);
+    const member = memberSnap.data();
+    const requester = member ? requesterFromMember(member) : await readProfileOf(tx, request);
+    const optional = await readOptionalContext(tx, requestId, request, requester);
     // Last read: a missing dispatch document is rebuilt and written here, and a transaction reads before it writes.
     const dispatch = await readDispatch(tx, request.locationId, dispatchSnap);
-    const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, user, ...optional });
+    const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, requester, ...optional });
     const now = FieldValue.serverTimestamp();
 
     let opened: { request: OpenedRequest; step: OpenStep } | null = null;
@@ -120,8 +129,8 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
         requester: decision.requester,
         grouped: decision.grouped,
       };
-      const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, throttleSnap.data(), Date.now());
-      if (claim) tx.set(refs.pushThrottle(request.locationId, request.uid), claim, { merge: true });
+      const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, member?.pushThrottle, Date.now());
+      if (claim && member) tx.set(memberRef, { pushThrottle: claim }, { merge: true });
       opened = { request: openedRequest, step };
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
