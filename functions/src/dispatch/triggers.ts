@@ -1,10 +1,11 @@
-// Thin triggers that keep each location's dispatch document current: the location, its roster, its people's devices.
+// Thin triggers that keep each location's dispatch document current: the location, its roster, its people's devices
+// and locales.
 // Retried on failure: a rebuild is idempotent.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { readQuery, refs } from '../firestore';
 import { reportingCosts } from '../costs';
 import { REGION } from '../params';
-import { rebuildDispatch } from './rebuildDispatch';
+import { localeChanged } from './dispatchDoc';
+import { rebuildDispatch, rebuildDispatchesListing } from './rebuildDispatch';
 
 export const onLocationWritten = onDocumentWritten(
   { document: 'locations/{locationId}', region: REGION, retry: true },
@@ -24,7 +25,15 @@ export const onStaffMemberWritten = onDocumentWritten(
 export const onDeviceWritten = onDocumentWritten(
   { document: 'users/{uid}/devices/{deviceId}', region: REGION, retry: true },
   reportingCosts(async (event) => {
-    const listed = await readQuery(refs.dispatches(), (all) => all.where('recipientUids', 'array-contains', event.params.uid));
-    await Promise.all(listed.docs.map((doc) => rebuildDispatch(doc.id)));
+    await rebuildDispatchesListing(event.params.uid);
+  }),
+);
+
+/** A profile's locale matters to the locations whose dispatch lists its owner; every other profile change is ignored. */
+export const onUserWritten = onDocumentWritten(
+  { document: 'users/{uid}', region: REGION, retry: true },
+  reportingCosts(async (event) => {
+    if (!localeChanged(event.data?.before.data(), event.data?.after.data())) return;
+    await rebuildDispatchesListing(event.params.uid);
   }),
 );
