@@ -27,7 +27,7 @@ const en: ServerTexts = {
   noPlace: 'no place given (emergency call)',
   minutesLeft: (minutes) => `${minutes} min left`,
   arrivalTimeOver: 'arrival time is over',
-  openTitle: (locationName) => `SOS: ${locationName}`,
+  openTitle: (locationName) => `SOS call: ${locationName}`,
   escalationTitle: (round, locationName) => `SOS — nobody accepted (escalation ${round}): ${locationName}`,
   ackTitle: 'Your call was accepted',
   ackBody: (staffName) => `${staffName ?? 'A staff member'} is on the way`,

@@ -27,7 +27,7 @@ describe('push messages', () => {
   it('tell staff the place, who and the time left, and link to the staff queue', () => {
     const message = staffPushMessage('ru', 'r1', request, 0);
     expect(message).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · осталось 10 мин', link: '/staff?request=r1' });
-    expect(staffPushMessage('en', 'r1', request, 0)).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · 10 min left', link: '/staff?request=r1' });
+    expect(staffPushMessage('en', 'r1', request, 0)).toMatchObject({ title: 'SOS call: БЦ', body: 'Кафе · Анна · 10 min left', link: '/staff?request=r1' });
   });
   it('name a visitor and a missing place in the recipient\'s language', () => {
     expect(staffPushMessage('ru', 'r1', visitor, 0).body).toBe('место не указано (экстренный вызов) · Посетитель · осталось 10 мин');
