@@ -2,9 +2,9 @@
 // users/{uid}.locale, written by their own client, decides the text their devices get (Russian when unset).
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doc, updateDoc } from 'firebase/firestore';
+import { collection, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
-import { paths, type Dispatch, type Locale } from '@sos/model';
+import { paths, type Dispatch, type Locale, type MessageRole } from '@sos/model';
 import { refs } from '../../functions/src/firestore';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
 import { waitForDoc } from './admin';
@@ -44,11 +44,18 @@ async function sentIn(requestId: string, batch: string) {
   );
 }
 
+/** Writes a message as the apps do; returns its id. */
+async function send(session: ClientSession, requestId: string, role: MessageRole, text: string): Promise<string> {
+  const ref = doc(collection(session.db, 'sosRequests', requestId, 'messages'));
+  await setDoc(ref, { uid: session.uid, role, text, at: serverTimestamp() });
+  return ref.id;
+}
+
 const orderTitle = async (uid: string, requestId: string) =>
   (await waitForDoc(refs.order(uid, requestId), (o) => o !== undefined, `order ${requestId}`))?.title;
 
 describe('pushes in the recipient\'s language', () => {
-  it('staff get the open push in their own language, the requester the acknowledgement in theirs, and the order title follows the requester', async () => {
+  it('staff get the open push in their own language, the requester the acknowledgement and messages in theirs, and the order title follows the requester', { timeout: 90_000 }, async () => {
     await Promise.all([chooseLocale(tier1, 'en'), chooseLocale(resident, 'en')]);
     // A second tier-1 member comes on duty; they never chose a language.
     await refs.staff(site.locationId).doc(site.tier1OffDuty.uid).update({ onDuty: true });
@@ -68,6 +75,16 @@ describe('pushes in the recipient\'s language', () => {
     await acknowledge(tier1, requestId, site.tier1.name);
     expect(await sentIn(requestId, 'ack')).toEqual({
       [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Your call was accepted' },
+    });
+
+    // Messages both ways: the claimer and the requester are read from their profiles, not the dispatch document.
+    const going = await send(tier1, requestId, 'staff', 'Иду');
+    expect(await sentIn(requestId, `msg-${going}`)).toEqual({
+      [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Message from staff' },
+    });
+    const reply = await send(resident, requestId, 'requester', 'Жду');
+    expect(await sentIn(requestId, `msg-${reply}`)).toEqual({
+      [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `Message: ${site.resident.name} · ${locationName}` },
     });
   });
 
