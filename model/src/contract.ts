@@ -241,7 +241,8 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /**
  * The structured detail of some events: `escalated-1` run at opening because nobody was on duty
- * (`reason`, `round`), an `arrival_overdue` repeat (`repeat`), a `message` (`messageId`, `role`).
+ * (`reason`, `round`), an `arrival_overdue` repeat (`repeat`), a `message` (`messageId`, `role`), a push batch's
+ * `notified-<batch>` (`batch` and its counts, no ids).
  */
 export interface SosEventDetail {
   reason?: EscalationReason;
@@ -249,6 +250,16 @@ export interface SosEventDetail {
   repeat?: number;
   messageId?: string;
   role?: MessageRole;
+  /** The push batch: `open`, `esc-<round>`, `ack`, `overdue-<n>`, `msg-<messageId>`. */
+  batch?: string;
+  /** How many people the batch was for. */
+  recipients?: number;
+  /** Of those, how many were pushed now (the others were `grouped`: pushed about this resident within the throttle window). */
+  pushed?: number;
+  grouped?: number;
+  /** Devices of the pushed people, and what became of each delivery. */
+  devices?: number;
+  statuses?: Partial<Record<DeliveryStatus, number>>;
 }
 
 export const MESSAGE_ROLES = ['requester', 'staff', 'admin'] as const;
@@ -275,6 +286,9 @@ export interface Delivery<Ts = TimestampLike> {
   at: Ts;
   /** The push batch this row belongs to: `open`, `esc-<round>` (escalation round) or `ack` (to the requester). */
   batch?: string;
+  /** The recipient's locale the push was written in, and its title as sent. */
+  locale?: Locale;
+  title?: string;
 }
 
 /**
@@ -293,12 +307,15 @@ export interface DispatchRecipient {
   admin: boolean;
   /** deviceId → push token. */
   devices: Record<string, string>;
+  /** The language of their pushes: `users/{uid}.locale`, Russian when unset. */
+  locale: Locale;
 }
 
 /**
  * `dispatch/{locationId}`, server-only: the location's settings, its on-duty staff and admins with their push
- * tokens. Rebuilt by triggers whenever the location, its roster or one of these people's devices changes, so
- * opening a request and pushing about it reads one document instead of the roster and every device.
+ * tokens and locales. Rebuilt by triggers whenever the location, its roster or one of these people's devices or
+ * locales changes, so opening a request and pushing about it reads one document instead of the roster and every
+ * device.
  */
 export interface Dispatch<Ts = TimestampLike> {
   location: Location;
@@ -356,6 +373,8 @@ export interface Member<Ts = TimestampLike> {
   phone: string;
   role: Role;
   joinedAt: Ts;
+  /** The person's language (the profile's; Russian when unset): the order title of their requests. */
+  locale?: Locale;
   pushThrottle?: PushThrottle<Ts>;
 }
 

@@ -90,6 +90,14 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
   return site;
 }
 
+/** Another resident of the site, with a profile and one live device `d1` (a request of their own is not throttled by the first resident's). */
+export async function addResident(site: ResponseSite, role: string, name: string): Promise<Person> {
+  const resident: Person = { uid: `${site.resident.uid}-${role}`, email: site.resident.email.replace('-resident@', `-resident-${role}@`), name };
+  await refs.user(resident.uid).set({ displayName: name, phone: '+79001112244', locationIds: [site.locationId], homeLocationId: site.locationId });
+  await Promise.all([account(resident, 'resident', [site.locationId]), device(resident.uid, 'd1', `token-${resident.uid}`)]);
+  return resident;
+}
+
 /** `uid/deviceId → status` of a request's deliveries in one batch. */
 export async function deliveriesOf(requestId: string, batch: string): Promise<Record<string, string>> {
   const snapshot = await refs.deliveries(requestId).where('batch', '==', batch).get();

@@ -36,7 +36,7 @@ describe('the staff response loop pushes', () => {
     expect((await refs.device(site.tier1.uid, 'ok').get()).exists).toBe(true);
     const notified = (await refs.event(requestId, 'notified-open').get()).data();
     expect(notified).toMatchObject({ type: 'notified', by: null });
-    expect(notified?.detail).toContain('pushed 1 of 1 recipient(s), 2 device(s)');
+    expect(notified?.detail).toEqual({ batch: 'open', recipients: 1, pushed: 1, grouped: 0, devices: 2, statuses: { emulated: 1, token_removed: 1 } });
     const opened = await refs.sosRequest(requestId).get();
 
     await acknowledge(tier1, requestId, site.tier1.name);

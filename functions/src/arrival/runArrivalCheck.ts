@@ -70,7 +70,7 @@ export async function runArrivalCheck(task: ArrivalTask, at: { nowMillis?: numbe
   await deliverPushBatch({
     requestId: task.requestId,
     batch: overdueBatch(task.repeat),
-    message: overduePushMessage(task.requestId, request, task.repeat, Date.now()),
+    message: (locale) => overduePushMessage(locale, task.requestId, request, task.repeat, Date.now()),
     recipients: async () => {
       const dispatch = await readDispatchNow(request.locationId);
       return overdueAudience(dispatch ? rosterOf(dispatch) : [], location?.admins, request.ackBy);

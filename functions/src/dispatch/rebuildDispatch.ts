@@ -1,8 +1,9 @@
-// Rebuilds a location's dispatch document from the location, its on-duty roster and those people's devices.
-import { FieldValue, type DocumentSnapshot, type Query, type QuerySnapshot, type Timestamp, type Transaction } from 'firebase-admin/firestore';
+// Rebuilds a location's dispatch document from the location, its on-duty roster and those people's devices and locales.
+import { FieldValue, type DocumentSnapshot, type Timestamp, type Transaction } from 'firebase-admin/firestore';
 import type { Dispatch, Location, TimestampLike } from '@sos/model';
-import { db, readDoc, refs } from '../firestore';
+import { db, readDoc, readQuery, refs } from '../firestore';
 import { logs } from '../logs';
+import { localeOf } from '../notify/texts';
 import { buildDispatch } from './dispatchDoc';
 
 type DispatchWrite = Dispatch<FieldValue>;
@@ -18,7 +19,7 @@ export async function rebuildDispatch(locationId: string): Promise<DispatchWrite
       tx.delete(refs.dispatch(locationId));
       return null;
     }
-    const dispatch = await readDispatchSources(location, locationId, (query) => tx.get(query));
+    const dispatch = await readDispatchSources(tx, location, locationId);
     tx.set(refs.dispatch(locationId), dispatch);
     logs.dispatchRebuilt(locationId, dispatch.recipientUids.length);
     return dispatch;
@@ -34,9 +35,15 @@ export async function readDispatch(tx: Transaction, locationId: string, snapshot
   if (current) return current;
   const location = (await tx.get(refs.location(locationId))).data();
   if (!location) return null;
-  const built = await readDispatchSources(location, locationId, (query) => tx.get(query));
+  const built = await readDispatchSources(tx, location, locationId);
   tx.set(refs.dispatch(locationId), built);
   return built;
+}
+
+/** Rebuilds every dispatch document that lists `uid` (on duty there, or admin): their devices or locale changed. */
+export async function rebuildDispatchesListing(uid: string): Promise<void> {
+  const listed = await readQuery(refs.dispatches(), (all) => all.where('recipientUids', 'array-contains', uid));
+  await Promise.all(listed.docs.map((doc) => rebuildDispatch(doc.id)));
 }
 
 /** The dispatch document outside a transaction (a replay's resumption); rebuilt when it does not exist yet. */
@@ -44,19 +51,18 @@ export async function readDispatchNow(locationId: string): Promise<Dispatch<Time
   return (await readDoc(refs.dispatch(locationId))).data() ?? (await rebuildDispatch(locationId));
 }
 
-type QueryReader = <T>(query: Query<T>) => Promise<QuerySnapshot<T>>;
-
-/** The on-duty roster and the devices of every recipient, read through `read` (a transaction's, usually). */
-export async function readDispatchSources(location: Location, locationId: string, read: QueryReader): Promise<DispatchWrite> {
-  const onDuty = (await read(refs.staff(locationId).where('onDuty', '==', true))).docs.map((doc) => ({ uid: doc.id, tier: doc.data().tier }));
+/** The on-duty roster, and the devices and locale of every recipient, read in `tx`. */
+export async function readDispatchSources(tx: Transaction, location: Location, locationId: string): Promise<DispatchWrite> {
+  const onDuty = (await tx.get(refs.staff(locationId).where('onDuty', '==', true))).docs.map((doc) => ({ uid: doc.id, tier: doc.data().tier }));
   const uids = [...new Set([...onDuty.map((member) => member.uid), ...(location.admins ?? [])])];
-  const devices = new Map(
-    await Promise.all(
-      uids.map(async (uid) => {
-        const snapshot = await read(refs.devices(uid));
-        return [uid, Object.fromEntries(snapshot.docs.map((doc) => [doc.id, doc.data().token]))] as const;
-      }),
-    ),
-  );
-  return { ...buildDispatch(location, onDuty, (uid) => devices.get(uid) ?? {}), rebuiltAt: FieldValue.serverTimestamp() };
+  const [devices, profiles] = await Promise.all([
+    Promise.all(uids.map(async (uid) => Object.fromEntries((await tx.get(refs.devices(uid))).docs.map((doc) => [doc.id, doc.data().token])))),
+    uids.length > 0 ? tx.getAll(...uids.map((uid) => refs.user(uid))) : Promise.resolve([]),
+  ]);
+  const devicesOf = new Map(uids.map((uid, i) => [uid, devices[i] ?? {}]));
+  const locales = new Map(uids.map((uid, i) => [uid, profiles[i]?.data()?.locale]));
+  return {
+    ...buildDispatch(location, onDuty, (uid) => devicesOf.get(uid) ?? {}, (uid) => localeOf(locales.get(uid))),
+    rebuiltAt: FieldValue.serverTimestamp(),
+  };
 }

@@ -1,10 +1,10 @@
-// Thin triggers that keep each location's dispatch document current: the location, its roster, its people's devices.
+// Thin triggers that keep each location's dispatch document current: the location, its roster, its people's devices
+// (their locales: people/triggers.ts).
 // Retried on failure: a rebuild is idempotent.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { readQuery, refs } from '../firestore';
 import { reportingCosts } from '../costs';
 import { REGION } from '../params';
-import { rebuildDispatch } from './rebuildDispatch';
+import { rebuildDispatch, rebuildDispatchesListing } from './rebuildDispatch';
 
 export const onLocationWritten = onDocumentWritten(
   { document: 'locations/{locationId}', region: REGION, retry: true },
@@ -24,7 +24,6 @@ export const onStaffMemberWritten = onDocumentWritten(
 export const onDeviceWritten = onDocumentWritten(
   { document: 'users/{uid}/devices/{deviceId}', region: REGION, retry: true },
   reportingCosts(async (event) => {
-    const listed = await readQuery(refs.dispatches(), (all) => all.where('recipientUids', 'array-contains', event.params.uid));
-    await Promise.all(listed.docs.map((doc) => rebuildDispatch(doc.id)));
+    await rebuildDispatchesListing(event.params.uid);
   }),
 );

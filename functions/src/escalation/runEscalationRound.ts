@@ -78,7 +78,7 @@ export async function runEscalationRound(task: EscalationTask, at: { nowMillis?:
     requestId: task.requestId,
     batch: `esc-${task.round}`,
     throttle: { locationId: request.locationId, residentUid: request.uid },
-    message: staffPushMessage(task.requestId, request, Date.now(), task.round),
+    message: (locale) => staffPushMessage(locale, task.requestId, request, Date.now(), task.round),
     recipients: async () => (dispatch ? escalationAudience(rosterOf(dispatch), dispatch.location.admins) : []),
     targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });

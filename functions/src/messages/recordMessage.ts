@@ -28,7 +28,7 @@ export async function recordMessage(requestId: string, messageId: string, messag
   await deliverPushBatch({
     requestId,
     batch: `msg-${messageId}`,
-    message: messagePushMessage(requestId, messageId, message, request),
+    message: (locale) => messagePushMessage(locale, requestId, messageId, message, request),
     recipients: async () => {
       const dispatch = needsRoster(message, request) ? await readDispatchNow(request.locationId) : null;
       return messageAudience(message, request, dispatch ? rosterOf(dispatch) : []);

@@ -1,20 +1,24 @@
 // One push batch of a request (the open push, an escalation round, the requester's ack push): send to every
-// device of the recipients, record one delivery row per device and one `notified` event per batch.
+// device of the recipients in its owner's language, record one delivery row per device and one `notified` event per batch.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import type { DeliveryStatus, DeliveryWrite, PushThrottle, PushThrottleWrite, SosEventWrite } from '@sos/model';
+import type { DeliveryStatus, DeliveryWrite, Locale, PushThrottle, PushThrottleWrite, SosEventDetail, SosEventWrite } from '@sos/model';
 import { db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
-import { pushTransport, type PushMessage } from '../push';
+import { pushTransport, type PushMessage, type PushOutcome } from '../push';
+import { localeOf } from './texts';
 import { batchKey, decideThrottle, type ThrottleDecision } from './throttle';
 
-
-/** One device to push. */
+/** One device to push, and the language its owner reads. */
 export interface PushTarget {
   uid: string;
   deviceId: string;
   token: string;
+  locale: Locale;
 }
+
+/** A batch's push as each recipient's locale words it. */
+export type LocalizedMessage = (locale: Locale) => PushMessage;
 
 export interface PushBatch {
   requestId: string;
@@ -23,7 +27,7 @@ export interface PushBatch {
   recipients: () => Promise<string[]>;
   /** Every device of the recipients to push (staff: from the location's dispatch document). */
   targets: (uids: string[]) => Promise<PushTarget[]>;
-  message: PushMessage;
+  message: LocalizedMessage;
   /** Staff batches are throttled per (location, resident); the requester's own push is not. */
   throttle?: { locationId: string; residentUid: string };
 }
@@ -32,7 +36,7 @@ export interface PushBatch {
 export interface PushPlan extends ThrottleDecision {
   requestId: string;
   batch: string;
-  message: PushMessage;
+  message: LocalizedMessage;
   recipients: string[];
   targets: PushTarget[];
 }
@@ -71,12 +75,9 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
 export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<void> {
   const { requestId, grouped } = plan;
   const eventRef = notifiedRef(requestId, plan.batch);
-  const groupedNote =
-    grouped.length > 0
-      ? `grouped ${grouped.length} pushed less than a minute ago (for ${[...new Set(grouped.map((g) => g.pushedFor))].join(', ')})`
-      : '';
+  const detail: SosEventDetail = { batch: plan.batch, recipients: plan.recipients.length, pushed: plan.push.length, grouped: grouped.length };
   if (plan.push.length === 0 && grouped.length > 0) {
-    await writeDoc(eventRef, notifiedEvent(`${plan.batch}: ${groupedNote}`));
+    await writeDoc(eventRef, notifiedEvent({ ...detail, devices: 0, statuses: {} }));
     logs.pushGrouped(requestId, plan.batch, grouped.map((g) => g.pushedFor).join(','));
     return;
   }
@@ -85,21 +86,36 @@ export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<v
   const existing = resuming && rows.length > 0 ? await db.getAll(...rows) : [];
   const pending = plan.targets.flatMap((target, i) => (existing[i]?.exists ? [] : [{ target, row: rows[i]! }]));
 
-  const outcomes = pending.length > 0 ? await pushTransport.send(pending.map(({ target }) => target.token), plan.message) : [];
+  // One transport call per locale: everyone in a group gets the same text.
+  const sent = (
+    await Promise.all(
+      byLocale(pending).map(async ([locale, group]) => {
+        const message = plan.message(locale);
+        const outcomes = await pushTransport.send(group.map(({ target }) => target.token), message);
+        return group.map((item, i) => ({ ...item, title: message.title, outcome: outcomes[i] ?? NO_OUTCOME }));
+      }),
+    )
+  ).flat();
   const counts: Partial<Record<DeliveryStatus, number>> = {};
   const writes = await Promise.all(
-    pending.map(async ({ target, row }, i) => {
-      const outcome = outcomes[i] ?? { status: 'failed' as const, error: 'transport returned no outcome' };
+    sent.map(async ({ target, row, title, outcome }) => {
       const status: DeliveryStatus = outcome.status === 'unregistered' ? await removeDeadDevice(target, outcome.error) : outcome.status;
       counts[status] = (counts[status] ?? 0) + 1;
-      const data: DeliveryWrite<FieldValue> = { uid: target.uid, deviceId: target.deviceId, status, error: outcome.error, at: serverTime(), batch: plan.batch };
+      const data: DeliveryWrite<FieldValue> = {
+        uid: target.uid,
+        deviceId: target.deviceId,
+        status,
+        error: outcome.error,
+        at: serverTime(),
+        batch: plan.batch,
+        locale: target.locale,
+        title,
+      };
       return { row, data };
     }),
   );
 
-  const summary = Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(', ') || 'no devices';
-  const pushed = `pushed ${plan.push.length} of ${plan.recipients.length} recipient(s), ${plan.targets.length} device(s): ${summary}`;
-  const notified = notifiedEvent(`${plan.batch}: ${[pushed, groupedNote].filter(Boolean).join('; ')}`);
+  const notified = notifiedEvent({ ...detail, devices: plan.targets.length, statuses: counts });
   // The event goes with the last chunk of rows: present means every row is there.
   for (let i = 0; i === 0 || i < writes.length; i += WRITES_PER_BATCH) {
     const chunk = db.batch();
@@ -110,16 +126,33 @@ export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<v
   logs.pushBatchSent(requestId, plan.batch, { recipients: plan.push.length, grouped: grouped.length, devices: plan.targets.length, ...counts });
 }
 
+const NO_OUTCOME: PushOutcome = { status: 'failed', error: 'transport returned no outcome' };
+
+function byLocale<T extends { target: PushTarget }>(items: readonly T[]): [Locale, T[]][] {
+  const groups = new Map<Locale, T[]>();
+  for (const item of items) groups.set(item.target.locale, [...(groups.get(item.target.locale) ?? []), item]);
+  return [...groups];
+}
+
 const notifiedRef = (requestId: string, batch: string) => refs.event(requestId, `notified-${batch}`);
 
-function notifiedEvent(detail: string): SosEventWrite<Timestamp, FieldValue> {
+function notifiedEvent(detail: SosEventDetail): SosEventWrite<Timestamp, FieldValue> {
   return { type: 'notified', at: serverTime(), by: null, detail };
 }
 
-/** Every device of each uid, read from their devices (for people the dispatch document does not list: the requester). */
+/**
+ * Every device of each uid with the owner's locale, read from their devices and profile (for people the dispatch
+ * document does not list: the requester, an off-duty claimer).
+ */
 export async function readDevices(uids: readonly string[]): Promise<PushTarget[]> {
-  const snapshots = await Promise.all(uids.map((uid) => readQuery(refs.devices(uid))));
-  return snapshots.flatMap((snapshot, i) => snapshot.docs.map((doc) => ({ uid: uids[i]!, deviceId: doc.id, token: doc.data().token })));
+  const [profiles, snapshots] = await Promise.all([
+    uids.length > 0 ? db.getAll(...uids.map((uid) => refs.user(uid))) : Promise.resolve([]),
+    Promise.all(uids.map((uid) => readQuery(refs.devices(uid)))),
+  ]);
+  return snapshots.flatMap((snapshot, i) => {
+    const locale = localeOf(profiles[i]?.data()?.locale);
+    return snapshot.docs.map((doc) => ({ uid: uids[i]!, deviceId: doc.id, token: doc.data().token, locale }));
+  });
 }
 
 /** Removes a device whose token FCM no longer knows, unless it was re-registered with another token since. */

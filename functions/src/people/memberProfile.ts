@@ -1,15 +1,25 @@
-// A membership document carries its person's name and phone (a new request reads only that document): when the
-// profile's name or phone changes, every membership document of that person follows.
-import type { Member, UserProfile } from '@sos/model';
+// A membership document carries its person's name, phone and language (a new request reads only that document):
+// when the profile's change, every membership document of that person follows.
+import type { Locale, Member, UserPeopleFields, UserProfile } from '@sos/model';
 import { db, peopleRefs } from '../firestore';
+import { localeOf } from '../notify/texts';
 
-export type ProfileContact = Pick<Member, 'name' | 'phone'>;
+export type ProfileContact = Pick<Member, 'name' | 'phone'> & { locale: Locale };
 
-/** The contact the membership documents must hold after this profile write, or null when name and phone did not change. */
-export function contactChange(before: UserProfile | undefined, after: UserProfile | undefined): ProfileContact | null {
+type Profile = UserProfile & Pick<UserPeopleFields, 'locale'>;
+
+/** What a membership document copies from the profile (no locale reads as Russian). */
+export const contactOf = (profile: Profile): ProfileContact => ({ name: profile.displayName, phone: profile.phone, locale: localeOf(profile.locale) });
+
+/** The contact the membership documents must hold after this profile write, or null when it did not change. */
+export function contactChange(before: Profile | undefined, after: Profile | undefined): ProfileContact | null {
   if (!after) return null;
-  if (before && before.displayName === after.displayName && before.phone === after.phone) return null;
-  return { name: after.displayName, phone: after.phone };
+  const next = contactOf(after);
+  if (before) {
+    const previous = contactOf(before);
+    if (previous.name === next.name && previous.phone === next.phone && previous.locale === next.locale) return null;
+  }
+  return next;
 }
 
 /** Idempotent: only membership documents that exist and differ are written. */
@@ -18,7 +28,7 @@ export async function syncMemberContact(uid: string, locationIds: readonly strin
   const members = await db.getAll(...locationIds.map((locationId) => peopleRefs.member(locationId, uid)));
   const stale = members.filter((member) => {
     const data = member.data();
-    return data && (data.name !== contact.name || data.phone !== contact.phone);
+    return data && (data.name !== contact.name || data.phone !== contact.phone || data.locale !== contact.locale);
   });
   if (stale.length === 0) return 0;
   const batch = db.batch();

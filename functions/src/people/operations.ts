@@ -13,6 +13,7 @@ import {
 import { db, peopleRefs, refs } from '../firestore';
 import { peopleLogs } from '../logs';
 import { currentClaims, writeClaims } from './claims';
+import { localeOf } from '../notify/texts';
 import {
   decideAccept,
   decideCreateInvite,
@@ -92,7 +93,7 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
     // Merged: a returning member keeps the push throttle their membership document holds.
     transaction.set(
       peopleRefs.member(locationId, callerUid),
-      { name, phone, role: decision.claims.role, joinedAt: FieldValue.serverTimestamp() },
+      { name, phone, locale: localeOf(profile?.locale), role: decision.claims.role, joinedAt: FieldValue.serverTimestamp() },
       { merge: true },
     );
     if (rosterSnap && !rosterSnap.exists) transaction.create(rosterRef, { name, phone, onDuty: false, tier: 1 });
@@ -155,7 +156,13 @@ async function changeMembership(
     else {
       transaction.set(
         memberRef,
-        { name, phone, role: decided.claims.role, joinedAt: memberSnap.data()?.joinedAt ?? FieldValue.serverTimestamp() },
+        {
+          name,
+          phone,
+          locale: localeOf(profile?.locale),
+          role: decided.claims.role,
+          joinedAt: memberSnap.data()?.joinedAt ?? FieldValue.serverTimestamp(),
+        },
         { merge: true },
       );
     }

@@ -63,7 +63,7 @@ export function planOpenPush(
   const plan: PushPlan = {
     requestId,
     batch: 'open',
-    message: staffPushMessage(requestId, request, nowMillis),
+    message: (locale) => staffPushMessage(locale, requestId, request, nowMillis),
     recipients,
     ...decision,
     targets: targetsOf(dispatch, decision.push),
@@ -92,7 +92,7 @@ export async function resumeResponseLoop(requestId: string, request: OpenedReque
     requestId,
     batch: 'open',
     throttle: { locationId: request.locationId, residentUid: request.uid },
-    message: staffPushMessage(requestId, request, Date.now()),
+    message: (locale) => staffPushMessage(locale, requestId, request, Date.now()),
     recipients: async () => recipients,
     targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });
@@ -104,7 +104,7 @@ export async function notifyRequester(requestId: string, request: SosRequest<Tim
   await deliverPushBatch({
     requestId,
     batch: 'ack',
-    message: requesterAckMessage(requestId, request),
+    message: (locale) => requesterAckMessage(locale, requestId, request),
     recipients: async () => [request.uid],
     targets: readDevices,
   });

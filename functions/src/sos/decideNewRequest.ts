@@ -10,12 +10,15 @@ import {
   type Requester,
   type SosPlan,
   type SosRequest,
+  type Locale,
   type Member,
   type TimestampLike,
+  type UserPeopleFields,
   type UserProfile,
   VISITOR_FLOOD_LIMIT,
   VISITOR_NAME,
 } from '@sos/model';
+import { localeOf } from '../notify/texts';
 
 export interface NewRequestContext {
   requestId: string;
@@ -53,20 +56,24 @@ export interface RequesterProfile {
   name: string;
   phone: string;
   member: boolean;
+  /** The language of their order's title. */
+  locale: Locale;
 }
 
 /** A membership document exists only for members of its location. */
-export const requesterFromMember = (member: Pick<Member<unknown>, 'name' | 'phone'>): RequesterProfile => ({
+export const requesterFromMember = (member: Pick<Member<unknown>, 'name' | 'phone' | 'locale'>): RequesterProfile => ({
   name: member.name,
   phone: member.phone,
   member: true,
+  locale: localeOf(member.locale),
 });
 
 /** A profile without a membership document (written outside the People flows): membership from `locationIds`. */
-export const requesterFromProfile = (user: UserProfile, locationId: string): RequesterProfile => ({
+export const requesterFromProfile = (user: UserProfile & Pick<UserPeopleFields, 'locale'>, locationId: string): RequesterProfile => ({
   name: user.displayName,
   phone: user.phone,
   member: user.locationIds.includes(locationId),
+  locale: localeOf(user.locale),
 });
 
 /** A `qr` request from someone with no profile: a visitor signed in anonymously (the rules admit nobody else). */

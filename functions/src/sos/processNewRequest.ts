@@ -2,7 +2,7 @@
 // membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
 // then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
 import { db, peopleRefs, readAllIn, refs } from '../firestore';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
@@ -16,8 +16,7 @@ import {
   type RequesterProfile,
 } from './decideNewRequest';
 import { countEarlierVisitorRequests } from './visitorFlood';
-
-export const ORDER_TITLE = 'Вызов персонала';
+import { localeOf, textsFor } from '../notify/texts';
 
 /**
  * What only some requests need: the repeated request, the object and its parent (whose plan is shown), and for a
@@ -44,13 +43,14 @@ function orderFor(
   requestId: string,
   request: SosRequest<Timestamp>,
   decision: NewRequestDecision,
+  locale: Locale,
 ): OrderCreate<Timestamp, FieldValue> {
   const open = decision.status === 'open' ? decision : null;
   return {
     kind: 'sos',
     requestId,
     status: decision.status,
-    title: ORDER_TITLE,
+    title: textsFor(locale).orderTitle,
     locationName: open?.locationName ?? '',
     objectName: open?.objectName ?? null,
     createdAt: request.createdAt,
@@ -135,7 +135,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
-    tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision));
+    tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision, localeOf(requester?.locale)));
     const createdEvent: SosEventWrite<Timestamp, FieldValue> = { type: 'created', at: request.createdAt, by: request.uid, detail: request.source };
     tx.set(refs.event(requestId, 'created'), createdEvent);
     const decidedEvent: SosEventWrite<Timestamp, FieldValue> = {

@@ -30,7 +30,7 @@ const context = (fields: Partial<NewRequestContext> = {}): NewRequestContext => 
   requestId: 'r1',
   request: request(),
   location: { name: 'БЦ', staffPhone: '+73422580078', responseMinutes: 10, ackSeconds: 60, timezone: 'Asia/Yekaterinburg' },
-  requester: { name: 'Анна', phone: '+79990000000', member: true },
+  requester: { name: 'Анна', phone: '+79990000000', member: true, locale: 'ru' },
   repeated: null,
   object: null,
   parent: null,
