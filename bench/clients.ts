@@ -3,8 +3,8 @@ import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
 import { getAuth as getAdminAuth } from 'firebase-admin/auth';
-import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore';
-import { paths, type Role } from '@sos/model';
+import { Timestamp, getFirestore as getAdminFirestore } from 'firebase-admin/firestore';
+import { paths, peoplePaths, type Role } from '@sos/model';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../tests/helpers/emulators';
 
 export const BENCH_LOCATION = 'bench-loc';
@@ -26,9 +26,14 @@ export async function ensureAccount(uid: string, role: Role, locationIds: string
     await auth.createUser({ uid, email, password: PASSWORD, displayName: uid });
   }
   await auth.setCustomUserClaims(uid, { role, locationIds });
-  await getAdminFirestore()
-    .doc(paths.user(uid))
-    .set({ displayName: uid, phone: '+79990000000', locationIds, homeLocationId: locationIds[0] ?? null });
+  const db = getAdminFirestore();
+  const batch = db.batch();
+  batch.set(db.doc(paths.user(uid)), { displayName: uid, phone: '+79990000000', locationIds, homeLocationId: locationIds[0] ?? null });
+  // As an invitation would: the membership document a new request reads.
+  for (const locationId of locationIds) {
+    batch.set(db.doc(peoplePaths.member(locationId, uid)), { name: uid, phone: '+79990000000', role, joinedAt: Timestamp.now() });
+  }
+  await batch.commit();
 }
 
 export async function signedInClient(uid: string): Promise<Client> {

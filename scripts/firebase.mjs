@@ -2,6 +2,7 @@
 // Runs the project's pinned firebase-tools against the demo-sos project, with the
 // Firestore emulator taken from this machine (see README "How the emulator is found").
 // SOS_PORT_OFFSET=N moves every emulator port by N, so a second suite can run beside `npm start`.
+// SOS_FIREBASE_CONFIG=<file> (beside firebase.json) replaces firebase.json, e.g. the bench's firebase.bench.json.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolveFirestoreEmulator } from './emulator-jar.mjs';
@@ -13,16 +14,18 @@ if (!emulator.ok) {
 }
 
 const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
-const configArgs = [];
+const baseConfig = process.env.SOS_FIREBASE_CONFIG ?? 'firebase.json';
+const configArgs = baseConfig === 'firebase.json' ? [] : ['--config', baseConfig];
 if (offset) {
-  const config = JSON.parse(readFileSync('firebase.json', 'utf8'));
+  const config = JSON.parse(readFileSync(baseConfig, 'utf8'));
   for (const settings of Object.values(config.emulators)) {
     if (typeof settings.port === 'number') settings.port += offset;
     if (typeof settings.websocketPort === 'number') settings.websocketPort += offset;
   }
   // Beside firebase.json, so its relative paths (rules, functions source) still resolve.
-  writeFileSync('firebase.offset.json', `${JSON.stringify(config, null, 2)}\n`);
-  configArgs.push('--config', 'firebase.offset.json');
+  const offsetConfig = baseConfig.replace(/\.json$/, '.offset.json');
+  writeFileSync(offsetConfig, `${JSON.stringify(config, null, 2)}\n`);
+  configArgs.splice(0, configArgs.length, '--config', offsetConfig);
 }
 
 const env = { ...process.env, ...emulator.env };

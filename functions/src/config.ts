@@ -25,11 +25,20 @@ export const config = {
     /** The task queue function's name (see escalation/escalateSosRequest.ts). */
     queue: 'escalateSosRequest',
     maxRounds: 10,
-    /** A task dispatched at most this early waits in-process; earlier, it re-enqueues itself (the emulator ignores schedule times). */
-    maxInlineWaitMs: 250,
-    /** Cap the queue's dispatch rate and concurrency, which also bounds the emulator's re-enqueue loop of early tasks. */
-    maxDispatchesPerSecond: emulated ? 10 : 500,
-    maxConcurrentDispatches: emulated ? 3 : 100,
+    /** A task dispatched at most this early waits in-process (only the emulator dispatches early: it ignores schedule times). */
+    maxInlineWaitMs: 2_000,
+    /** The queue's retries; an early task also uses them to come back later (see tasks/earlyDispatch.ts). */
+    retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
+    /** How long the emulator keeps retrying an early task: longer than any acknowledgement period. */
+    emulatorMaxRetrySeconds: 7 * 24 * 3600,
+    /**
+     * On the emulator each concurrent invocation is a new Node process (a wide-open queue spawned hundreds under load
+     * and ran the machine out of memory), so at most 10 tasks are in flight there, including early ones backing off;
+     * the rest wait in the queue, idle, in order. Declines take milliseconds: a rate of 5/s let a flood's declines delay
+     * due rounds, so the rate stays high and the concurrency is the bound.
+     */
+    maxDispatchesPerSecond: emulated ? 50 : 500,
+    maxConcurrentDispatches: emulated ? 10 : 100,
   },
   arrival: {
     /** The task queue function's name (see arrival/checkArrival.ts). */
@@ -37,10 +46,11 @@ export const config = {
     /** `arrival_overdue` at the deadline, then `arrival_overdue-2` … `-5`. */
     maxRepeats: 5,
     repeatMs: 120_000,
-    maxInlineWaitMs: 250,
-    /** On the emulator (which dispatches early), an early check pauses this long before re-enqueueing, so it is looked at about once a second, not in a tight loop. */
-    earlyPauseMs: 1000,
-    maxDispatchesPerSecond: emulated ? 5 : 500,
+    /** Early dispatches (emulator only) are declined like escalation's (see tasks/earlyDispatch.ts). */
+    maxInlineWaitMs: 2_000,
+    retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
+    emulatorMaxRetrySeconds: 7 * 24 * 3600,
+    maxDispatchesPerSecond: emulated ? 50 : 500,
     maxConcurrentDispatches: emulated ? 3 : 100,
   },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */

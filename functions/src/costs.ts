@@ -20,7 +20,8 @@ export function countQuery(kind: string, size: number): void {
 /** Sends the counts made since the last report to the bench's collector, when one is configured. */
 async function reportCosts(): Promise<void> {
   if (!config.costCollectorUrl || (reads.size === 0 && writes.size === 0)) return;
-  const delta = { reads: Object.fromEntries(reads), writes: Object.fromEntries(writes) };
+  // FUNCTION_TARGET names the function (set by the runtime, and per worker by the emulator): the bench reports escalation apart.
+  const delta = { function: process.env.FUNCTION_TARGET ?? 'unknown', reads: Object.fromEntries(reads), writes: Object.fromEntries(writes) };
   reads.clear();
   writes.clear();
   await fetch(config.costCollectorUrl, { method: 'POST', body: JSON.stringify(delta) }).catch(() => undefined);

@@ -21,10 +21,10 @@ import {
   paths,
   type Delivery,
   type Device,
+  type Dispatch,
   type Location,
   type LocationObject,
   type Order,
-  type PushThrottle,
   type QrCode,
   type SosEvent,
   type SosMessage,
@@ -97,6 +97,15 @@ export const db: Firestore = new Proxy(firestore, {
   },
 });
 
+type Snapshots<Refs extends readonly DocumentReference<object>[]> = {
+  [K in keyof Refs]: Refs[K] extends DocumentReference<infer T> ? DocumentSnapshot<T> : never;
+};
+
+/** Several documents of different types in one round trip of a transaction (`getAll`), typed per position. */
+export async function readAllIn<Refs extends readonly DocumentReference<object>[]>(tx: Transaction, ...documents: Refs): Promise<Snapshots<Refs>> {
+  return (await tx.getAll(...(documents as unknown as DocumentReference<object>[]))) as unknown as Snapshots<Refs>;
+}
+
 // ---- single reads and writes outside transactions ----
 
 export async function readDoc<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
@@ -141,7 +150,7 @@ export const refs = {
   objects: (locationId: string) => collection<LocationObject>(paths.objects(locationId)),
   staff: (locationId: string) => collection<StaffMember>(paths.staff(locationId)),
   qrCode: (token: string) => doc<QrCode>(paths.qrCode(token)),
-  user: (uid: string) => doc<UserProfile>(paths.user(uid)),
+  user: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
   devices: (uid: string) => collection<Device<Timestamp>>(paths.devices(uid)),
   device: (uid: string, deviceId: string) => doc<Device<Timestamp>>(paths.device(uid, deviceId)),
   order: (uid: string, requestId: string) => doc<Order<Timestamp>>(paths.order(uid, requestId)),
@@ -153,7 +162,8 @@ export const refs = {
   delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
   message: (requestId: string, messageId: string) => doc<SosMessage<Timestamp>>(paths.message(requestId, messageId)),
   messages: (requestId: string) => collection<SosMessage<Timestamp>>(paths.messages(requestId)),
-  pushThrottle: (locationId: string, uid: string) => doc<PushThrottle<Timestamp>>(paths.pushThrottle(locationId, uid)),
+  dispatches: () => collection<Dispatch<Timestamp>>(paths.dispatches()),
+  dispatch: (locationId: string) => doc<Dispatch<Timestamp>>(paths.dispatch(locationId)),
 };
 
 // People: invitations and the members of each location.

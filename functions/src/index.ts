@@ -4,3 +4,5 @@ export { escalateSosRequest } from './escalation/escalateSosRequest';
 export { checkArrival } from './arrival/checkArrival';
 export { onSosMessageCreated } from './messages/triggers';
 export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
+export { onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';
+export { onUserWritten } from './people/triggers';

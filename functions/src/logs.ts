@@ -23,12 +23,13 @@ export const logs = {
   escalationAlreadyEnqueued: (requestId: string, round: number, taskId: string) =>
     logger.debug('escalation task already enqueued', { requestId, round, taskId }),
   escalationEarly: (requestId: string, round: number, millisEarly: number) =>
-    logger.debug('escalation task dispatched early; re-enqueued for its time', { requestId, round, millisEarly }),
+    logger.debug('escalation task early and its retry would come late; started over (emulator)', { requestId, round, millisEarly }),
   escalated: (requestId: string, round: number) => logger.warn('sos request escalated', { requestId, round }),
   escalationResumed: (requestId: string, round: number) =>
     logger.info('escalation round already recorded; resuming its effects', { requestId, round }),
   escalationStopped: (requestId: string, round: number, reason: string) =>
     logger.info('escalation stopped', { requestId, round, reason }),
+  dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
   escalationTaskInvalid: (data: unknown, problem: string) =>
     logger.error('escalation task payload invalid; dropped', { data, problem }),
   arrivalCheckEnqueued: (requestId: string, repeat: number, dueAt: string, taskId: string) =>
@@ -36,6 +37,8 @@ export const logs = {
   arrivalCheckAlreadyEnqueued: (requestId: string, repeat: number, taskId: string) =>
     logger.debug('arrival check already enqueued', { requestId, repeat, taskId }),
   arrivalOverdue: (requestId: string, repeat: number) => logger.warn('staff late: arrival overdue', { requestId, repeat }),
+  arrivalCheckEarly: (requestId: string, repeat: number, millisEarly: number) =>
+    logger.debug('arrival check early and its retry would come late; started over (emulator)', { requestId, repeat, millisEarly }),
   arrivalCheckResumed: (requestId: string, repeat: number) =>
     logger.info('arrival overdue already recorded; resuming its effects', { requestId, repeat }),
   arrivalCheckStopped: (requestId: string, repeat: number, reason: string) =>

@@ -241,7 +241,8 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /**
  * The structured detail of some events: `escalated-1` run at opening because nobody was on duty
- * (`reason`, `round`), an `arrival_overdue` repeat (`repeat`), a `message` (`messageId`, `role`).
+ * (`reason`, `round`), an `arrival_overdue` repeat (`repeat`), a `message` (`messageId`, `role`), a push batch's
+ * `notified-<batch>` (`batch` and its counts, no ids).
  */
 export interface SosEventDetail {
   reason?: EscalationReason;
@@ -249,6 +250,16 @@ export interface SosEventDetail {
   repeat?: number;
   messageId?: string;
   role?: MessageRole;
+  /** The push batch: `open`, `esc-<round>`, `ack`, `overdue-<n>`, `msg-<messageId>`. */
+  batch?: string;
+  /** How many people the batch was for. */
+  recipients?: number;
+  /** Of those, how many were pushed now (the others were `grouped`: pushed about this resident within the throttle window). */
+  pushed?: number;
+  grouped?: number;
+  /** Devices of the pushed people, and what became of each delivery. */
+  devices?: number;
+  statuses?: Partial<Record<DeliveryStatus, number>>;
 }
 
 export const MESSAGE_ROLES = ['requester', 'staff', 'admin'] as const;
@@ -275,14 +286,43 @@ export interface Delivery<Ts = TimestampLike> {
   at: Ts;
   /** The push batch this row belongs to: `open`, `esc-<round>` (escalation round) or `ack` (to the requester). */
   batch?: string;
+  /** The recipient's locale the push was written in, and its title as sent. */
+  locale?: Locale;
+  title?: string;
 }
 
 /**
- * `locations/{locationId}/pushThrottles/{residentUid}`: per recipient, the last staff push about this resident's
- * requests there; each recipient is pushed at most once per window per resident (repeats are grouped). Functions only.
+ * The `pushThrottle` of a membership document (`locations/{locationId}/members/{residentUid}`): per recipient, the last
+ * staff push about this resident's requests there; each recipient is pushed at most once per window per resident
+ * (repeats are grouped). Functions only. Visitors have no membership: their floods are grouped per QR code instead.
  */
 export interface PushThrottle<Ts = TimestampLike> {
   recipients: Record<string, { lastPushAt: Ts; requestId: string; batch: string }>;
+}
+
+/** Someone the backend may push about a location's requests, as the location's dispatch document holds them. */
+export interface DispatchRecipient {
+  /** The roster tier while on duty at this location; null for an admin who is not on duty there. */
+  tier: StaffMember['tier'] | null;
+  admin: boolean;
+  /** deviceId → push token. */
+  devices: Record<string, string>;
+  /** The language of their pushes: `users/{uid}.locale`, Russian when unset. */
+  locale: Locale;
+}
+
+/**
+ * `dispatch/{locationId}`, server-only: the location's settings, its on-duty staff and admins with their push
+ * tokens and locales. Rebuilt by triggers whenever the location, its roster or one of these people's devices or
+ * locales changes, so opening a request and pushing about it reads one document instead of the roster and every
+ * device.
+ */
+export interface Dispatch<Ts = TimestampLike> {
+  location: Location;
+  recipients: Record<string, DispatchRecipient>;
+  /** The uids of `recipients`, for the device trigger's `array-contains` query. */
+  recipientUids: string[];
+  rebuiltAt: Ts;
 }
 
 /** The order the backend writes when it opens or rejects a request. */
@@ -323,12 +363,19 @@ export interface Invite<Ts = TimestampLike> {
   acceptedBy: string[];
 }
 
-/** `locations/{id}/members/{uid}`: everyone of the location, for the admins' "People" list (claims cannot be queried). Functions only. */
+/**
+ * `locations/{id}/members/{uid}`: everyone of the location, for the admins' "People" list (claims cannot be queried),
+ * and what opening this person's request needs in the same read: name and phone (kept equal to the profile's) and the
+ * push throttle. Functions only.
+ */
 export interface Member<Ts = TimestampLike> {
   name: string;
   phone: string;
   role: Role;
   joinedAt: Ts;
+  /** The person's language (the profile's; Russian when unset): the order title of their requests. */
+  locale?: Locale;
+  pushThrottle?: PushThrottle<Ts>;
 }
 
 /** The server-written parts of `users/{uid}` added by People. */

@@ -22,7 +22,9 @@ export const paths = {
   delivery: (requestId: string, deliveryId: string) => `sosRequests/${requestId}/deliveries/${deliveryId}`,
   messages: (requestId: string) => `sosRequests/${requestId}/messages`,
   message: (requestId: string, messageId: string) => `sosRequests/${requestId}/messages/${messageId}`,
-  pushThrottle: (locationId: string, uid: string) => `locations/${locationId}/pushThrottles/${uid}`,
+  /** Server-only: what the backend needs to open a request at a location and push about it, in one read. */
+  dispatches: () => 'dispatch',
+  dispatch: (locationId: string) => `dispatch/${locationId}`,
 } as const;
 
 // People (PRODUCT.md "Contract additions → People").

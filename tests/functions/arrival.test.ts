@@ -7,6 +7,7 @@ import { doc, serverTimestamp, updateDoc } from 'firebase/firestore';
 import { refs } from '../../functions/src/firestore';
 import { runArrivalCheck } from '../../functions/src/arrival/runArrivalCheck';
 import { runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { TaskDispatchedEarly } from '../../functions/src/tasks/earlyDispatch';
 import { acknowledge, createRequest, newRequestId, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
@@ -125,6 +126,40 @@ describe('arrival overdue', () => {
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
     expect((await refs.sosRequest(requestId).get()).updateTime?.isEqual(before.updateTime!)).toBe(true);
+  });
+  it('an early check (the emulator ignores schedule times) declines without reading or writing, and ends when it would start over for a request that is gone', async () => {
+    const site = chainSite;
+    const requestId = newRequestId();
+    // Already claimed, due at its deadline an hour away (written by the Admin SDK: the create trigger leaves it as it is).
+    await refs.sosRequest(requestId).set({
+      uid: site.resident.uid,
+      locationId: site.locationId,
+      objectId: null,
+      source: 'emergency',
+      description: null,
+      repeatOf: null,
+      status: 'acknowledged',
+      createdAt: Timestamp.now(),
+      deadlineAt: Timestamp.fromMillis(Date.now() + 60 * MINUTE),
+      ackBy: site.tier1.uid,
+      ackByName: site.tier1.name,
+      ackAt: Timestamp.now(),
+    });
+    const task = { requestId, repeat: 1, dueAtMillis: Date.now() + 60 * MINUTE, attempt: 0 };
+    const before = await refs.sosRequest(requestId).get();
+
+    // An hour early, first try: declined ("retry later", HTTP 503 from the queue function), nothing written.
+    await expect(runArrivalCheck(task)).rejects.toBeInstanceOf(TaskDispatchedEarly);
+    const after = await refs.sosRequest(requestId).get();
+    expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
+    expect(after.data()?.arrivalOverdue).toBeUndefined();
+    expect(await overdueEventIds(requestId)).toEqual([]);
+
+    // When its next retry would come late it starts over; a request that no longer exists ends its chain there.
+    await refs.sosRequest(requestId).delete();
+    await expect(runArrivalCheck(task)).rejects.toBeInstanceOf(TaskDispatchedEarly);
+    await expect(runArrivalCheck(task, { retryCount: 12 })).resolves.toBeUndefined();
+    expect(await overdueEventIds(requestId)).toEqual([]);
   });
 });
 

@@ -4,21 +4,24 @@ import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refs } from '../../functions/src/firestore';
 import { runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { TaskDispatchedEarly } from '../../functions/src/tasks/earlyDispatch';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
-import { eventFingerprint, waitForDoc } from './admin';
+import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
 
 let site: ResponseSite;
 let maxSite: ResponseSite;
+let slowSite: ResponseSite;
 const sessions: ClientSession[] = [];
 
 beforeAll(async () => {
-  [site, maxSite] = await Promise.all([createResponseSite(2), createResponseSite(1)]);
+  [site, maxSite, slowSite] = await Promise.all([createResponseSite(2), createResponseSite(1), createResponseSite(3600)]);
   sessions.push(
     ...(await Promise.all([
       signIn(site.resident.email, SITE_PASSWORD),
       signIn(site.tier1.email, SITE_PASSWORD),
       signIn(maxSite.resident.email, SITE_PASSWORD),
+      signIn(slowSite.resident.email, SITE_PASSWORD),
     ])),
   );
 });
@@ -56,13 +59,18 @@ describe('escalation', () => {
     expect(ended?.detail).toBe('acknowledged');
     expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'acknowledged', escalationLevel: level });
 
+    // The claim's audit event and the requester's push come from the update trigger, which may still be queued.
+    await waitForDoc(refs.event(requestId, 'acknowledged'), (e) => e !== undefined, 'acknowledged event');
+    await waitForDoc(refs.event(requestId, 'notified-ack'), (e) => e !== undefined, 'requester push batch');
     const order = await eventsInOrder(requestId);
     const escalated = order.filter((id) => id.startsWith('escalated-'));
     expect(escalated).toEqual(Array.from({ length: level }, (_, i) => `escalated-${i + 1}`));
     expect(order.slice(0, 2)).toEqual(['created', 'validated']);
     expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf('notified-open'));
     expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf(`escalated-${level}`));
-    expect(order.at(-1)).toBe('escalation_ended');
+    // The chain ends after the claim and nothing escalates after it (the requester's ack push may land either side).
+    expect(order.filter((id) => id.startsWith('escalat')).at(-1)).toBe('escalation_ended');
+    expect(order.indexOf('escalation_ended')).toBeGreaterThan(order.indexOf('acknowledged'));
 
     // Replayed tasks (a stale round, the next round) change nothing. The requester's ack push runs
     // beside the escalation's end, so it is waited for before the fingerprint is taken.
@@ -97,5 +105,27 @@ describe('escalation', () => {
     expect(await eventFingerprint(requestId)).toEqual(events);
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
     expect((await refs.sosRequest(requestId).get()).updateTime?.isEqual(request.updateTime!)).toBe(true);
+  });
+
+  it('an early task (the emulator ignores schedule times) declines without reading or writing, and ends when it would start over for a request that is gone', async () => {
+    const resident = sessions[3]!;
+    const requestId = await createRequest(resident, { locationId: slowSite.locationId });
+    const opened = await waitProcessed(requestId);
+    expect(opened.status).toBe('open');
+    const task = { requestId, round: 1, dueAtMillis: opened.ackDeadlineAt!.toMillis(), attempt: 0 };
+    const before = await refs.sosRequest(requestId).get();
+
+    // An hour early, first try: declined ("retry later", HTTP 503 from the queue function), nothing written.
+    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(TaskDispatchedEarly);
+    const after = await refs.sosRequest(requestId).get();
+    expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
+    expect(after.data()?.escalationLevel).toBe(0);
+    expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
+
+    // When its next retry would come late it starts over; a request that no longer exists ends its chain there.
+    await refs.sosRequest(requestId).delete();
+    await expect(runEscalationRound(task)).rejects.toBeInstanceOf(TaskDispatchedEarly);
+    await expect(runEscalationRound(task, { retryCount: 12 })).resolves.toBeUndefined();
+    expect((await refs.event(requestId, 'escalated-1').get()).exists).toBe(false);
   });
 });

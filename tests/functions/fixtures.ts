@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp } from 'firebase-admin/firestore';
 import type { Role, StaffMember } from '@sos/model';
-import { refs, db } from '../../functions/src/firestore';
+import { peopleRefs, refs, db } from '../../functions/src/firestore';
 import { UNREGISTERED_TEST_TOKEN_PREFIX } from '../../functions/src/push/emulatedTransport';
 
 export const SITE_PASSWORD = 'sos-functions-1';
@@ -69,6 +69,10 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
   batch.set(refs.user(site.resident.uid), { displayName: site.resident.name, phone: '+79001112233', locationIds: [site.locationId], homeLocationId: site.locationId });
   // A claim carries the claimer's profile name (the rules compare them).
   batch.set(refs.user(site.tier1.uid), { displayName: site.tier1.name, phone: '+79000000000', locationIds: [site.locationId], homeLocationId: site.locationId });
+  // Membership documents as invitations write them (a new request reads the requester's).
+  const member = (p: Person, phone: string, role: Role) => ({ name: p.name, phone, role, joinedAt: Timestamp.now() });
+  batch.set(peopleRefs.member(site.locationId, site.resident.uid), member(site.resident, '+79001112233', 'resident'));
+  batch.set(peopleRefs.member(site.locationId, site.tier1.uid), member(site.tier1, '+79000000000', 'staff'));
   batch.set(refs.staff(site.locationId).doc(site.tier1.uid), staffDoc(site.tier1, true, 1));
   batch.set(refs.staff(site.locationId).doc(site.tier1OffDuty.uid), staffDoc(site.tier1OffDuty, false, 1));
   batch.set(refs.staff(site.locationId).doc(site.tier2.uid), staffDoc(site.tier2, true, 2));
@@ -84,6 +88,14 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
     ...[site.tier1OffDuty, site.tier2, site.admin, site.otherStaff, site.resident].map((p) => device(p.uid, 'd1', `token-${p.uid}`)),
   ]);
   return site;
+}
+
+/** Another resident of the site, with a profile and one live device `d1` (a request of their own is not throttled by the first resident's). */
+export async function addResident(site: ResponseSite, role: string, name: string): Promise<Person> {
+  const resident: Person = { uid: `${site.resident.uid}-${role}`, email: site.resident.email.replace('-resident@', `-resident-${role}@`), name };
+  await refs.user(resident.uid).set({ displayName: name, phone: '+79001112244', locationIds: [site.locationId], homeLocationId: site.locationId });
+  await Promise.all([account(resident, 'resident', [site.locationId]), device(resident.uid, 'd1', `token-${resident.uid}`)]);
+  return resident;
 }
 
 /** `uid/deviceId → status` of a request's deliveries in one batch. */

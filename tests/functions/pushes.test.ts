@@ -4,6 +4,7 @@ import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refs } from '../../functions/src/firestore';
 import { handleSosRequestUpdate } from '../../functions/src/sos/handleSosRequestUpdate';
+import { processNewRequest } from '../../functions/src/sos/processNewRequest';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
@@ -35,7 +36,7 @@ describe('the staff response loop pushes', () => {
     expect((await refs.device(site.tier1.uid, 'ok').get()).exists).toBe(true);
     const notified = (await refs.event(requestId, 'notified-open').get()).data();
     expect(notified).toMatchObject({ type: 'notified', by: null });
-    expect(notified?.detail).toContain('pushed 1 of 1 recipient(s), 2 device(s)');
+    expect(notified?.detail).toEqual({ batch: 'open', recipients: 1, pushed: 1, grouped: 0, devices: 2, statuses: { emulated: 1, token_removed: 1 } });
     const opened = await refs.sosRequest(requestId).get();
 
     await acknowledge(tier1, requestId, site.tier1.name);
@@ -48,6 +49,8 @@ describe('the staff response loop pushes', () => {
     const devicesBefore = (await refs.devices(site.tier1.uid).get()).docs.map((d) => `${d.id}@${d.updateTime.toMillis()}`);
     const openData = opened.data()!;
     for (let i = 0; i < 3; i++) {
+      // The open step runs in the create trigger: a replayed create event, then replayed updates.
+      expect(await processNewRequest(requestId, { ...openData, status: 'new' })).toBeNull();
       await handleSosRequestUpdate(requestId, { ...openData, status: 'new' }, openData, opened.updateTime!);
       await handleSosRequestUpdate(requestId, openData, acknowledged.data()!, acknowledged.updateTime!);
     }

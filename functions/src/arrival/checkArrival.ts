@@ -10,7 +10,11 @@ import { REGION } from '../params';
 export const checkArrival = onTaskDispatched(
   {
     region: REGION,
-    retryConfig: { maxAttempts: 5, minBackoffSeconds: 2 },
+    retryConfig: {
+      ...config.arrival.retry,
+      // Early dispatches (emulator only) are declined and retried until due: never give up on those there.
+      ...(config.emulated ? { maxRetrySeconds: config.arrival.emulatorMaxRetrySeconds } : {}),
+    },
     rateLimits: {
       maxDispatchesPerSecond: config.arrival.maxDispatchesPerSecond,
       maxConcurrentDispatches: config.arrival.maxConcurrentDispatches,
@@ -22,6 +26,6 @@ export const checkArrival = onTaskDispatched(
       logs.arrivalTaskInvalid(request.data, task.problem);
       return;
     }
-    await runArrivalCheck(task.value);
+    await runArrivalCheck(task.value, { retryCount: request.retryCount ?? 0 });
   }),
 );

@@ -1,8 +1,9 @@
 // Who is told that staff are late, and what the push says: pure, so both are unit-tested.
-import type { SosRequest, TimestampLike } from '@sos/model';
+import type { Locale, SosRequest, TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
 import type { RosterEntry } from '../notify/audience';
-import { staffLink } from '../notify/messages';
+import { requesterName, staffLink } from '../notify/messages';
+import { textsFor } from '../notify/texts';
 
 /** The claimer, every on-duty staff member of the location (any tier) and the location's admins. */
 export function overdueAudience(roster: readonly RosterEntry[], admins: readonly string[] | undefined, claimer: string | undefined): string[] {
@@ -13,16 +14,16 @@ export function overdueAudience(roster: readonly RosterEntry[], admins: readonly
 
 type OverdueContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'ackByName' | 'deadlineAt'>;
 
-export function overduePushMessage(requestId: string, request: OverdueContext, repeat: number, nowMillis: number): PushMessage {
+export function overduePushMessage(locale: Locale, requestId: string, request: OverdueContext, repeat: number, nowMillis: number): PushMessage {
+  const texts = textsFor(locale);
   const lateMinutes = request.deadlineAt ? Math.max(0, Math.floor((nowMillis - request.deadlineAt.toMillis()) / 60_000)) : 0;
-  const place = request.objectName ?? 'место не указано (экстренный вызов)';
   return {
-    title: `SOS — опоздание: ${request.locationName ?? ''}`.trim(),
+    title: texts.overdueTitle(request.locationName ?? '').trim(),
     body: [
-      place,
-      request.requester?.name,
-      `принял ${request.ackByName ?? 'сотрудник'}, ещё не на месте`,
-      lateMinutes > 0 ? `опоздание ${lateMinutes} мин` : 'время прибытия истекло',
+      request.objectName ?? texts.noPlace,
+      requesterName(texts, request.requester),
+      texts.claimedNotOnSite(request.ackByName),
+      lateMinutes > 0 ? texts.minutesLate(lateMinutes) : texts.arrivalTimeOver,
     ]
       .filter(Boolean)
       .join(' · '),

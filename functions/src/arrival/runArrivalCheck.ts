@@ -3,9 +3,10 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { db, readDoc, refs } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
-import { decideTiming } from '../escalation/escalationTask';
-import { deliverPushBatch } from '../notify/pushBatch';
-import { readOnDutyRoster } from '../notify/roster';
+import { decideTiming, TaskDispatchedEarly } from '../tasks/earlyDispatch';
+import { deliverPushBatch, readDevices } from '../notify/pushBatch';
+import { rosterOf } from '../dispatch/dispatchDoc';
+import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { enqueueArrivalCheck } from './arrivalQueue';
 import { decideArrivalCheck, nextArrivalCheck, overdueBatch, overdueEventId, type ArrivalTask } from './arrivalTask';
 import { overdueAudience, overduePushMessage } from './overdueNotice';
@@ -18,26 +19,24 @@ const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, m
  * check's task id and the push batch's ids are deterministic. After the commit: next check first (the
  * chain goes on), pushes last, so a crash anywhere is retried into the same state.
  */
-export async function runArrivalCheck(task: ArrivalTask, nowMillis = Date.now()): Promise<void> {
-  const { maxRepeats, repeatMs, maxInlineWaitMs, earlyPauseMs } = config.arrival;
-  const timing = decideTiming(task.dueAtMillis, nowMillis, maxInlineWaitMs);
-  if (timing.action === 'reenqueue') {
-    // Only the emulator dispatches early (it ignores scheduleTime). A request that no longer needs the
-    // check ends its chain now; otherwise pause (bounded) and re-enqueue for the same time.
+export async function runArrivalCheck(task: ArrivalTask, at: { nowMillis?: number; retryCount?: number } = {}): Promise<void> {
+  const { maxRepeats, repeatMs, maxInlineWaitMs, retry } = config.arrival;
+  const timing = decideTiming(task.dueAtMillis, at.nowMillis ?? Date.now(), at.retryCount ?? 0, maxInlineWaitMs, retry);
+  // Only the emulator dispatches early. Declining costs nothing; starting over first reads the request, so a chain
+  // with nothing left to do (on site, resolved, cancelled) ends now instead.
+  if (timing.action === 'retry-later') throw new TaskDispatchedEarly(timing.millisEarly);
+  if (timing.action === 'start-over') {
     const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     const early = decideArrivalCheck(current, task.repeat, false, maxRepeats);
     if (early.action === 'stop') {
       logs.arrivalCheckStopped(task.requestId, task.repeat, early.reason);
       return;
     }
-    await sleep(Math.min(timing.millisEarly, earlyPauseMs));
-    if (task.dueAtMillis > Date.now()) {
-      await enqueueArrivalCheck({ ...task, attempt: task.attempt + 1 });
-      return;
-    }
-  } else if (timing.action === 'wait') {
-    await sleep(timing.millis);
+    logs.arrivalCheckEarly(task.requestId, task.repeat, timing.millisEarly);
+    await enqueueArrivalCheck({ ...task, attempt: task.attempt + 1 });
+    return;
   }
+  if (timing.action === 'wait') await sleep(timing.millis);
 
   const requestRef = refs.sosRequest(task.requestId);
   const eventRef = refs.event(task.requestId, overdueEventId(task.repeat));
@@ -71,7 +70,11 @@ export async function runArrivalCheck(task: ArrivalTask, nowMillis = Date.now())
   await deliverPushBatch({
     requestId: task.requestId,
     batch: overdueBatch(task.repeat),
-    message: overduePushMessage(task.requestId, request, task.repeat, Date.now()),
-    recipients: async () => overdueAudience(await readOnDutyRoster(request.locationId), location?.admins, request.ackBy),
+    message: (locale) => overduePushMessage(locale, task.requestId, request, task.repeat, Date.now()),
+    recipients: async () => {
+      const dispatch = await readDispatchNow(request.locationId);
+      return overdueAudience(dispatch ? rosterOf(dispatch) : [], location?.admins, request.ackBy);
+    },
+    targets: readDevices,
   });
 }

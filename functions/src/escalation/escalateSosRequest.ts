@@ -1,4 +1,4 @@
-// Thin task queue function: parse the payload, run the round. A throw is retried per retryConfig.
+// Thin task queue function: parse the payload, run the round. A throw (or an early dispatch) is retried per retryConfig.
 import { onTaskDispatched, type Request } from 'firebase-functions/v2/tasks';
 import { config } from '../config';
 import { logs } from '../logs';
@@ -10,7 +10,11 @@ import { REGION } from '../params';
 export const escalateSosRequest = onTaskDispatched(
   {
     region: REGION,
-    retryConfig: { maxAttempts: 5, minBackoffSeconds: 2 },
+    retryConfig: {
+      ...config.escalation.retry,
+      // Early dispatches (emulator only) are declined and retried until due: never give up on those there.
+      ...(config.emulated ? { maxRetrySeconds: config.escalation.emulatorMaxRetrySeconds } : {}),
+    },
     rateLimits: {
       maxDispatchesPerSecond: config.escalation.maxDispatchesPerSecond,
       maxConcurrentDispatches: config.escalation.maxConcurrentDispatches,
@@ -22,6 +26,6 @@ export const escalateSosRequest = onTaskDispatched(
       logs.escalationTaskInvalid(request.data, task.problem);
       return;
     }
-    await runEscalationRound(task.value);
+    await runEscalationRound(task.value, { retryCount: request.retryCount ?? 0 });
   }),
 );

@@ -7,7 +7,7 @@ export interface EscalationTask {
   round: number;
   /** When the round is due (the request's ackDeadlineAt, then + ackSeconds per round). */
   dueAtMillis: number;
-  /** Re-enqueues of the same round after an early dispatch; part of the task id. */
+  /** Fresh tasks of the same round after early dispatches (emulator only, see decideTiming); part of the task id. */
   attempt: number;
   /** Why round 1 runs early: `nobody_on_duty` when it runs at opening. */
   reason?: EscalationReason;
@@ -28,19 +28,6 @@ export function parseEscalationTask(data: unknown): Parsed<EscalationTask> {
   if (reason !== undefined && !(ESCALATION_REASONS as readonly unknown[]).includes(reason)) return { ok: false, problem: 'reason' };
   const task: EscalationTask = { requestId, round: round as number, dueAtMillis, attempt: attempt as number };
   return { ok: true, value: reason === undefined ? task : { ...task, reason: reason as EscalationReason } };
-}
-
-export type EarlyDecision = { action: 'run' } | { action: 'wait'; millis: number } | { action: 'reenqueue'; millisEarly: number };
-
-/**
- * Cloud Tasks never dispatches before the schedule time, but the emulator ignores it: a task more than
- * `maxInlineWaitMs` early re-enqueues itself for the same time, a little early waits in-process.
- */
-export function decideTiming(dueAtMillis: number, nowMillis: number, maxInlineWaitMs: number): EarlyDecision {
-  const early = dueAtMillis - nowMillis;
-  if (early <= 0) return { action: 'run' };
-  if (early <= maxInlineWaitMs) return { action: 'wait', millis: early };
-  return { action: 'reenqueue', millisEarly: early };
 }
 
 export type EscalationDecision =

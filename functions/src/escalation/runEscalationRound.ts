@@ -7,9 +7,11 @@ import { logs } from '../logs';
 import { escalationAudience } from '../notify/audience';
 import { staffPushMessage } from '../notify/messages';
 import { deliverPushBatch } from '../notify/pushBatch';
-import { readOnDutyRoster } from '../notify/roster';
+import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
+import { readDispatch } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from './escalationQueue';
-import { decideEscalationRound, decideTiming, nextRound, type EscalationTask } from './escalationTask';
+import { decideTiming, TaskDispatchedEarly } from '../tasks/earlyDispatch';
+import { decideEscalationRound, nextRound, type EscalationTask } from './escalationTask';
 
 const serverTime = () => FieldValue.serverTimestamp();
 const endEvent = (detail: string): SosEventWrite<Timestamp, FieldValue> => ({ type: 'escalation_ended', at: serverTime(), by: null, detail });
@@ -20,11 +22,13 @@ const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, m
  * next round's task id and the push batch's ids are deterministic. Effects run after the transaction in
  * an order that survives a crash: next round first (the chain goes on), pushes last.
  */
-export async function runEscalationRound(task: EscalationTask, nowMillis = Date.now()): Promise<void> {
-  const timing = decideTiming(task.dueAtMillis, nowMillis, config.escalation.maxInlineWaitMs);
-  if (timing.action === 'reenqueue') {
-    // Only the emulator dispatches early (it ignores scheduleTime). A request that no longer needs
-    // escalating ends its chain now, through the normal path below, instead of waiting to be due.
+export async function runEscalationRound(task: EscalationTask, at: { nowMillis?: number; retryCount?: number } = {}): Promise<void> {
+  const { maxInlineWaitMs, retry } = config.escalation;
+  const timing = decideTiming(task.dueAtMillis, at.nowMillis ?? Date.now(), at.retryCount ?? 0, maxInlineWaitMs, retry);
+  // Only the emulator dispatches early. Declining costs nothing (no I/O, so it never piles up there); starting over
+  // first reads the request, so a chain with nothing left to do ends now, through the normal path below.
+  if (timing.action === 'retry-later') throw new TaskDispatchedEarly(timing.millisEarly);
+  if (timing.action === 'start-over') {
     const current = (await readDoc(refs.sosRequest(task.requestId))).data();
     if (decideEscalationRound(current, task.round, config.escalation.maxRounds).action !== 'stop') {
       logs.escalationEarly(task.requestId, task.round, timing.millisEarly);
@@ -44,9 +48,9 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
       if (decision.action === 'stop' && decision.recordEnd) {
         if (!(await tx.get(endRef)).exists) tx.set(endRef, endEvent(decision.reason));
       }
-      return { decision, request: undefined, location: undefined };
+      return { decision, request: undefined, dispatch: undefined };
     }
-    const location = (await tx.get(refs.location(request.locationId))).data();
+    const dispatch = await readDispatch(tx, request.locationId);
     if (decision.action === 'escalate') {
       tx.update(requestRef, task.reason === 'nobody_on_duty' ? { escalationLevel: task.round, nobodyOnDuty: true } : { escalationLevel: task.round });
       const escalated: SosEventWrite<Timestamp, FieldValue> = {
@@ -58,10 +62,10 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
       tx.set(refs.event(task.requestId, `escalated-${task.round}`), escalated);
       if (decision.last) tx.set(endRef, endEvent('max-rounds'));
     }
-    return { decision, request, location };
+    return { decision, request, dispatch };
   });
 
-  const { decision, request, location } = outcome;
+  const { decision, request, dispatch } = outcome;
   if (decision.action === 'stop' || !request) {
     logs.escalationStopped(task.requestId, task.round, decision.action === 'stop' ? decision.reason : 'missing');
     return;
@@ -69,12 +73,13 @@ export async function runEscalationRound(task: EscalationTask, nowMillis = Date.
   if (decision.action === 'escalate') logs.escalated(task.requestId, task.round);
   else logs.escalationResumed(task.requestId, task.round);
 
-  if (!decision.last && location) await enqueueEscalationRound(nextRound(task, location.ackSeconds));
+  if (!decision.last && dispatch) await enqueueEscalationRound(nextRound(task, dispatch.location.ackSeconds));
   await deliverPushBatch({
     requestId: task.requestId,
     batch: `esc-${task.round}`,
     throttle: { locationId: request.locationId, residentUid: request.uid },
-    message: staffPushMessage(task.requestId, request, Date.now(), task.round),
-    recipients: async () => escalationAudience(await readOnDutyRoster(request.locationId), location?.admins),
+    message: (locale) => staffPushMessage(locale, task.requestId, request, Date.now(), task.round),
+    recipients: async () => (dispatch ? escalationAudience(rosterOf(dispatch), dispatch.location.admins) : []),
+    targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });
 }

@@ -1,8 +1,9 @@
 // Who is pushed about a message and what the push says: pure, so both are unit-tested.
-import type { SosMessage, SosRequest, TimestampLike } from '@sos/model';
+import type { Locale, SosMessage, SosRequest, TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
 import type { RosterEntry } from '../notify/audience';
-import { requesterLink, staffLink } from '../notify/messages';
+import { requesterLink, requesterName, staffLink } from '../notify/messages';
+import { textsFor } from '../notify/texts';
 
 const PREVIEW_LENGTH = 120;
 
@@ -29,14 +30,16 @@ export const needsRoster = (message: Pick<SosMessage<TimestampLike>, 'role'>, re
   message.role === 'requester' && !request.ackBy;
 
 export function messagePushMessage(
+  locale: Locale,
   requestId: string,
   messageId: string,
   message: Pick<SosMessage<TimestampLike>, 'role' | 'text'>,
   request: Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'grouped'>,
 ): PushMessage {
+  const texts = textsFor(locale);
   const text = message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
   const toRequester = message.role !== 'requester';
-  const from = toRequester ? 'Сообщение от персонала' : `Сообщение: ${request.requester?.name ?? 'Посетитель'}`;
+  const from = toRequester ? texts.messageFromStaff : texts.messageFrom(requesterName(texts, request.requester) ?? texts.visitor);
   return {
     title: toRequester ? from : [from, request.objectName ?? request.locationName].filter(Boolean).join(' · '),
     body: text,

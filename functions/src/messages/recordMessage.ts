@@ -3,8 +3,9 @@ import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
 import type { SosMessage } from '@sos/model';
 import { db, readDoc, refs } from '../firestore';
 import { logs } from '../logs';
-import { deliverPushBatch } from '../notify/pushBatch';
-import { readOnDutyRoster } from '../notify/roster';
+import { deliverPushBatch, readDevices } from '../notify/pushBatch';
+import { rosterOf } from '../dispatch/dispatchDoc';
+import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { messageAudience, messagePushMessage, needsRoster } from './messageNotice';
 
 /** Idempotent: the event has a fixed id (`message-<id>`, written once), the push batch `msg-<id>` deterministic ids. */
@@ -27,8 +28,12 @@ export async function recordMessage(requestId: string, messageId: string, messag
   await deliverPushBatch({
     requestId,
     batch: `msg-${messageId}`,
-    message: messagePushMessage(requestId, messageId, message, request),
-    recipients: async () => messageAudience(message, request, needsRoster(message, request) ? await readOnDutyRoster(request.locationId) : []),
+    message: (locale) => messagePushMessage(locale, requestId, messageId, message, request),
+    recipients: async () => {
+      const dispatch = needsRoster(message, request) ? await readDispatchNow(request.locationId) : null;
+      return messageAudience(message, request, dispatch ? rosterOf(dispatch) : []);
+    },
+    targets: readDevices,
   });
   logs.messageRecorded(requestId, messageId, message.role);
 }

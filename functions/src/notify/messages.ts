@@ -1,27 +1,34 @@
-// What the pushes say: pure, so wording and links are unit-tested.
-import { arrivalMillisLeft, type SosRequest, type TimestampLike } from '@sos/model';
+// What the pushes say, in the recipient's locale: pure, so wording and links are unit-tested.
+import { arrivalMillisLeft, type Locale, type Requester, type SosRequest, type TimestampLike } from '@sos/model';
 import type { PushMessage } from '../push';
+import { textsFor, type ServerTexts } from './texts';
 
-type RequestContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'createdAt' | 'deadlineAt'>;
+export type RequestContext = Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'createdAt' | 'deadlineAt'>;
 
 export const staffLink = (requestId: string): string => `/staff?request=${encodeURIComponent(requestId)}`;
 export const requesterLink = (requestId: string): string => `/sos/${encodeURIComponent(requestId)}`;
 
+/** The requester as staff read them: a visitor's stored name is the Russian «Посетитель», so it is translated. */
+export const requesterName = (texts: ServerTexts, requester: Requester | undefined): string | undefined =>
+  requester?.visitor ? texts.visitor : requester?.name;
+
 /** "осталось 10 мин" — whole minutes, rounded up, so a live request never reads 0. */
-export function timeLeftLabel(request: Pick<SosRequest<TimestampLike>, 'createdAt' | 'deadlineAt'>, nowMillis: number): string {
+export function timeLeftLabel(locale: Locale, request: Pick<SosRequest<TimestampLike>, 'createdAt' | 'deadlineAt'>, nowMillis: number): string {
+  const texts = textsFor(locale);
   const left = arrivalMillisLeft(request, nowMillis);
   if (left === null) return '';
-  return left === 0 ? 'время прибытия истекло' : `осталось ${Math.ceil(left / 60_000)} мин`;
+  return left === 0 ? texts.arrivalTimeOver : texts.minutesLeft(Math.ceil(left / 60_000));
 }
 
 /** The push to staff about an open request; `round` > 0 for an escalation. */
-export function staffPushMessage(requestId: string, request: RequestContext, nowMillis: number, round = 0): PushMessage {
-  const place = request.objectName ?? 'место не указано (экстренный вызов)';
-  const who = request.requester?.name;
-  const prefix = round > 0 ? `SOS — никто не принял (эскалация ${round})` : 'SOS';
+export function staffPushMessage(locale: Locale, requestId: string, request: RequestContext, nowMillis: number, round = 0): PushMessage {
+  const texts = textsFor(locale);
+  const locationName = request.locationName ?? '';
   return {
-    title: `${prefix}: ${request.locationName ?? ''}`.trim(),
-    body: [place, who, timeLeftLabel(request, nowMillis)].filter(Boolean).join(' · '),
+    title: (round > 0 ? texts.escalationTitle(round, locationName) : texts.openTitle(locationName)).trim(),
+    body: [request.objectName ?? texts.noPlace, requesterName(texts, request.requester), timeLeftLabel(locale, request, nowMillis)]
+      .filter(Boolean)
+      .join(' · '),
     link: staffLink(requestId),
     tag: `sos-${requestId}`,
     data: { requestId, kind: round > 0 ? 'escalation' : 'open', round: String(round) },
@@ -29,10 +36,11 @@ export function staffPushMessage(requestId: string, request: RequestContext, now
 }
 
 /** The push to the resident once someone has claimed their request. */
-export function requesterAckMessage(requestId: string, request: Pick<SosRequest<TimestampLike>, 'ackByName'>): PushMessage {
+export function requesterAckMessage(locale: Locale, requestId: string, request: Pick<SosRequest<TimestampLike>, 'ackByName'>): PushMessage {
+  const texts = textsFor(locale);
   return {
-    title: 'Ваш вызов принят',
-    body: `${request.ackByName ?? 'Сотрудник'} уже идёт к вам`,
+    title: texts.ackTitle,
+    body: texts.ackBody(request.ackByName),
     link: requesterLink(requestId),
     tag: `sos-${requestId}`,
     data: { requestId, kind: 'acknowledged' },

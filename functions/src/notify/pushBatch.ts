@@ -1,122 +1,201 @@
 // One push batch of a request (the open push, an escalation round, the requester's ack push): send to every
-// device of the recipients, record one delivery row per device and one `notified` event per batch.
+// device of the recipients in its owner's language, record one delivery row per device and one `notified` event per batch.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import type { DeliveryStatus, DeliveryWrite, PushThrottleWrite, SosEventWrite } from '@sos/model';
-import { db, deleteDoc, readDoc, readQuery, refs, writeDoc } from '../firestore';
+import type { DeliveryStatus, DeliveryWrite, Locale, PushThrottle, PushThrottleWrite, SosEventDetail, SosEventWrite } from '@sos/model';
+import { db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
-import { pushTransport, type PushMessage } from '../push';
+import { pushTransport, type PushMessage, type PushOutcome } from '../push';
+import { localeOf } from './texts';
 import { batchKey, decideThrottle, type ThrottleDecision } from './throttle';
+
+/** One device to push, and the language its owner reads. */
+export interface PushTarget {
+  uid: string;
+  deviceId: string;
+  token: string;
+  locale: Locale;
+}
+
+/** A batch's push as each recipient's locale words it. */
+export type LocalizedMessage = (locale: Locale) => PushMessage;
 
 export interface PushBatch {
   requestId: string;
   /** `open`, `esc-<round>` or `ack`: part of every id the batch writes, so a replay finds its own work. */
   batch: string;
   recipients: () => Promise<string[]>;
-  message: PushMessage;
+  /** Every device of the recipients to push (staff: from the location's dispatch document). */
+  targets: (uids: string[]) => Promise<PushTarget[]>;
+  message: LocalizedMessage;
   /** Staff batches are throttled per (location, resident); the requester's own push is not. */
   throttle?: { locationId: string; residentUid: string };
+}
+
+/** A batch decided and ready to send: who was chosen, who is pushed now (their devices) and who was grouped. */
+export interface PushPlan extends ThrottleDecision {
+  requestId: string;
+  batch: string;
+  message: LocalizedMessage;
+  recipients: string[];
+  targets: PushTarget[];
 }
 
 /** Deterministic: a replayed batch never pushes a device twice. */
 export const deliveryId = (batch: string, uid: string, deviceId: string): string => `${batch}-${uid}-${deviceId}`;
 
-const FAILED_PRECONDITION = 9;
-const NOT_FOUND = 5;
 const WRITES_PER_BATCH = 450;
-
-interface Target {
-  uid: string;
-  deviceId: string;
-  token: string;
-  updateTime: Timestamp;
-}
 
 const serverTime = () => FieldValue.serverTimestamp();
 
 /**
- * Idempotent by ids: the batch's `notified-<batch>` event is written last, so its presence means the batch is
- * done; a batch cut short by a crash resumes and skips the devices that already have a delivery row.
+ * Idempotent by ids: the batch's `notified-<batch>` event is committed with its last delivery rows, so its presence
+ * means the batch is done; a batch cut short by a crash resumes and skips the devices that already have a row.
  * A push is sent before its row is written: a crash in between may push a device twice, never zero times.
  */
 export async function deliverPushBatch(batch: PushBatch): Promise<void> {
   const { requestId } = batch;
-  const eventRef = refs.event(requestId, `notified-${batch.batch}`);
   // One round trip: the "already done?" check and the recipients are read together.
-  const [done, uids] = await Promise.all([readDoc(eventRef), batch.recipients()]);
+  const [done, uids] = await Promise.all([readDoc(notifiedRef(requestId, batch.batch)), batch.recipients()]);
   if (done.exists) {
     logs.pushBatchAlreadyDone(requestId, batch.batch);
     return;
   }
-
-  const { push, grouped } = batch.throttle
+  const decision = batch.throttle
     ? await claimPushSlots(batch.throttle.locationId, batch.throttle.residentUid, uids, requestId, batch.batch)
     : { push: uids, grouped: [] };
-  const groupedNote =
-    grouped.length > 0
-      ? `grouped ${grouped.length} pushed less than a minute ago (for ${[...new Set(grouped.map((g) => g.pushedFor))].join(', ')})`
-      : '';
-  if (push.length === 0 && grouped.length > 0) {
-    await writeDoc(eventRef, notifiedEvent(`${batch.batch}: ${groupedNote}`));
-    logs.pushGrouped(requestId, batch.batch, grouped.map((g) => g.pushedFor).join(','));
+  const targets = decision.push.length > 0 ? await batch.targets(decision.push) : [];
+  await sendPushPlan({ requestId, batch: batch.batch, message: batch.message, recipients: uids, ...decision, targets }, true);
+}
+
+/**
+ * Sends a decided batch and records it: one delivery row per device and the `notified-<batch>` event, committed
+ * together. `resuming` skips devices that already have a row (a replay); a first send has none to look for.
+ */
+export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<void> {
+  const { requestId, grouped } = plan;
+  const eventRef = notifiedRef(requestId, plan.batch);
+  const detail: SosEventDetail = { batch: plan.batch, recipients: plan.recipients.length, pushed: plan.push.length, grouped: grouped.length };
+  if (plan.push.length === 0 && grouped.length > 0) {
+    await writeDoc(eventRef, notifiedEvent({ ...detail, devices: 0, statuses: {} }));
+    logs.pushGrouped(requestId, plan.batch, grouped.map((g) => g.pushedFor).join(','));
     return;
   }
 
-  const targets = (await Promise.all(push.map(readDevices))).flat();
-  const rows = targets.map((target) => refs.delivery(requestId, deliveryId(batch.batch, target.uid, target.deviceId)));
-  const existing = rows.length > 0 ? await db.getAll(...rows) : [];
-  const pending = targets.flatMap((target, i) => (existing[i]?.exists ? [] : [{ target, row: rows[i]! }]));
+  const rows = plan.targets.map((target) => refs.delivery(requestId, deliveryId(plan.batch, target.uid, target.deviceId)));
+  const existing = resuming && rows.length > 0 ? await db.getAll(...rows) : [];
+  const pending = plan.targets.flatMap((target, i) => (existing[i]?.exists ? [] : [{ target, row: rows[i]! }]));
 
-  const outcomes = pending.length > 0 ? await pushTransport.send(pending.map(({ target }) => target.token), batch.message) : [];
+  // One transport call per locale: everyone in a group gets the same text.
+  const sent = (
+    await Promise.all(
+      byLocale(pending).map(async ([locale, group]) => {
+        const message = plan.message(locale);
+        const outcomes = await pushTransport.send(group.map(({ target }) => target.token), message);
+        return group.map((item, i) => ({ ...item, title: message.title, outcome: outcomes[i] ?? NO_OUTCOME }));
+      }),
+    )
+  ).flat();
   const counts: Partial<Record<DeliveryStatus, number>> = {};
   const writes = await Promise.all(
-    pending.map(async ({ target, row }, i) => {
-      const outcome = outcomes[i] ?? { status: 'failed' as const, error: 'transport returned no outcome' };
+    sent.map(async ({ target, row, title, outcome }) => {
       const status: DeliveryStatus = outcome.status === 'unregistered' ? await removeDeadDevice(target, outcome.error) : outcome.status;
       counts[status] = (counts[status] ?? 0) + 1;
-      const data: DeliveryWrite<FieldValue> = { uid: target.uid, deviceId: target.deviceId, status, error: outcome.error, at: serverTime(), batch: batch.batch };
+      const data: DeliveryWrite<FieldValue> = {
+        uid: target.uid,
+        deviceId: target.deviceId,
+        status,
+        error: outcome.error,
+        at: serverTime(),
+        batch: plan.batch,
+        locale: target.locale,
+        title,
+      };
       return { row, data };
     }),
   );
 
-  for (let i = 0; i < writes.length; i += WRITES_PER_BATCH) {
+  const notified = notifiedEvent({ ...detail, devices: plan.targets.length, statuses: counts });
+  // The event goes with the last chunk of rows: present means every row is there.
+  for (let i = 0; i === 0 || i < writes.length; i += WRITES_PER_BATCH) {
     const chunk = db.batch();
     for (const { row, data } of writes.slice(i, i + WRITES_PER_BATCH)) chunk.set(row, data);
+    if (i + WRITES_PER_BATCH >= writes.length) chunk.set(eventRef, notified);
     await chunk.commit();
   }
-  const summary = Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(', ') || 'no devices';
-  const pushed = `pushed ${push.length} of ${uids.length} recipient(s), ${targets.length} device(s): ${summary}`;
-  await writeDoc(eventRef, notifiedEvent(`${batch.batch}: ${[pushed, groupedNote].filter(Boolean).join('; ')}`));
-  logs.pushBatchSent(requestId, batch.batch, { recipients: push.length, grouped: grouped.length, devices: targets.length, ...counts });
+  logs.pushBatchSent(requestId, plan.batch, { recipients: plan.push.length, grouped: grouped.length, devices: plan.targets.length, ...counts });
 }
 
-function notifiedEvent(detail: string): SosEventWrite<Timestamp, FieldValue> {
+const NO_OUTCOME: PushOutcome = { status: 'failed', error: 'transport returned no outcome' };
+
+function byLocale<T extends { target: PushTarget }>(items: readonly T[]): [Locale, T[]][] {
+  const groups = new Map<Locale, T[]>();
+  for (const item of items) groups.set(item.target.locale, [...(groups.get(item.target.locale) ?? []), item]);
+  return [...groups];
+}
+
+const notifiedRef = (requestId: string, batch: string) => refs.event(requestId, `notified-${batch}`);
+
+function notifiedEvent(detail: SosEventDetail): SosEventWrite<Timestamp, FieldValue> {
   return { type: 'notified', at: serverTime(), by: null, detail };
 }
 
-async function readDevices(uid: string): Promise<Target[]> {
-  const snapshot = await readQuery(refs.devices(uid));
-  return snapshot.docs.map((doc) => ({ uid, deviceId: doc.id, token: doc.data().token, updateTime: doc.updateTime }));
+/**
+ * Every device of each uid with the owner's locale, read from their devices and profile (for people the dispatch
+ * document does not list: the requester, an off-duty claimer).
+ */
+export async function readDevices(uids: readonly string[]): Promise<PushTarget[]> {
+  const [profiles, snapshots] = await Promise.all([
+    uids.length > 0 ? db.getAll(...uids.map((uid) => refs.user(uid))) : Promise.resolve([]),
+    Promise.all(uids.map((uid) => readQuery(refs.devices(uid)))),
+  ]);
+  return snapshots.flatMap((snapshot, i) => {
+    const locale = localeOf(profiles[i]?.data()?.locale);
+    return snapshot.docs.map((doc) => ({ uid: uids[i]!, deviceId: doc.id, token: doc.data().token, locale }));
+  });
 }
 
-/** Removes a device whose token FCM no longer knows, unless it was re-registered since it was read. */
-async function removeDeadDevice(target: Target, error: string): Promise<DeliveryStatus> {
-  try {
-    await deleteDoc(refs.device(target.uid, target.deviceId), { lastUpdateTime: target.updateTime });
-    logs.pushTokenRemoved(target.uid, target.deviceId, error);
-    return 'token_removed';
-  } catch (caught) {
-    const code = (caught as { code?: number }).code;
-    if (code !== FAILED_PRECONDITION && code !== NOT_FOUND) throw caught;
-    logs.pushTokenKept(target.uid, target.deviceId);
-    return 'failed';
-  }
+/** Removes a device whose token FCM no longer knows, unless it was re-registered with another token since. */
+async function removeDeadDevice(target: PushTarget, error: string): Promise<DeliveryStatus> {
+  const ref = refs.device(target.uid, target.deviceId);
+  const removed = await db.runTransaction(async (tx) => {
+    const device = (await tx.get(ref)).data();
+    if (device?.token !== target.token) return false;
+    tx.delete(ref);
+    return true;
+  });
+  if (removed) logs.pushTokenRemoved(target.uid, target.deviceId, error);
+  else logs.pushTokenKept(target.uid, target.deviceId);
+  return removed ? 'token_removed' : 'failed';
 }
 
 /**
- * Takes the (location, resident) push slots of the recipients for this batch. A plain read settles the common
- * flood case (everyone pushed recently) without contention; only free slots are claimed in a transaction,
- * so of concurrent requests exactly one pushes each recipient.
+ * Which recipients this batch pushes and which are grouped, with the slots it takes: the caller writes `claim`
+ * (merged into the throttle document) in the same transaction that read `current`.
+ */
+export function planThrottle(
+  current: PushThrottle<Timestamp> | undefined,
+  recipients: readonly string[],
+  requestId: string,
+  batch: string,
+  nowMillis: number,
+): { decision: ThrottleDecision; claim: PushThrottleWrite<FieldValue> | null } {
+  const key = batchKey(requestId, batch);
+  const decision = decideThrottle(current, recipients, key, nowMillis, config.push.throttleWindowMs);
+  const claims = decision.push.filter((uid) => {
+    const last = current?.recipients?.[uid];
+    return !last || batchKey(last.requestId, last.batch) !== key;
+  });
+  const claim =
+    claims.length > 0 ? { recipients: Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }])) } : null;
+  return { decision, claim };
+}
+
+/**
+ * Takes the (location, resident) push slots of the recipients for this batch, kept in the resident's membership
+ * document. A plain read settles the common flood case (everyone pushed recently) without contention; only free
+ * slots are claimed in a transaction, so of concurrent requests exactly one pushes each recipient. Someone without
+ * a membership there (a visitor) is not throttled: visitor floods are grouped per QR code when the request opens.
  */
 async function claimPushSlots(
   locationId: string,
@@ -125,24 +204,14 @@ async function claimPushSlots(
   requestId: string,
   batch: string,
 ): Promise<ThrottleDecision> {
-  const ref = refs.pushThrottle(locationId, residentUid);
-  const key = batchKey(requestId, batch);
-  const windowMs = config.push.throttleWindowMs;
-  const peek = decideThrottle((await readDoc(ref)).data(), recipients, key, Date.now(), windowMs);
-  if (peek.push.length === 0) return peek;
+  const ref = peopleRefs.member(locationId, residentUid);
+  const first = await readDoc(ref);
+  const peek = planThrottle(first.data()?.pushThrottle, recipients, requestId, batch, Date.now()).decision;
+  if (peek.push.length === 0 || !first.exists) return peek;
   return db.runTransaction(async (tx) => {
-    const current = (await tx.get(ref)).data();
-    const decision = decideThrottle(current, recipients, key, Date.now(), windowMs);
-    const claims = decision.push.filter((uid) => {
-      const last = current?.recipients?.[uid];
-      return !last || batchKey(last.requestId, last.batch) !== key;
-    });
-    if (claims.length > 0) {
-      const claimed: PushThrottleWrite<FieldValue> = {
-        recipients: Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }])),
-      };
-      tx.set(ref, claimed, { merge: true });
-    }
+    const member = await tx.get(ref);
+    const { decision, claim } = planThrottle(member.data()?.pushThrottle, recipients, requestId, batch, Date.now());
+    if (claim && member.exists) tx.set(ref, { pushThrottle: claim }, { merge: true });
     return decision;
   });
 }

@@ -13,6 +13,7 @@ import {
 import { db, peopleRefs, refs } from '../firestore';
 import { peopleLogs } from '../logs';
 import { currentClaims, writeClaims } from './claims';
+import { localeOf } from '../notify/texts';
 import {
   decideAccept,
   decideCreateInvite,
@@ -89,12 +90,12 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
       },
       { merge: true },
     );
-    transaction.set(peopleRefs.member(locationId, callerUid), {
-      name,
-      phone,
-      role: decision.claims.role,
-      joinedAt: FieldValue.serverTimestamp(),
-    });
+    // Merged: a returning member keeps the push throttle their membership document holds.
+    transaction.set(
+      peopleRefs.member(locationId, callerUid),
+      { name, phone, locale: localeOf(profile?.locale), role: decision.claims.role, joinedAt: FieldValue.serverTimestamp() },
+      { merge: true },
+    );
     if (rosterSnap && !rosterSnap.exists) transaction.create(rosterRef, { name, phone, onDuty: false, tier: 1 });
     return decision;
   });
@@ -153,12 +154,17 @@ async function changeMembership(
     if (locationSnap.exists && admins.join() !== decided.admins.join()) transaction.update(locationRef, { admins: decided.admins });
     if (decided.member === 'remove') transaction.delete(memberRef);
     else {
-      transaction.set(memberRef, {
-        name,
-        phone,
-        role: decided.claims.role,
-        joinedAt: memberSnap.data()?.joinedAt ?? FieldValue.serverTimestamp(),
-      });
+      transaction.set(
+        memberRef,
+        {
+          name,
+          phone,
+          locale: localeOf(profile?.locale),
+          role: decided.claims.role,
+          joinedAt: memberSnap.data()?.joinedAt ?? FieldValue.serverTimestamp(),
+        },
+        { merge: true },
+      );
     }
     if (decided.roster === 'remove' && rosterSnap.exists) transaction.delete(rosterRef);
     if (decided.roster === 'ensure' && !rosterSnap.exists) transaction.create(rosterRef, { name, phone, onDuty: false, tier: 1 });

@@ -1,13 +1,6 @@
 // Nobody on duty: when no tier-1 staff member on duty has a device, escalation round 1 runs at opening.
 import type { SosRequest, TimestampLike } from '@sos/model';
-import { readQuery, refs } from '../firestore';
 import type { EscalationTask } from '../escalation/escalationTask';
-
-/** True when at least one of the staff members has a registered push device. */
-export async function anyHasDevice(uids: readonly string[]): Promise<boolean> {
-  const found = await Promise.all(uids.map(async (uid) => !(await readQuery(refs.devices(uid), (all) => all.limit(1))).empty));
-  return found.includes(true);
-}
 
 /**
  * Round 1 is due at the acknowledgement deadline, or at once (the request's creation time) when nobody can

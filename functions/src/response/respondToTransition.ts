@@ -1,21 +1,30 @@
-// The staff response loop's reactions to a status change: push staff and start escalation when a request
-// opens; tell the resident when someone has claimed it.
-import type { Timestamp } from 'firebase-admin/firestore';
-import { findTransition, type SosEventType, type SosRequest, type SosStatus } from '@sos/model';
+// The staff response loop: the open step (escalation round 1 and the tier-1 push, decided in the create transaction
+// and sent after its commit), its resumption after a crash, and telling the resident when someone has claimed it.
+import type { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import {
+  findTransition,
+  type Dispatch,
+  type PushThrottle,
+  type PushThrottleWrite,
+  type SosEventType,
+  type SosRequest,
+  type SosStatus,
+  type TimestampLike,
+} from '@sos/model';
+import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
+import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from '../escalation/escalationQueue';
 import { enqueueArrivalCheck } from '../arrival/arrivalQueue';
 import { firstArrivalCheck } from '../arrival/arrivalTask';
 import { openAudience } from '../notify/audience';
-import { requesterAckMessage, staffPushMessage } from '../notify/messages';
-import { deliverPushBatch } from '../notify/pushBatch';
-import { readOnDutyRoster } from '../notify/roster';
-import { anyHasDevice, firstEscalationRound } from './nobodyOnDuty';
+import { requesterAckMessage, staffPushMessage, type RequestContext } from '../notify/messages';
+import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPlan } from '../notify/pushBatch';
+import { firstEscalationRound } from './nobodyOnDuty';
 
-export type Response = 'start-response-loop' | 'notify-requester' | null;
+export type Response = 'notify-requester' | null;
 
-/** The reactions, by the audit event of the lifecycle transition that calls for them. */
+/** The reactions to a status change, by the audit event of its lifecycle transition. Opening is handled at creation. */
 const RESPONSES: Partial<Record<SosEventType, Response>> = {
-  validated: 'start-response-loop',
   acknowledged: 'notify-requester',
 };
 
@@ -25,23 +34,67 @@ export function responseTo(before: SosStatus, after: SosStatus): Response {
   return (row && RESPONSES[row.event]) ?? null;
 }
 
+export type OpenedRequest = RequestContext &
+  Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
+
+/** The open step as the create transaction decided it: the push (none for a grouped visitor request) and whether anyone can be pushed. */
+export interface OpenStep {
+  plan: PushPlan | null;
+  /** Some on-duty tier-1 staff member has a device; if not, escalation round 1 runs at once. */
+  someoneReachable: boolean;
+}
+
 /**
- * The first escalation round is enqueued before the pushes, so a crash while pushing still leaves the
- * request on its way to escalation. Each step is idempotent by deterministic ids.
+ * The open push, decided inside the create transaction from what it read: on-duty tier-1 staff, minus those pushed
+ * about this resident within the throttle window, with their devices. `claim` is merged into the throttle document
+ * by the same transaction. A grouped visitor request pushes nobody (staff were just pushed about that spot).
  */
-export async function startResponseLoop(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
-  const tier1 = openAudience(await readOnDutyRoster(request.locationId, 1));
-  if (request.ackDeadlineAt) {
-    await enqueueEscalationRound(firstEscalationRound(requestId, request, await anyHasDevice(tier1)));
-  }
-  // A grouped visitor request: staff were just pushed about that spot; its escalation still runs.
+export function planOpenPush(
+  requestId: string,
+  request: OpenedRequest,
+  dispatch: Pick<Dispatch<unknown>, 'recipients'>,
+  throttle: PushThrottle<Timestamp> | undefined,
+  nowMillis: number,
+): OpenStep & { claim: PushThrottleWrite<FieldValue> | null } {
+  const recipients = openAudience(rosterOf(dispatch));
+  const someoneReachable = targetsOf(dispatch, recipients).length > 0;
+  if (request.grouped) return { plan: null, someoneReachable, claim: null };
+  const { decision, claim } = planThrottle(throttle, recipients, requestId, 'open', nowMillis);
+  const plan: PushPlan = {
+    requestId,
+    batch: 'open',
+    message: (locale) => staffPushMessage(locale, requestId, request, nowMillis),
+    recipients,
+    ...decision,
+    targets: targetsOf(dispatch, decision.push),
+  };
+  return { plan, someoneReachable, claim };
+}
+
+/**
+ * After the create transaction: escalation round 1 is enqueued before the pushes, so a crash while pushing still
+ * leaves the request on its way to escalation. Both are idempotent by deterministic ids.
+ */
+export async function startResponseLoop(requestId: string, request: OpenedRequest, step: OpenStep): Promise<void> {
+  if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, step.someoneReachable));
+  if (step.plan) await sendPushPlan(step.plan, false);
+}
+
+/** A replayed create event of a request already open: redo whatever of the open step may not have happened. */
+export async function resumeResponseLoop(requestId: string, request: OpenedRequest): Promise<void> {
+  const dispatch = await readDispatchNow(request.locationId);
+  const recipients = dispatch ? openAudience(rosterOf(dispatch)) : [];
+  const someoneReachable = dispatch ? targetsOf(dispatch, recipients).length > 0 : false;
+  // Same task id as the first try: a changed roster cannot schedule round 1 twice.
+  if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, someoneReachable));
   if (request.grouped) return;
   await deliverPushBatch({
     requestId,
     batch: 'open',
     throttle: { locationId: request.locationId, residentUid: request.uid },
-    message: staffPushMessage(requestId, request, Date.now()),
-    recipients: async () => tier1,
+    message: (locale) => staffPushMessage(locale, requestId, request, Date.now()),
+    recipients: async () => recipients,
+    targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });
 }
 
@@ -51,8 +104,9 @@ export async function notifyRequester(requestId: string, request: SosRequest<Tim
   await deliverPushBatch({
     requestId,
     batch: 'ack',
-    message: requesterAckMessage(requestId, request),
+    message: (locale) => requesterAckMessage(locale, requestId, request),
     recipients: async () => [request.uid],
+    targets: readDevices,
   });
 }
 
@@ -61,7 +115,5 @@ export async function respondToTransition(
   before: SosRequest<Timestamp>,
   after: SosRequest<Timestamp>,
 ): Promise<void> {
-  const response = responseTo(before.status, after.status);
-  if (response === 'start-response-loop') await startResponseLoop(requestId, after);
-  else if (response === 'notify-requester') await notifyRequester(requestId, after);
+  if (responseTo(before.status, after.status) === 'notify-requester') await notifyRequester(requestId, after);
 }

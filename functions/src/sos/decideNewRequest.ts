@@ -10,17 +10,22 @@ import {
   type Requester,
   type SosPlan,
   type SosRequest,
+  type Locale,
+  type Member,
   type TimestampLike,
+  type UserPeopleFields,
   type UserProfile,
   VISITOR_FLOOD_LIMIT,
   VISITOR_NAME,
 } from '@sos/model';
+import { localeOf } from '../notify/texts';
 
 export interface NewRequestContext {
   requestId: string;
   request: SosRequest<TimestampLike>;
   location: Location | null;
-  user: UserProfile | null;
+  /** Who asks, from their membership document at the location, else their profile; null with neither (a visitor). */
+  requester: RequesterProfile | null;
   /** The request this one repeats, when `repeatOf` is set (null when it does not exist). */
   repeated: Pick<SosRequest<TimestampLike>, 'uid'> | null;
   /** The object named by `objectId`, with its parent (whose plan is shown), when set. */
@@ -46,22 +51,47 @@ export type NewRequestDecision =
       grouped: boolean;
     };
 
+/** The requester as the decision needs them: name and phone to show staff, and whether they belong to the location. */
+export interface RequesterProfile {
+  name: string;
+  phone: string;
+  member: boolean;
+  /** The language of their order's title. */
+  locale: Locale;
+}
+
+/** A membership document exists only for members of its location. */
+export const requesterFromMember = (member: Pick<Member<unknown>, 'name' | 'phone' | 'locale'>): RequesterProfile => ({
+  name: member.name,
+  phone: member.phone,
+  member: true,
+  locale: localeOf(member.locale),
+});
+
+/** A profile without a membership document (written outside the People flows): membership from `locationIds`. */
+export const requesterFromProfile = (user: UserProfile & Pick<UserPeopleFields, 'locale'>, locationId: string): RequesterProfile => ({
+  name: user.displayName,
+  phone: user.phone,
+  member: user.locationIds.includes(locationId),
+  locale: localeOf(user.locale),
+});
+
 /** A `qr` request from someone with no profile: a visitor signed in anonymously (the rules admit nobody else). */
-export const isVisitorRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, user: UserProfile | null): boolean =>
-  user === null && request.source === 'qr';
+export const isVisitorRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, requester: RequesterProfile | null): boolean =>
+  requester === null && request.source === 'qr';
 
 export function decideNewRequest(context: NewRequestContext): NewRequestDecision {
-  const { request, location, user } = context;
+  const { request, location, requester } = context;
   const reject = (rejectReason: RejectReason): NewRequestDecision => ({ status: 'rejected', rejectReason });
 
   if (validateSosRequest(request).length > 0) return reject('invalid-request');
   if (!location) return reject('location-not-found');
-  const visitor = isVisitorRequest(request, user);
+  const visitor = isVisitorRequest(request, requester);
   if (visitor) {
     const code = context.qrCode;
     const matches = code?.active === true && code.locationId === request.locationId && code.objectId === request.objectId;
     if (!matches) return reject('qr-revoked');
-  } else if (!user || !user.locationIds.includes(request.locationId)) return reject('not-a-member');
+  } else if (!requester?.member) return reject('not-a-member');
   if (request.repeatOf !== null && context.repeated?.uid !== request.uid) return reject('repeat-of-foreign');
   if (request.objectId !== null && !context.object) return reject('object-not-found');
   if (request.source === 'qr' && (!request.qrToken || context.object?.qrToken !== request.qrToken)) {
@@ -74,7 +104,7 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
     ...deadlines,
     locationName: location.name,
     objectName: context.object?.name ?? null,
-    requester: user ? { name: user.displayName, phone: user.phone } : { name: VISITOR_NAME, phone: request.contactPhone ?? '', visitor: true },
+    requester: requester ? { name: requester.name, phone: requester.phone } : { name: VISITOR_NAME, phone: request.contactPhone ?? '', visitor: true },
     plan: attachPlan(context.object, context.parent),
     grouped: visitor && context.earlierVisitorRequests >= VISITOR_FLOOD_LIMIT,
   };

@@ -1,50 +1,56 @@
-// Effects of a new request: read its context, decide, write request + order + audit in one transaction.
+// A new request, in one transaction: read the request, its location's dispatch document and the requester's
+// membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
+// then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import { findTransition, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
-import { db, refs } from '../firestore';
+import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { db, peopleRefs, readAllIn, refs } from '../firestore';
 import { logs } from '../logs';
-import { decideNewRequest, isVisitorRequest, type NewRequestDecision } from './decideNewRequest';
+import { readDispatch } from '../dispatch/rebuildDispatch';
+import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
+import {
+  decideNewRequest,
+  isVisitorRequest,
+  requesterFromMember,
+  requesterFromProfile,
+  type NewRequestDecision,
+  type RequesterProfile,
+} from './decideNewRequest';
 import { countEarlierVisitorRequests } from './visitorFlood';
+import { localeOf, textsFor } from '../notify/texts';
 
-export const ORDER_TITLE = 'Вызов персонала';
-
-async function readContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>) {
-  const location = tx.get(refs.location(request.locationId));
-  const user = tx.get(refs.user(request.uid));
+/**
+ * What only some requests need: the repeated request, the object and its parent (whose plan is shown), and for a
+ * request made from a QR code, the code and how many visitor requests came before it there.
+ */
+async function readOptionalContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>, requester: RequesterProfile | null) {
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
   const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
-  const [locationSnap, userSnap, repeatedSnap, objectSnap, codeSnap] = await Promise.all([location, user, repeated, object, code]);
+  const earlier = isVisitorRequest(request, requester) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
+  const [repeatedSnap, objectSnap, codeSnap, earlierVisitorRequests] = await Promise.all([repeated, object, code, earlier]);
   const objectData = objectSnap?.data() ?? null;
-  let parentData = null;
-  if (objectData?.parentId) {
-    parentData = (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null;
-  }
-  const userData = userSnap.data() ?? null;
-  return {
-    requestId,
-    request,
-    location: locationSnap.data() ?? null,
-    user: userData,
-    repeated: repeatedSnap?.data() ?? null,
-    object: objectData,
-    parent: parentData,
-    qrCode: codeSnap?.data() ?? null,
-    earlierVisitorRequests: isVisitorRequest(request, userData) ? await countEarlierVisitorRequests(tx, requestId, request) : 0,
-  };
+  const parent = objectData?.parentId ? (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null : null;
+  return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent, qrCode: codeSnap?.data() ?? null, earlierVisitorRequests };
+}
+
+/** Without a membership document: the profile (written outside the People flows), or nobody (a visitor). */
+async function readProfileOf(tx: Transaction, request: SosRequest<Timestamp>): Promise<RequesterProfile | null> {
+  const user = (await tx.get(refs.user(request.uid))).data();
+  return user ? requesterFromProfile(user, request.locationId) : null;
 }
 
 function orderFor(
   requestId: string,
   request: SosRequest<Timestamp>,
   decision: NewRequestDecision,
+  locale: Locale,
 ): OrderCreate<Timestamp, FieldValue> {
   const open = decision.status === 'open' ? decision : null;
   return {
     kind: 'sos',
     requestId,
     status: decision.status,
-    title: ORDER_TITLE,
+    title: textsFor(locale).orderTitle,
     locationName: open?.locationName ?? '',
     objectName: open?.objectName ?? null,
     createdAt: request.createdAt,
@@ -63,21 +69,25 @@ function transitionTo(status: NewRequestDecision['status']) {
   return row;
 }
 
+type Outcome =
+  | { kind: 'decided'; decision: NewRequestDecision; opened: { request: OpenedRequest; step: OpenStep } | null }
+  | { kind: 'replayed'; request: SosRequest<Timestamp> };
+
 /**
- * Opens or rejects a new request. Idempotent: a request that is no longer `new`
- * (already processed, or cancelled meanwhile) is left as it is.
+ * Opens or rejects a new request. Idempotent: a request that is no longer `new` is left as it is; if it is open,
+ * whatever of the open step a crash may have cut short is redone (escalation enqueue and pushes have fixed ids).
  */
-export async function processNewRequest(
-  requestId: string,
-  created?: SosRequest<Timestamp>,
-): Promise<NewRequestDecision | null> {
-  return db.runTransaction(async (tx) => {
-    // The fields the context depends on (uid, locationId, objectId, repeatOf) never change after
-    // create, so with the event's copy the request and its context are read in one round trip.
-    const [snapshot, prefetched] = await Promise.all([
-      tx.get(refs.sosRequest(requestId)),
-      created ? readContext(tx, requestId, created) : null,
-    ]);
+export async function processNewRequest(requestId: string, created?: SosRequest<Timestamp>): Promise<NewRequestDecision | null> {
+  const requestRef = refs.sosRequest(requestId);
+  // uid and locationId never change after create: with the event's copy, everything is read in one round trip.
+  const known = created ?? (await requestRef.get()).data();
+  if (!known) {
+    logs.requestMissing(requestId);
+    return null;
+  }
+  const outcome = await db.runTransaction(async (tx): Promise<Outcome | null> => {
+    const memberRef = peopleRefs.member(known.locationId, known.uid);
+    const [snapshot, dispatchSnap, memberSnap] = await readAllIn(tx, requestRef, refs.dispatch(known.locationId), memberRef);
     const request = snapshot.data();
     if (!request) {
       logs.requestMissing(requestId);
@@ -85,17 +95,24 @@ export async function processNewRequest(
     }
     if (request.status !== 'new') {
       logs.requestAlreadyProcessed(requestId, request.status);
-      return null;
+      return { kind: 'replayed', request };
     }
-    const context = prefetched ? { ...prefetched, request } : await readContext(tx, requestId, request);
-    const decision = decideNewRequest(context);
+    const member = memberSnap.data();
+    const requester = member ? requesterFromMember(member) : await readProfileOf(tx, request);
+    const optional = await readOptionalContext(tx, requestId, request, requester);
+    // Last read: a missing dispatch document is rebuilt and written here, and a transaction reads before it writes.
+    const dispatch = await readDispatch(tx, request.locationId, dispatchSnap);
+    const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, requester, ...optional });
     const now = FieldValue.serverTimestamp();
 
-    if (decision.status === 'open') {
-      tx.update(refs.sosRequest(requestId), {
+    let opened: { request: OpenedRequest; step: OpenStep } | null = null;
+    if (decision.status === 'open' && dispatch) {
+      const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
+      const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
+      tx.update(requestRef, {
         status: 'open',
-        deadlineAt: Timestamp.fromMillis(decision.deadlineAtMillis),
-        ackDeadlineAt: Timestamp.fromMillis(decision.ackDeadlineAtMillis),
+        deadlineAt,
+        ackDeadlineAt,
         locationName: decision.locationName,
         objectName: decision.objectName,
         requester: decision.requester,
@@ -103,10 +120,22 @@ export async function processNewRequest(
         escalationLevel: 0,
         ...(decision.grouped ? { grouped: true } : {}),
       });
-    } else {
-      tx.update(refs.sosRequest(requestId), { status: 'rejected', rejectReason: decision.rejectReason });
+      const openedRequest: OpenedRequest = {
+        ...request,
+        deadlineAt,
+        ackDeadlineAt,
+        locationName: decision.locationName,
+        objectName: decision.objectName,
+        requester: decision.requester,
+        grouped: decision.grouped,
+      };
+      const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, member?.pushThrottle, Date.now());
+      if (claim && member) tx.set(memberRef, { pushThrottle: claim }, { merge: true });
+      opened = { request: openedRequest, step };
+    } else if (decision.status === 'rejected') {
+      tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
-    tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision));
+    tx.set(refs.order(request.uid, requestId), orderFor(requestId, request, decision, localeOf(requester?.locale)));
     const createdEvent: SosEventWrite<Timestamp, FieldValue> = { type: 'created', at: request.createdAt, by: request.uid, detail: request.source };
     tx.set(refs.event(requestId, 'created'), createdEvent);
     const decidedEvent: SosEventWrite<Timestamp, FieldValue> = {
@@ -116,9 +145,17 @@ export async function processNewRequest(
       detail: decision.status === 'rejected' ? decision.rejectReason : null,
     };
     tx.set(refs.event(requestId, decidedEvent.type), decidedEvent);
-
-    if (decision.status === 'open') logs.requestOpened(requestId, request.locationId);
-    else logs.requestRejected(requestId, decision.rejectReason);
-    return decision;
+    return { kind: 'decided', decision, opened };
   });
+
+  if (!outcome) return null;
+  if (outcome.kind === 'replayed') {
+    if (outcome.request.status === 'open') await resumeResponseLoop(requestId, outcome.request);
+    return null;
+  }
+  const { decision, opened } = outcome;
+  if (decision.status === 'open') logs.requestOpened(requestId, known.locationId);
+  else logs.requestRejected(requestId, decision.rejectReason);
+  if (opened) await startResponseLoop(requestId, opened.request, opened.step);
+  return decision;
 }

@@ -1,6 +1,6 @@
-import type { Messages } from './ru';
+import type { Messages } from '.';
 
-export const en: Messages = {
+export default {
   app: { languageNotSaved: 'Language saved on this device only', name: 'SOS', language: 'Language', signOut: 'Sign out', menu: 'Menu', loading: 'Loading…' },
   nav: { homeLink: 'Home page', home: 'Home', sos: 'SOS', scanner: 'Scanner', cabinet: 'My account', orders: 'My orders', staff: 'On duty', admin: 'Administration' },
   login: {
@@ -407,4 +407,4 @@ export const en: Messages = {
     tier2: '2 — escalation',
     saveFailed: 'Not saved: {message}',
   },
-};
+} satisfies Messages;

@@ -1,7 +1,10 @@
 // The one i18n layer: Russian by default, English second, the choice remembered on the device.
 import { createI18n } from 'vue-i18n';
-import { ru, type Messages } from './ru';
-import { en } from './en';
+// Messages are precompiled at build time (@intlify/unplugin-vue-i18n, web/vite.config.ts): the message compiler stays out of the bundle.
+import ru from './ru';
+import en from './en';
+
+export type Messages = typeof ru;
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,5 +1,5 @@
 // Russian, the default: the labels in «» are the exact labels of the source document.
-export const ru = {
+export default {
   app: { languageNotSaved: 'Язык сохранён только на этом устройстве', name: 'SOS', language: 'Язык', signOut: 'Выйти', menu: 'Меню', loading: 'Загрузка…' },
   nav: { homeLink: 'На главную', home: 'Главная', sos: 'SOS', scanner: 'Сканер', cabinet: 'Мой кабинет', orders: 'Мои заказы', staff: 'Дежурство', admin: 'Администрирование' },
   login: {
@@ -408,4 +408,3 @@ export const ru = {
   },
 };
 
-export type Messages = typeof ru;

@@ -66,13 +66,18 @@ describe('overdue notice', () => {
   });
   it('says who claimed it, that they are not there yet, and how late, linking to the staff card', () => {
     const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, ackByName: 'Иван', deadlineAt: ts(600_000) };
-    expect(overduePushMessage('r1', request, 3, 600_000 + 5 * 60_000 + 1)).toMatchObject({
+    expect(overduePushMessage('ru', 'r1', request, 3, 600_000 + 5 * 60_000 + 1)).toMatchObject({
       title: 'SOS — опоздание: БЦ',
       body: 'Кафе · Анна · принял Иван, ещё не на месте · опоздание 5 мин',
       link: '/staff?request=r1',
       data: { requestId: 'r1', kind: 'arrival_overdue', repeat: '3' },
     });
-    expect(overduePushMessage('r1', request, 1, 600_000).body).toContain('время прибытия истекло');
+    expect(overduePushMessage('ru', 'r1', request, 1, 600_000).body).toContain('время прибытия истекло');
+    expect(overduePushMessage('en', 'r1', { ...request, ackByName: 'Ivan' }, 3, 600_000 + 5 * 60_000 + 1)).toMatchObject({
+      title: 'SOS — staff late: БЦ',
+      body: 'Кафе · Анна · accepted by Ivan, not on site yet · 5 min late',
+    });
+    expect(overduePushMessage('en', 'r1', request, 1, 600_000).body).toContain('arrival time is over');
   });
 });
 

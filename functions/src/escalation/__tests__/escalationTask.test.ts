@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideEscalationRound, decideTiming, escalationTaskId, nextRound, parseEscalationTask } from '../escalationTask';
+import { decideEscalationRound, escalationTaskId, nextRound, parseEscalationTask } from '../escalationTask';
 
 describe('escalation round decision', () => {
   it('escalates an open request below the round', () => {
@@ -25,22 +25,12 @@ describe('escalation round decision', () => {
   });
 });
 
-describe('escalation timing', () => {
-  it('runs when due, waits in-process when barely early, re-enqueues when early', () => {
-    expect(decideTiming(1000, 1000, 1000)).toEqual({ action: 'run' });
-    expect(decideTiming(1500, 1000, 1000)).toEqual({ action: 'wait', millis: 500 });
-    expect(decideTiming(60_000, 1000, 1000)).toEqual({ action: 'reenqueue', millisEarly: 59_000 });
-  });
+describe('escalation rounds', () => {
   it('schedules the next round one ackSeconds later, first attempt', () => {
-    expect(nextRound({ requestId: 'r', round: 2, dueAtMillis: 10_000, attempt: 4 }, 60)).toEqual({
-      requestId: 'r',
-      round: 3,
-      dueAtMillis: 70_000,
-      attempt: 0,
-    });
+    expect(nextRound({ requestId: 'r', round: 2, dueAtMillis: 10_000, attempt: 4 }, 60)).toEqual({ requestId: 'r', round: 3, dueAtMillis: 70_000, attempt: 0 });
   });
   it('gives deterministic task ids per request, round and attempt', () => {
-    expect(escalationTaskId({ requestId: 'r-1', round: 2, dueAtMillis: 5, attempt: 0 })).toBe('esc-r-1-2-0');
+    expect(escalationTaskId({ requestId: 'r-1', round: 2, dueAtMillis: 5, attempt: 1 })).toBe('esc-r-1-2-1');
   });
 });
 
@@ -53,8 +43,8 @@ describe('escalation task payload', () => {
   });
   it('rejects malformed tasks with the field at fault', () => {
     expect(parseEscalationTask(null)).toEqual({ ok: false, problem: 'not an object' });
-    expect(parseEscalationTask({ requestId: 'a/b', round: 1, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'requestId' });
-    expect(parseEscalationTask({ requestId: 'a', round: 0, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'round' });
+    expect(parseEscalationTask({ requestId: 'a/b', round: 1, dueAtMillis: 5 })).toEqual({ ok: false, problem: 'requestId' });
+    expect(parseEscalationTask({ requestId: 'a', round: 0, dueAtMillis: 5 })).toEqual({ ok: false, problem: 'round' });
     expect(parseEscalationTask({ requestId: 'a', round: 1, dueAtMillis: 'x', attempt: 0 })).toEqual({ ok: false, problem: 'dueAtMillis' });
     expect(parseEscalationTask({ requestId: 'a', round: 1, dueAtMillis: 5, attempt: -1 })).toEqual({ ok: false, problem: 'attempt' });
   });

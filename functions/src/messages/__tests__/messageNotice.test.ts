@@ -27,21 +27,30 @@ describe('message audience', () => {
 describe('message push', () => {
   const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' } };
   it('tells the requester staff wrote, linking to the countdown', () => {
-    expect(messagePushMessage('r1', 'm1', { role: 'staff', text: 'Иду' }, request)).toMatchObject({
+    expect(messagePushMessage('ru', 'r1', 'm1', { role: 'staff', text: 'Иду' }, request)).toMatchObject({
       title: 'Сообщение от персонала',
       body: 'Иду',
       link: '/sos/r1',
       data: { requestId: 'r1', kind: 'message', messageId: 'm1' },
     });
+    expect(messagePushMessage('en', 'r1', 'm1', { role: 'staff', text: 'Иду' }, request)).toMatchObject({ title: 'Message from staff', body: 'Иду' });
   });
   it('tells staff who wrote and where, linking to the staff card; a visitor is «Посетитель»; long texts are cut', () => {
-    expect(messagePushMessage('r1', 'm1', { role: 'requester', text: 'x'.repeat(300) }, request)).toMatchObject({
+    expect(messagePushMessage('ru', 'r1', 'm1', { role: 'requester', text: 'x'.repeat(300) }, request)).toMatchObject({
       title: 'Сообщение: Анна · Кафе',
       link: '/staff?request=r1',
     });
-    expect(messagePushMessage('r1', 'm1', { role: 'requester', text: 'x'.repeat(300) }, request).body).toHaveLength(120);
-    expect(messagePushMessage('r1', 'm1', { role: 'requester', text: 'Помогите' }, { locationName: 'БЦ', objectName: null }).title).toBe(
+    expect(messagePushMessage('ru', 'r1', 'm1', { role: 'requester', text: 'x'.repeat(300) }, request).body).toHaveLength(120);
+    expect(messagePushMessage('ru', 'r1', 'm1', { role: 'requester', text: 'Помогите' }, { locationName: 'БЦ', objectName: null }).title).toBe(
       'Сообщение: Посетитель · БЦ',
+    );
+  });
+  it('speaks English to staff who chose it, a visitor included', () => {
+    expect(messagePushMessage('en', 'r1', 'm1', { role: 'requester', text: 'Help' }, request).title).toBe('Message: Анна · Кафе');
+    const visitor = { locationName: 'БЦ', objectName: null, requester: { name: 'Посетитель', phone: '', visitor: true } };
+    expect(messagePushMessage('en', 'r1', 'm1', { role: 'requester', text: 'Help' }, visitor).title).toBe('Message: Visitor · БЦ');
+    expect(messagePushMessage('en', 'r1', 'm1', { role: 'requester', text: 'Help' }, { locationName: 'БЦ', objectName: null }).title).toBe(
+      'Message: Visitor · БЦ',
     );
   });
 });

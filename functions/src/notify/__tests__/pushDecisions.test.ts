@@ -23,20 +23,31 @@ describe('audiences', () => {
 
 describe('push messages', () => {
   const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, createdAt: ts(0), deadlineAt: ts(600_000) };
+  const visitor = { ...request, objectName: null, requester: { name: 'Посетитель', phone: '', visitor: true } };
   it('tell staff the place, who and the time left, and link to the staff queue', () => {
-    const message = staffPushMessage('r1', request, 0);
+    const message = staffPushMessage('ru', 'r1', request, 0);
     expect(message).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · осталось 10 мин', link: '/staff?request=r1' });
+    expect(staffPushMessage('en', 'r1', request, 0)).toMatchObject({ title: 'SOS call: БЦ', body: 'Кафе · Анна · 10 min left', link: '/staff?request=r1' });
+  });
+  it('name a visitor and a missing place in the recipient\'s language', () => {
+    expect(staffPushMessage('ru', 'r1', visitor, 0).body).toBe('место не указано (экстренный вызов) · Посетитель · осталось 10 мин');
+    expect(staffPushMessage('en', 'r1', visitor, 0).body).toBe('no place given (emergency call) · Visitor · 10 min left');
   });
   it('say which escalation round it is', () => {
-    expect(staffPushMessage('r1', request, 0, 3).title).toBe('SOS — никто не принял (эскалация 3): БЦ');
-    expect(staffPushMessage('r1', request, 0, 3).data).toMatchObject({ kind: 'escalation', round: '3' });
+    expect(staffPushMessage('ru', 'r1', request, 0, 3).title).toBe('SOS — никто не принял (эскалация 3): БЦ');
+    expect(staffPushMessage('en', 'r1', request, 0, 3).title).toBe('SOS — nobody accepted (escalation 3): БЦ');
+    expect(staffPushMessage('en', 'r1', request, 0, 3).data).toMatchObject({ kind: 'escalation', round: '3' });
   });
   it('round the time left up and say when it is over', () => {
-    expect(timeLeftLabel({ createdAt: ts(0), deadlineAt: ts(60_001) }, 0)).toBe('осталось 2 мин');
-    expect(timeLeftLabel({ createdAt: ts(0), deadlineAt: ts(1000) }, 5000)).toBe('время прибытия истекло');
+    expect(timeLeftLabel('ru', { createdAt: ts(0), deadlineAt: ts(60_001) }, 0)).toBe('осталось 2 мин');
+    expect(timeLeftLabel('ru', { createdAt: ts(0), deadlineAt: ts(1000) }, 5000)).toBe('время прибытия истекло');
+    expect(timeLeftLabel('en', { createdAt: ts(0), deadlineAt: ts(60_001) }, 0)).toBe('2 min left');
+    expect(timeLeftLabel('en', { createdAt: ts(0), deadlineAt: ts(1000) }, 5000)).toBe('arrival time is over');
   });
   it('tell the resident who is coming, linking to the countdown', () => {
-    expect(requesterAckMessage('r1', { ackByName: 'Иван' })).toMatchObject({ body: 'Иван уже идёт к вам', link: '/sos/r1' });
+    expect(requesterAckMessage('ru', 'r1', { ackByName: 'Иван' })).toMatchObject({ title: 'Ваш вызов принят', body: 'Иван уже идёт к вам', link: '/sos/r1' });
+    expect(requesterAckMessage('en', 'r1', { ackByName: 'Ivan' })).toMatchObject({ title: 'Your call was accepted', body: 'Ivan is on the way', link: '/sos/r1' });
+    expect(requesterAckMessage('en', 'r1', {}).body).toBe('A staff member is on the way');
   });
 });
 

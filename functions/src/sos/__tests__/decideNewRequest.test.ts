@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS, type LocationObject, type RejectReason, type SosRequest, type TimestampLike } from '@sos/model';
-import { decideNewRequest, type NewRequestContext } from '../decideNewRequest';
+import { decideNewRequest, requesterFromMember, requesterFromProfile, type NewRequestContext } from '../decideNewRequest';
 
 const CREATED = Date.UTC(2026, 10, 27, 9, 0, 0);
 const ts = (millis: number): TimestampLike => ({ toMillis: () => millis });
@@ -30,7 +30,7 @@ const context = (fields: Partial<NewRequestContext> = {}): NewRequestContext => 
   requestId: 'r1',
   request: request(),
   location: { name: 'БЦ', staffPhone: '+73422580078', responseMinutes: 10, ackSeconds: 60, timezone: 'Asia/Yekaterinburg' },
-  user: { displayName: 'Анна', phone: '+79990000000', locationIds: ['bc'], homeLocationId: 'bc' },
+  requester: { name: 'Анна', phone: '+79990000000', member: true, locale: 'ru' },
   repeated: null,
   object: null,
   parent: null,
@@ -42,7 +42,7 @@ const context = (fields: Partial<NewRequestContext> = {}): NewRequestContext => 
 const rejectedFor: Record<RejectReason, NewRequestContext> = {
   'invalid-request': context({ request: request({ source: 'form', objectId: 'room-204', description: '   ' }) }),
   'location-not-found': context({ location: null }),
-  'not-a-member': context({ user: { displayName: 'Анна', phone: '+7', locationIds: ['park'], homeLocationId: 'park' } }),
+  'not-a-member': context({ requester: requesterFromProfile({ displayName: 'Анна', phone: '+7', locationIds: ['park'], homeLocationId: 'park' }, 'bc') }),
   'repeat-of-foreign': context({ request: request({ repeatOf: 'r0' }), repeated: { uid: 'someone-else' } }),
   'object-not-found': context({ request: request({ source: 'form', objectId: 'room-404', description: 'Пожар' }) }),
   'qr-revoked': context({
@@ -86,8 +86,18 @@ describe('decideNewRequest', () => {
     expect(decideNewRequest(context({ request: stray }))).toEqual({ status: 'rejected', rejectReason: 'invalid-request' });
   });
 
+  it('takes a member from the membership document, and a profile without one by its locationIds', () => {
+    expect(decideNewRequest(context({ requester: requesterFromMember({ name: 'Анна Н.', phone: '+79990000001' }) }))).toMatchObject({
+      status: 'open',
+      requester: { name: 'Анна Н.', phone: '+79990000001' },
+    });
+    const profile = { displayName: 'Анна', phone: '+7', locationIds: ['bc'], homeLocationId: 'bc' };
+    expect(decideNewRequest(context({ requester: requesterFromProfile(profile, 'bc') }))).toMatchObject({ status: 'open' });
+    expect(decideNewRequest(context({ requester: requesterFromProfile(profile, 'park') }))).toEqual({ status: 'rejected', rejectReason: 'not-a-member' });
+  });
+
   it('rejects a user without a profile as not a member', () => {
-    expect(decideNewRequest(context({ user: null }))).toEqual({ status: 'rejected', rejectReason: 'not-a-member' });
+    expect(decideNewRequest(context({ requester: null }))).toEqual({ status: 'rejected', rejectReason: 'not-a-member' });
   });
 
   it('rejects a repeat of a request that does not exist', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SosRequest, TimestampLike } from '@sos/model';
-import { decideNewRequest, type NewRequestContext } from '../decideNewRequest';
+import { decideNewRequest, requesterFromMember, type NewRequestContext } from '../decideNewRequest';
 import { cameBefore } from '../visitorFlood';
 
 const ts = (millis: number): TimestampLike => ({ toMillis: () => millis });
@@ -20,7 +20,7 @@ const context = (overrides: Partial<NewRequestContext> = {}): NewRequestContext 
   requestId: 'r',
   request,
   location: { name: 'БЦ', staffPhone: '+7', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC' },
-  user: null,
+  requester: null,
   repeated: null,
   object: { name: 'Кафе', kind: 'room', parentId: null, qrToken: 'qr-1', selectable: true },
   parent: null,
@@ -58,8 +58,8 @@ describe('a visitor request', () => {
     });
   });
   it("a resident's request is never grouped, whatever the count", () => {
-    const user = { displayName: 'Анна', phone: '+7', locationIds: ['loc'], homeLocationId: 'loc' };
-    expect(decideNewRequest(context({ user, earlierVisitorRequests: 9 }))).toMatchObject({ status: 'open', grouped: false, requester: { name: 'Анна' } });
+    const requester = requesterFromMember({ name: 'Анна', phone: '+7' });
+    expect(decideNewRequest(context({ requester, earlierVisitorRequests: 9 }))).toMatchObject({ status: 'open', grouped: false, requester: { name: 'Анна' } });
   });
   it('orders requests of the same server time by id', () => {
     expect(cameBefore({ id: 'a', createdAtMillis: 5 }, { id: 'b', createdAtMillis: 5 })).toBe(true);

@@ -1,6 +1,7 @@
 // The admin «Журнал» in words: each audit event becomes i18n messages with people's names, never uids,
-// request ids or the backend's English notes.
+// request ids or the backend's own strings.
 import {
+  DELIVERY_STATUSES,
   ESCALATION_REASONS,
   MESSAGE_ROLES,
   REJECT_REASONS,
@@ -22,44 +23,31 @@ export interface JournalContext {
   nameOf: (uid: string) => string | null;
 }
 
-const DELIVERY_COUNT = /^(sent|failed|token_removed|emulated) (\d+)$/;
-const PUSHED = /^pushed (\d+) of (\d+) recipient\(s\), (\d+) device\(s\): (.*)$/;
-const GROUPED = /^grouped (\d+) pushed less than a minute ago/;
-
 const includes = <T extends string>(list: readonly T[], value: unknown): value is T => list.includes(value as T);
 
-/** Who the push batch was for, from its id (`open`, `esc-<round>`, `ack`, `arr-<n>`, `msg-<id>`). */
+/** Who the push batch was for, from its id (`open`, `esc-<round>`, `ack`, `arr-<n>` or `overdue-<n>`, `msg-<id>`). */
 function batchPhrase(batch: string): JournalPhrase | null {
   if (batch === 'open') return { key: 'journal.batch.open' };
   if (batch === 'ack') return { key: 'journal.batch.ack' };
   const escalation = /^esc-(\d+)$/.exec(batch);
   if (escalation) return { key: 'journal.batch.escalation', params: { round: Number(escalation[1]) } };
-  if (/^arr-\d+$/.test(batch)) return { key: 'journal.batch.overdue' };
+  if (/^(arr|overdue)-\d+$/.test(batch)) return { key: 'journal.batch.overdue' };
   if (batch.startsWith('msg-')) return { key: 'journal.batch.message' };
   return null;
 }
 
-/**
- * A `notified` event's note, `<batch>: pushed P of R recipient(s), D device(s): <status n, …>; grouped …`
- * (functions/src/notify/pushBatch.ts), read into phrases; anything unrecognised is left out, not shown raw.
- */
-export function notifiedPhrases(note: string): JournalPhrase[] {
-  const separator = note.indexOf(': ');
-  if (separator < 0) return [];
+/** A push batch's `notified` detail (functions/src/notify/pushBatch.ts): who it was for and its counts, in phrases. */
+export function notifiedPhrases(detail: SosEventDetail): JournalPhrase[] {
   const phrases: JournalPhrase[] = [];
-  const batch = batchPhrase(note.slice(0, separator));
+  const batch = detail.batch === undefined ? null : batchPhrase(detail.batch);
   if (batch) phrases.push(batch);
-  for (const part of note.slice(separator + 2).split('; ')) {
-    const pushed = PUSHED.exec(part);
-    if (pushed) {
-      phrases.push({ key: 'journal.pushed', params: { pushed: Number(pushed[1]), recipients: Number(pushed[2]), devices: Number(pushed[3]) } });
-      const counts = (pushed[4] ?? '').split(', ').map((count) => DELIVERY_COUNT.exec(count));
-      if (counts.every((count) => count === null)) phrases.push({ key: 'journal.noDevices' });
-      for (const count of counts) if (count) phrases.push({ key: `journal.delivery.${count[1]}`, params: { count: Number(count[2]) } });
-    }
-    const grouped = GROUPED.exec(part);
-    if (grouped) phrases.push({ key: 'journal.grouped', params: { count: Number(grouped[1]) } });
+  if (detail.pushed !== undefined && (detail.pushed > 0 || !detail.grouped)) {
+    phrases.push({ key: 'journal.pushed', params: { pushed: detail.pushed, recipients: detail.recipients ?? detail.pushed, devices: detail.devices ?? 0 } });
+    const statuses = DELIVERY_STATUSES.filter((status) => (detail.statuses?.[status] ?? 0) > 0);
+    if (statuses.length === 0) phrases.push({ key: 'journal.noDevices' });
+    for (const status of statuses) phrases.push({ key: `journal.delivery.${status}`, params: { count: detail.statuses?.[status] ?? 0 } });
   }
+  if (detail.grouped) phrases.push({ key: 'journal.grouped', params: { count: detail.grouped } });
   return phrases;
 }
 
@@ -77,7 +65,7 @@ export function journalPhrases(event: Pick<SosEvent<TimestampLike>, 'type' | 'by
     case 'rejected':
       return includes(REJECT_REASONS, note) ? [{ key: `reject.${note}` }] : [];
     case 'notified':
-      return note ? notifiedPhrases(note) : [];
+      return structured ? notifiedPhrases(structured) : [];
     case 'acknowledged':
       // The event holds the name the staff member had when accepting.
       return note ? [{ key: 'journal.by', params: { name: note } }] : by;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n, LOCALES } from '..';
-import { ru } from '../ru';
+import ru from '../ru';
 
 function leafKeys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>

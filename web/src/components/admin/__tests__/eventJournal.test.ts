@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journalPhrases, notifiedPhrases, type JournalPhrase } from '../eventJournal';
-import { ru } from '../../../i18n/ru';
-import { en } from '../../../i18n/en';
+import ru from '../../../i18n/ru';
+import en from '../../../i18n/en';
 
 const NAMES = new Map([
   ['uid-staff', 'Иван Петров'],
@@ -18,34 +18,35 @@ function everyKey(phrases: JournalPhrase[]): string[] {
   return phrases.flatMap((phrase) => [phrase.key, ...everyKey(Object.values(phrase.params ?? {}).filter((value): value is JournalPhrase => typeof value === 'object'))]);
 }
 
-describe('notified notes', () => {
+describe('push batches', () => {
   it('reads the batch, the counts and the delivery statuses', () => {
-    expect(notifiedPhrases('open: pushed 1 of 1 recipient(s), 0 device(s): no devices')).toEqual([
+    expect(notifiedPhrases({ batch: 'open', recipients: 1, pushed: 1, grouped: 0, devices: 0, statuses: {} })).toEqual([
       { key: 'journal.batch.open' },
       { key: 'journal.pushed', params: { pushed: 1, recipients: 1, devices: 0 } },
       { key: 'journal.noDevices' },
     ]);
-    expect(notifiedPhrases('esc-2: pushed 3 of 4 recipient(s), 5 device(s): emulated 4, token_removed 1')).toEqual([
+    expect(notifiedPhrases({ batch: 'esc-2', recipients: 4, pushed: 3, grouped: 1, devices: 5, statuses: { emulated: 4, token_removed: 1 } })).toEqual([
       { key: 'journal.batch.escalation', params: { round: 2 } },
       { key: 'journal.pushed', params: { pushed: 3, recipients: 4, devices: 5 } },
-      { key: 'journal.delivery.emulated', params: { count: 4 } },
       { key: 'journal.delivery.token_removed', params: { count: 1 } },
+      { key: 'journal.delivery.emulated', params: { count: 4 } },
+      { key: 'journal.grouped', params: { count: 1 } },
     ]);
   });
 
-  it('counts the grouped recipients without the request ids they were pushed for', () => {
-    const phrases = notifiedPhrases('open: pushed 1 of 3 recipient(s), 1 device(s): sent 1; grouped 2 pushed less than a minute ago (for req-abc, req-def)');
-    expect(phrases).toContainEqual({ key: 'journal.grouped', params: { count: 2 } });
-    expect(JSON.stringify(phrases)).not.toMatch(/req-/);
-    expect(notifiedPhrases('ack: grouped 1 pushed less than a minute ago (for req-x)')).toEqual([
+  it('a batch wholly grouped with an earlier push says only that', () => {
+    expect(notifiedPhrases({ batch: 'ack', recipients: 1, pushed: 0, grouped: 1, devices: 0, statuses: {} })).toEqual([
       { key: 'journal.batch.ack' },
       { key: 'journal.grouped', params: { count: 1 } },
     ]);
   });
 
-  it('leaves out what it cannot read instead of showing it raw', () => {
-    expect(notifiedPhrases('something else entirely')).toEqual([]);
-    expect(notifiedPhrases('weird-batch: 42 things')).toEqual([]);
+  it('leaves out a batch id it does not know instead of showing it', () => {
+    expect(notifiedPhrases({ batch: 'weird-batch', recipients: 0, pushed: 0, grouped: 0, devices: 0, statuses: {} })).toEqual([
+      { key: 'journal.pushed', params: { pushed: 0, recipients: 0, devices: 0 } },
+      { key: 'journal.noDevices' },
+    ]);
+    expect(journalPhrases({ type: 'notified', by: null, detail: 'open: pushed 1 of 1 recipient(s)' }, context)).toEqual([]);
   });
 });
 
@@ -90,9 +91,9 @@ describe('journal phrases', () => {
 
   it('only uses keys both languages translate', () => {
     const samples = [
-      ...notifiedPhrases('esc-1: pushed 1 of 2 recipient(s), 4 device(s): sent 1, failed 1, token_removed 1, emulated 1; grouped 1 pushed less than a minute ago (for r)'),
-      ...notifiedPhrases('open: pushed 0 of 0 recipient(s), 0 device(s): no devices'),
-      ...['ack', 'arr-1', 'msg-m1'].flatMap((batch) => notifiedPhrases(`${batch}: pushed 1 of 1 recipient(s), 1 device(s): sent 1`)),
+      ...notifiedPhrases({ batch: 'esc-1', recipients: 2, pushed: 1, grouped: 1, devices: 4, statuses: { sent: 1, failed: 1, token_removed: 1, emulated: 1 } }),
+      ...notifiedPhrases({ batch: 'open', recipients: 0, pushed: 0, grouped: 0, devices: 0, statuses: {} }),
+      ...['ack', 'arr-1', 'overdue-2', 'msg-m1'].flatMap((batch) => notifiedPhrases({ batch, recipients: 1, pushed: 1, grouped: 0, devices: 1, statuses: { sent: 1 } })),
       ...journalPhrases({ type: 'escalation_ended', by: null, detail: 'resolved' }, context),
       ...journalPhrases({ type: 'escalation_ended', by: null, detail: 'max-rounds' }, context),
       ...journalPhrases({ type: 'escalated', by: null, detail: { reason: 'nobody_on_duty', round: 1 } }, context),

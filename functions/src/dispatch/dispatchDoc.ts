@@ -1,0 +1,41 @@
+// The dispatch document of a location, built and read (pure, so the choice of recipients and tokens is unit-tested).
+import type { Dispatch, DispatchRecipient, Locale, Location, StaffMember, TimestampLike } from '@sos/model';
+import type { RosterEntry } from '../notify/audience';
+import type { PushTarget } from '../notify/pushBatch';
+import { localeOf } from '../notify/texts';
+
+/** Everything but the rebuild time: on-duty staff with their tier, admins, and each one's devices and locale. */
+export function buildDispatch(
+  location: Location,
+  onDuty: readonly { uid: string; tier: StaffMember['tier'] }[],
+  devicesOf: (uid: string) => Record<string, string>,
+  localeOfUser: (uid: string) => Locale,
+): Omit<Dispatch, 'rebuiltAt'> {
+  const recipients: Record<string, DispatchRecipient> = {};
+  for (const { uid, tier } of onDuty) recipients[uid] = { tier, admin: false, devices: devicesOf(uid), locale: localeOfUser(uid) };
+  for (const uid of location.admins ?? []) {
+    recipients[uid] = { tier: recipients[uid]?.tier ?? null, admin: true, devices: devicesOf(uid), locale: localeOfUser(uid) };
+  }
+  return { location, recipients, recipientUids: Object.keys(recipients).sort() };
+}
+
+/** Whether a profile write changed the language its owner is pushed in (absent and unknown read as Russian). */
+export const localeChanged = (before: { locale?: unknown } | undefined, after: { locale?: unknown } | undefined): boolean =>
+  localeOf(before?.locale) !== localeOf(after?.locale);
+
+/** Who is on duty, in the roster shape the audience rules take. */
+export function rosterOf(dispatch: Pick<Dispatch<TimestampLike>, 'recipients'>): RosterEntry[] {
+  return Object.entries(dispatch.recipients).flatMap(([uid, recipient]) =>
+    recipient.tier === null ? [] : [{ uid, member: { onDuty: true, tier: recipient.tier } }],
+  );
+}
+
+/** Every device of the given people, with their locale, as the dispatch document knows them. */
+export function targetsOf(dispatch: Pick<Dispatch<TimestampLike>, 'recipients'>, uids: readonly string[]): PushTarget[] {
+  return uids.flatMap((uid) => {
+    const recipient = dispatch.recipients[uid];
+    // localeOf: a document built before recipients carried a locale reads as Russian until its next rebuild.
+    const locale = localeOf(recipient?.locale);
+    return Object.entries(recipient?.devices ?? {}).map(([deviceId, token]) => ({ uid, deviceId, token, locale }));
+  });
+}
