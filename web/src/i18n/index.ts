@@ -1,5 +1,5 @@
 // The one i18n layer: Russian by default, English second, the choice remembered on the device.
-// Hand-written instead of vue-i18n (≈ 15 KB gzip on /sos): the messages need only dotted keys,
+// Hand-written instead of vue-i18n (26.6 KB less gzip on /sos): the messages need only dotted keys,
 // `{name}` parameters, a fallback to Russian and three date formats.
 import { ref, type Ref } from 'vue';
 import ru from './ru';
