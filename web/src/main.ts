@@ -2,13 +2,12 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { router } from './router';
-import { i18n } from './i18n';
 import './styles.css';
 import { registerAppServiceWorker } from './sw/register';
 import { keepShellCache, sendShellTap } from './shell/shellCache';
 import { followPageHeading } from './shell/pageHeading';
 
-const app = createApp(App).use(createPinia()).use(router).use(i18n);
+const app = createApp(App).use(createPinia()).use(router);
 keepShellCache();
 followPageHeading(router);
 // Mount once the first route is resolved: until then the first-paint shell of index.html stays on

@@ -2,7 +2,7 @@
 // "<page heading> — SOS", and after a route change focus moves to the new page's heading.
 import { nextTick, watch } from 'vue';
 import type { Router } from 'vue-router';
-import { i18n } from '../i18n';
+import { locale } from '../i18n';
 import { keepDocumentTitle, pageTitle } from './documentTitle';
 
 /** The page's heading, not the first-paint shell's (index.html), which stays until the app mounts. */
@@ -37,7 +37,6 @@ const headingText = (heading: HTMLElement | null): string => heading?.textConten
 
 export function followPageHeading(router: Router): void {
   keepDocumentTitle();
-  const { locale } = i18n.global;
   watch(
     locale,
     async (value) => {

@@ -2,7 +2,7 @@
 // loads; a tap there is recorded under SHELL_TAP_KEY and sent once here when the app boots.
 import { watch } from 'vue';
 import type { Router } from 'vue-router';
-import { i18n } from '../i18n';
+import { locale, t } from '../i18n';
 import { useSessionStore } from '../stores/session';
 import { useSosRequestStore } from '../stores/sosRequests';
 import { prettyPhone } from './prettyPhone';
@@ -46,7 +46,6 @@ export function lastKnownStaffPhone(): { phone: string; label: string } | null {
 /** Keeps the shell's copy in step with the signed-in user, their home location and the locale. */
 export function keepShellCache(): void {
   const session = useSessionStore();
-  const { t, locale } = i18n.global;
   watch(
     () => [session.ready, session.uid, session.homeLocationId, session.homeLocation, locale.value] as const,
     ([ready, uid, locationId, location]) => {

@@ -1,28 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { i18n, LOCALES } from '..';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOCALES, locale, t, type MessageTree } from '..';
 import ru from '../ru';
+import en from '../en';
 
-function leafKeys(messages: object, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value as object, `${prefix}${key}.`),
+function leafMessages(messages: MessageTree, prefix = ''): [string, string][] {
+  return Object.entries(messages).flatMap(([key, value]): [string, string][] =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : leafMessages(value, `${prefix}${key}.`),
   );
 }
 
-describe('UI messages', () => {
-  const keys = leafKeys(ru);
+const parameters = (message: string): string[] => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
-  it.each(LOCALES)('every %s message compiles and renders (no stray @, | or braces)', (locale) => {
-    i18n.global.locale.value = locale;
-    for (const key of keys) {
-      const text = i18n.global.t(key, { name: 'Иван', count: 1, max: 1000, reason: 'x', message: 'x', accounts: 'a', password: 'p' });
-      expect(text, key).not.toBe(key);
-      expect(text.length, key).toBeGreaterThan(0);
+describe('UI messages', () => {
+  const ruMessages = new Map(leafMessages(ru));
+  const enMessages = new Map(leafMessages(en));
+
+  afterEach(() => {
+    locale.value = 'ru';
+  });
+
+  it('English has every Russian key and no other', () => {
+    expect([...enMessages.keys()].sort()).toEqual([...ruMessages.keys()].sort());
+  });
+
+  it.each([
+    ['ru', ruMessages],
+    ['en', enMessages],
+  ] as const)('every %s message is non-empty and its only braces are {name} parameters', (_, messages) => {
+    for (const [key, message] of messages) {
+      expect(message.trim().length, key).toBeGreaterThan(0);
+      expect(message.replace(/\{\w+\}/g, ''), key).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('each English message takes the same parameters as its Russian one', () => {
+    for (const [key, message] of ruMessages) expect(parameters(enMessages.get(key) ?? ''), key).toEqual(parameters(message));
+  });
+
+  it.each(LOCALES)('every %s key renders its own text, parameters filled', (language) => {
+    locale.value = language;
+    const own = language === 'ru' ? ruMessages : enMessages;
+    for (const [key, message] of own) {
+      const params = Object.fromEntries(parameters(message).map((name) => [name, `<${name}>`]));
+      const text = t(key, params);
+      expect(text, key).toBe(message.replace(/\{(\w+)\}/g, '<$1>'));
     }
   });
 
   it('keeps the exact labels of the source document in Russian', () => {
-    i18n.global.locale.value = 'ru';
-    const t = i18n.global.t;
+    locale.value = 'ru';
     expect([t('sos.emergency'), t('countdown.repeat'), t('sos.location'), t('sos.notSelected')]).toEqual([
       'ЭКСТРЕННАЯ ПОМОЩЬ',
       'ПОВТОРИТЬ ЗАПРОС',
