@@ -4,7 +4,7 @@
 // them, as the functions would, so the demo's 10-minute deadline need not pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getFirestore } from 'firebase-admin/firestore';
+import { Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
@@ -70,6 +70,16 @@ describe('late staff and nobody on duty, on screen', () => {
     await card.and(staff.page.locator('[data-status="on_site"]')).waitFor();
     await expect.poll(() => card.getByTestId('arrival-overdue').count()).toBe(0);
     await expect.poll(() => resident.page.getByTestId('notice-overdue').count()).toBe(0);
+  });
+
+  it('the countdown announces its expiry (an alert, read out by screen readers)', async () => {
+    const requestId = await callForHelp();
+    const ref = getFirestore().doc(paths.sosRequest(requestId));
+    await expect.poll(async () => (await ref.get()).data()?.status, { timeout: 20_000 }).toBe('open');
+    expect(await resident.page.getByTestId('countdown-expired').count()).toBe(0);
+    // The deadline comes 2 s from now (the demo's is 10 minutes away).
+    await ref.update({ deadlineAt: Timestamp.fromMillis(Date.now() + 2_000) });
+    await resident.page.getByRole('alert').filter({ hasText: 'Время ожидания истекло' }).waitFor({ timeout: 15_000 });
   });
 
   it('nobody on duty: the resident is told to call, the admin sees a banner for the location', async () => {

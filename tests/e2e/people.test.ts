@@ -54,6 +54,8 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await guard.page.getByRole('button', { name: 'Зарегистрироваться' }).click();
     await guard.page.getByText('Телефон в формате +7XXXXXXXXXX').waitFor();
     await guard.page.getByText('Слишком простой пароль: не меньше 6 символов').waitFor();
+    // Focus goes to the first invalid field, whose error is read with it.
+    await expect.poll(() => guard.page.evaluate(() => document.activeElement?.id)).toBe('signup-phone');
     await screenshot(guard.page, 'people-02-signup-errors');
     await guard.page.getByLabel('Телефон').fill(NEWCOMER.phone);
     await guard.page.getByLabel('Пароль').fill(NEWCOMER.password);

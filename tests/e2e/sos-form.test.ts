@@ -53,6 +53,8 @@ describe('SOS form', () => {
     await expect(page.locator('#sos-description-error').innerText()).resolves.toBe('Обязательное поле');
     await expect(place.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(description.getAttribute('aria-invalid')).resolves.toBe('true');
+    // Focus goes to the first invalid field.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sos-object');
     await screenshot(page, 'form-01-required');
 
     // Blank text is no description; an over-long one is refused with the limit named.

@@ -13,7 +13,11 @@ export default {
     passwordRequired: 'Enter your password',
     demoHint: 'Demo logins: {accounts}, password {password}',
   },
-  home: { greeting: 'Hello, {name}', help: 'If you need help, tap «SOS» in the top-right corner of any screen.' },
+  home: {
+    greeting: 'Hello, {name}',
+    help: 'If you need help, tap «SOS» in the top-right corner of any screen.',
+    notAllowed: { staff: 'This section is for staff and administrators only.', admin: 'This section is for administrators only.' },
+  },
   people: {
     tab: 'People',
     title: 'People',
