@@ -41,4 +41,22 @@ describe('the language chosen in the menu', () => {
     expect(await page.locator('#app-menu [role="alert"]').count()).toBe(0);
     expectNoPageErrors(phone);
   }, 90_000);
+
+  it('follows the person to a device where no language was chosen yet', async () => {
+    const account = DEMO_ACCOUNTS.staff2;
+    const profile = getFirestore().doc(paths.user(account.uid));
+    await profile.update({ locale: 'en' });
+    try {
+      const phone = await openPhone(browser);
+      const { page } = phone;
+      // A fresh browser context: nothing chosen on this device.
+      await signIn(page, account.email, /\/staff$/);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 }).toBe('en');
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      expectNoPageErrors(phone);
+    } finally {
+      await profile.update({ locale: 'ru' });
+    }
+  }, 90_000);
 });

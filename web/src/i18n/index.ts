@@ -85,6 +85,11 @@ export function useI18n(): Translator<Locale> & { locale: Ref<Locale> } {
   return { t, te, d, locale };
 }
 
+/** Whether this device has a language of its own (chosen here); if not, the profile's applies. */
+export function deviceHasLocale(): boolean {
+  return globalThis.localStorage?.getItem(STORAGE_KEY) != null;
+}
+
 /** Switches the language and remembers it on this device (`<html lang>` follows in shell/pageHeading.ts). */
 export function setLocale(next: Locale): void {
   locale.value = next;

@@ -9,7 +9,7 @@ import { auth, usesEmulators } from '../firebase/app';
 import { peopleRefs, refs } from '../firebase/refs';
 import { useLiveDocument } from '../composables/useLive';
 import { liveStatus } from '../composables/liveStatus';
-import { setLocale } from '../i18n';
+import { deviceHasLocale, setLocale } from '../i18n';
 
 const CLAIMS_KEY = 'sos.claims';
 
@@ -93,6 +93,14 @@ export const useSessionStore = defineStore('session', () => {
       if (stamp === null || !current) return;
       const token = await current.getIdTokenResult();
       if (Date.parse(token.issuedAtTime) <= stamp) await refreshClaims();
+    },
+  );
+
+  // On a device where nobody has chosen a language yet, the one saved on the profile (chosen on another device) applies.
+  watch(
+    () => claimsStamp.value?.locale ?? null,
+    (saved) => {
+      if (saved && !deviceHasLocale()) setLocale(saved);
     },
   );
 
