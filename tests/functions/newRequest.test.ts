@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldValue } from 'firebase-admin/firestore';
 import { paths, sosRequestCreate, type SosRequestCreate } from '@sos/model';
 import { seed } from '../../scripts/seed';
-import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS } from '../../scripts/demo-data';
 import { db, refs } from '../../functions/src/firestore';
 import { processNewRequest } from '../../functions/src/sos/processNewRequest';
 import { recordTransition } from '../../functions/src/sos/recordTransition';
@@ -17,7 +17,9 @@ let residentSession: ClientSession;
 let staffSession: ClientSession;
 
 beforeAll(async () => {
-  await seed();
+  // The demo data, unless the browser suite's setup (run in parallel, in the same emulators) has written it: seeding
+  // again would put its demo staff back on duty in the middle of a browser test that took them off.
+  if (!(await refs.location(Object.keys(DEMO_LOCATIONS)[0]!).get()).exists) await seed();
   [residentSession, staffSession] = await Promise.all([signIn(resident.email), signIn(staff.email)]);
 });
 
