@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { applicationDefault, getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth, type UserRecord } from 'firebase-admin/auth';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { paths, type Location } from '@sos/model';
+import { paths, peoplePaths, type Locale, type Location } from '@sos/model';
 import { PROJECT_ID as EMULATOR_PROJECT_ID, useEmulators } from './seed';
 
 export interface BootstrapRequest {
@@ -126,7 +126,11 @@ export async function bootstrap(request: BootstrapRequest): Promise<BootstrapRes
   await getAuth().setCustomUserClaims(user.uid, { ...claims, role: 'admin', locationIds });
 
   const profileRef = db.doc(paths.user(user.uid));
-  const profile = (await profileRef.get()).data() as { displayName?: string; phone?: string; homeLocationId?: string | null } | undefined;
+  const profile = (await profileRef.get()).data() as
+    | { displayName?: string; phone?: string; homeLocationId?: string | null; locale?: Locale }
+    | undefined;
+  const displayName = profile?.displayName ?? user.displayName ?? request.email.split('@')[0];
+  const phone = profile?.phone ?? user.phoneNumber ?? '';
   const newLocation: Location = {
     name: request.locationName,
     staffPhone: request.staffPhone,
@@ -139,8 +143,8 @@ export async function bootstrap(request: BootstrapRequest): Promise<BootstrapRes
   batch.set(
     profileRef,
     {
-      displayName: profile?.displayName ?? user.displayName ?? request.email.split('@')[0],
-      phone: profile?.phone ?? user.phoneNumber ?? '',
+      displayName,
+      phone,
       locationIds,
       homeLocationId: profile?.homeLocationId ?? location.id,
       // The client listens to this and refreshes its token, so the new claims apply at once.
@@ -148,6 +152,14 @@ export async function bootstrap(request: BootstrapRequest): Promise<BootstrapRes
     },
     { merge: true },
   );
+  // Like an accepted invitation: the admin is in the People list, and their own requests read this document.
+  batch.set(db.doc(peoplePaths.member(location.id, user.uid)), {
+    name: displayName,
+    phone,
+    locale: profile?.locale ?? 'ru',
+    role: 'admin',
+    joinedAt: FieldValue.serverTimestamp(),
+  });
   await batch.commit();
   const passwordLink = created ? await getAuth().generatePasswordResetLink(request.email) : null;
   return { locationId: location.id, uid: user.uid, createdAccount: created, passwordLink };

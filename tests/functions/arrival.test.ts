@@ -3,6 +3,7 @@
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
+import type { SosRequest } from '@sos/model';
 import { doc, serverTimestamp, updateDoc } from 'firebase/firestore';
 import { refs } from '../../functions/src/firestore';
 import { runArrivalCheck } from '../../functions/src/arrival/runArrivalCheck';
@@ -47,6 +48,21 @@ afterAll(async () => {
 /** Staff mark «На месте» as the staff app does. */
 async function arrive(session: ClientSession, requestId: string): Promise<void> {
   await updateDoc(doc(session.db, 'sosRequests', requestId), { status: 'on_site', arrivedAt: serverTimestamp(), arrivedBy: session.uid });
+}
+
+/** An emergency request of the site's resident written with the Admin SDK (past the rules' checks); its id. */
+async function writeAsServer(site: ResponseSite, fields: Pick<SosRequest<Timestamp>, 'status' | 'createdAt'> & Partial<SosRequest<Timestamp>>): Promise<string> {
+  const requestId = newRequestId();
+  await refs.sosRequest(requestId).set({
+    uid: site.resident.uid,
+    locationId: site.locationId,
+    objectId: null,
+    source: 'emergency',
+    description: null,
+    repeatOf: null,
+    ...fields,
+  });
+  return requestId;
 }
 
 async function overdueEventIds(requestId: string): Promise<string[]> {
@@ -95,17 +111,7 @@ describe('arrival overdue', () => {
     const site = chainSite;
     // Written as made 9 minutes ago (Admin SDK, past the rules' request.time check), with a 1-minute
     // deadline: the deadline and all four repeats are already due, so the real queue runs the whole chain.
-    const requestId = newRequestId();
-    await refs.sosRequest(requestId).set({
-      uid: site.resident.uid,
-      locationId: site.locationId,
-      objectId: null,
-      source: 'emergency',
-      description: null,
-      repeatOf: null,
-      status: 'new',
-      createdAt: Timestamp.fromMillis(Date.now() - 9 * MINUTE),
-    });
+    const requestId = await writeAsServer(site, { status: 'new', createdAt: Timestamp.fromMillis(Date.now() - 9 * MINUTE) });
     await waitProcessed(requestId);
     await acknowledge(sessions.chainStaff!, requestId, site.tier1.name);
 
@@ -129,15 +135,8 @@ describe('arrival overdue', () => {
   });
   it('an early check (the emulator ignores schedule times) declines without reading or writing, and ends when it would start over for a request that is gone', async () => {
     const site = chainSite;
-    const requestId = newRequestId();
-    // Already claimed, due at its deadline an hour away (written by the Admin SDK: the create trigger leaves it as it is).
-    await refs.sosRequest(requestId).set({
-      uid: site.resident.uid,
-      locationId: site.locationId,
-      objectId: null,
-      source: 'emergency',
-      description: null,
-      repeatOf: null,
+    // Already claimed, due at its deadline an hour away (the create trigger leaves a request that is not `new` as it is).
+    const requestId = await writeAsServer(site, {
       status: 'acknowledged',
       createdAt: Timestamp.now(),
       deadlineAt: Timestamp.fromMillis(Date.now() + 60 * MINUTE),

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { doc, getDoc } from 'firebase/firestore';
-import { paths } from '@sos/model';
+import { paths, peoplePaths } from '@sos/model';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { signIn } from './clients';
 
@@ -59,6 +59,9 @@ describe('npm run bootstrap', () => {
     const profile = (await getFirestore().doc(paths.user(user.uid)).get()).data();
     expect(profile).toMatchObject({ locationIds: [location?.id], homeLocationId: location?.id, displayName: email.split('@')[0] });
     expect(profile?.claimsUpdatedAt).toBeDefined();
+    // In the People list, as an accepted invitation would put them.
+    const member = (await getFirestore().doc(peoplePaths.member(location!.id, user.uid)).get()).data();
+    expect(member).toMatchObject({ name: email.split('@')[0], phone: '', role: 'admin', locale: 'ru' });
     expect(run.stdout).toContain(`${email} (${user.uid}) is its admin (new account)`);
     expect(run.stdout).toMatch(/Set the password: http:\/\/\S+/);
   });

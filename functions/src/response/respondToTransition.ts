@@ -44,6 +44,12 @@ export interface OpenStep {
   someoneReachable: boolean;
 }
 
+/** Who the open push goes to (the on-duty tier-1 staff), and whether any of them has a device to push. */
+function openRecipients(dispatch: Pick<Dispatch<unknown>, 'recipients'> | null): { recipients: string[]; someoneReachable: boolean } {
+  const recipients = dispatch ? openAudience(rosterOf(dispatch)) : [];
+  return { recipients, someoneReachable: dispatch !== null && targetsOf(dispatch, recipients).length > 0 };
+}
+
 /**
  * The open push, decided inside the create transaction from what it read: on-duty tier-1 staff, minus those pushed
  * about this resident within the throttle window, with their devices. `claim` is merged into the throttle document
@@ -56,8 +62,7 @@ export function planOpenPush(
   throttle: PushThrottle<Timestamp> | undefined,
   nowMillis: number,
 ): OpenStep & { claim: PushThrottleWrite<FieldValue> | null } {
-  const recipients = openAudience(rosterOf(dispatch));
-  const someoneReachable = targetsOf(dispatch, recipients).length > 0;
+  const { recipients, someoneReachable } = openRecipients(dispatch);
   if (request.grouped) return { plan: null, someoneReachable, claim: null };
   const { decision, claim } = planThrottle(throttle, recipients, requestId, 'open', nowMillis);
   const plan: PushPlan = {
@@ -83,8 +88,7 @@ export async function startResponseLoop(requestId: string, request: OpenedReques
 /** A replayed create event of a request already open: redo whatever of the open step may not have happened. */
 export async function resumeResponseLoop(requestId: string, request: OpenedRequest): Promise<void> {
   const dispatch = await readDispatchNow(request.locationId);
-  const recipients = dispatch ? openAudience(rosterOf(dispatch)) : [];
-  const someoneReachable = dispatch ? targetsOf(dispatch, recipients).length > 0 : false;
+  const { recipients, someoneReachable } = openRecipients(dispatch);
   // Same task id as the first try: a changed roster cannot schedule round 1 twice.
   if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, someoneReachable));
   if (request.grouped) return;
