@@ -174,3 +174,8 @@ export const peopleRefs = {
   staffMember: (locationId: string, uid: string) => doc<StaffMember>(paths.staffMember(locationId, uid)),
   userProfile: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
 };
+
+// ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----
+
+export { FieldValue, Timestamp } from 'firebase-admin/firestore';
+export type { DocumentSnapshot, Transaction } from 'firebase-admin/firestore';

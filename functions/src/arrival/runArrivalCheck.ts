@@ -1,6 +1,5 @@
 // One arrival check: if the request is still only acknowledged, mark it overdue, schedule the repeat, push.
-import { FieldValue } from 'firebase-admin/firestore';
-import { db, readDoc, refs } from '../firestore';
+import { FieldValue, db, readDoc, refs } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
 import { decideTiming, TaskDispatchedEarly } from '../tasks/earlyDispatch';

@@ -1,7 +1,6 @@
 // Rebuilds a location's dispatch document from the location, its on-duty roster and those people's devices and locales.
-import { FieldValue, type DocumentSnapshot, type Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type DocumentSnapshot, type Timestamp, type Transaction, db, readDoc, readQuery, refs } from '../firestore';
 import type { Dispatch, Location, TimestampLike } from '@sos/model';
-import { db, readDoc, readQuery, refs } from '../firestore';
 import { logs } from '../logs';
 import { localeOf } from '../notify/texts';
 import { buildDispatch } from './dispatchDoc';

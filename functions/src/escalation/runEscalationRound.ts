@@ -1,7 +1,6 @@
 // One escalation round: if still unacknowledged, raise escalationLevel, schedule the next round, push everyone.
-import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, type Timestamp, db, readDoc, refs } from '../firestore';
 import type { SosEventWrite } from '@sos/model';
-import { db, readDoc, refs } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
 import { escalationAudience } from '../notify/audience';

@@ -1,7 +1,6 @@
 // Effects of a new message: its audit event (who and when, never the text), then the push to the other side.
-import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, type Timestamp, db, readDoc, refs } from '../firestore';
 import type { SosMessage } from '@sos/model';
-import { db, readDoc, refs } from '../firestore';
 import { logs } from '../logs';
 import { deliverPushBatch, readDevices } from '../notify/pushBatch';
 import { rosterOf } from '../dispatch/dispatchDoc';

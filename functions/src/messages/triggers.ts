@@ -1,6 +1,6 @@
 // Thin Firestore trigger for messages: parse the event, hand over.
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import type { Timestamp } from 'firebase-admin/firestore';
+import type { Timestamp } from '../firestore';
 import type { SosMessage } from '@sos/model';
 import { reportingCosts } from '../costs';
 import { recordMessage } from './recordMessage';

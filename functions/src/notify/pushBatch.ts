@@ -1,8 +1,7 @@
 // One push batch of a request (the open push, an escalation round, the requester's ack push): send to every
 // device of the recipients in its owner's language, record one delivery row per device and one `notified` event per batch.
-import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, type Timestamp, db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import type { DeliveryStatus, DeliveryWrite, Locale, PushThrottle, PushThrottleWrite, SosEventDetail, SosEventWrite } from '@sos/model';
-import { db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import { config } from '../config';
 import { logs } from '../logs';
 import { pushTransport, type PushMessage, type PushOutcome } from '../push';

@@ -1,9 +1,8 @@
 // Custom claims of a person, and the `claimsUpdatedAt` stamp their client listens to for a token refresh.
 import { getAuth } from 'firebase-admin/auth';
-import { FieldValue } from 'firebase-admin/firestore';
+import { FieldValue, peopleRefs } from '../firestore';
 import type { Claims } from '@sos/model';
 import { app } from '../app';
-import { peopleRefs } from '../firestore';
 import { parseClaims } from './decisions';
 
 const auth = getAuth(app);

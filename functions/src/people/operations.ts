@@ -1,6 +1,6 @@
 // What each people callable does: read, decide (decisions.ts), write. Callers' claims are read fresh from Auth.
 import { randomBytes } from 'node:crypto';
-import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type Transaction, db, peopleRefs, refs } from '../firestore';
 import {
   INVITE_CODE_BYTES,
   higherRole,
@@ -10,7 +10,6 @@ import {
   type CreateInviteResult,
   type Role,
 } from '@sos/model';
-import { db, peopleRefs, refs } from '../firestore';
 import { peopleLogs } from '../logs';
 import { currentClaims, writeClaims } from './claims';
 import { localeOf } from '../notify/texts';

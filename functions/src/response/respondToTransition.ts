@@ -1,6 +1,6 @@
 // The staff response loop: the open step (escalation round 1 and the tier-1 push, decided in the create transaction
 // and sent after its commit), its resumption after a crash, and telling the resident when someone has claimed it.
-import type { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import type { FieldValue, Timestamp } from '../firestore';
 import {
   findTransition,
   type Dispatch,

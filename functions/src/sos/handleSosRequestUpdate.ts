@@ -1,5 +1,5 @@
 // Everything a request update causes: the order mirror and audit event, then the response loop's reaction.
-import type { Timestamp } from 'firebase-admin/firestore';
+import type { Timestamp } from '../firestore';
 import type { SosRequest } from '@sos/model';
 import { respondToTransition } from '../response/respondToTransition';
 import { recordTransition } from './recordTransition';

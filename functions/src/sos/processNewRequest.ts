@@ -1,9 +1,8 @@
 // A new request, in one transaction: read the request, its location's dispatch document and the requester's
 // membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
 // then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
-import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, refs } from '../firestore';
 import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
-import { db, peopleRefs, readAllIn, refs } from '../firestore';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';

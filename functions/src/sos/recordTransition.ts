@@ -1,7 +1,6 @@
 // Effects of a status change: mirror it into the resident's order and add the audit event.
-import type { Timestamp } from 'firebase-admin/firestore';
+import { type Timestamp, db, refs } from '../firestore';
 import { clientTransitionsInto, findTransition, transitionEvent, type OrderMirror, type SosRequest } from '@sos/model';
-import { db, refs } from '../firestore';
 import { logs } from '../logs';
 
 /**

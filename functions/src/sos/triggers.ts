@@ -1,6 +1,6 @@
 // Thin Firestore triggers for sosRequests: parse the event, hand over to the logic modules.
 import { onDocumentCreated, onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import type { Timestamp } from 'firebase-admin/firestore';
+import type { Timestamp } from '../firestore';
 import type { SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
 import { handleSosRequestUpdate } from './handleSosRequestUpdate';

@@ -1,7 +1,6 @@
 // Visitor flood at one QR code: how many visitor requests came before this one within the window.
-import { Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { Timestamp, type Transaction, refs } from '../firestore';
 import { VISITOR_FLOOD_WINDOW_MS, type SosRequest } from '@sos/model';
-import { refs } from '../firestore';
 
 /** Whether `other` came before `mine` (same server time: the smaller id first), so each request's count is stable. */
 export function cameBefore(other: { id: string; createdAtMillis: number }, mine: { id: string; createdAtMillis: number }): boolean {
