@@ -11,6 +11,7 @@ import {
   arriveWrite,
   cancelWrite,
   clientTransitionsInto,
+  effectsOf,
   findTransition,
   isActive,
   isCancellable,
@@ -55,6 +56,24 @@ describe('the transition table', () => {
     expect(findTransition('open', 'acknowledged')?.actor).toBe('staff');
     expect(findTransition('on_site', 'cancelled')).toBeUndefined();
     expect(findTransition('resolved', 'open')).toBeUndefined();
+  });
+});
+
+describe('what the backend does after a transition', () => {
+  it('watches the arrival and then tells the requester when staff claim a request, and does nothing after any other row', () => {
+    const withEffects = TRANSITIONS.filter((row) => row.effects?.length).map((row) => [`${row.from}→${row.to}`, row.effects]);
+    expect(withEffects).toEqual([['open→acknowledged', ['watch-arrival', 'notify-requester']]]);
+  });
+  it('leaves opening to the create transaction', () => {
+    expect(effectsOf('new', 'open')).toEqual([]);
+    expect(effectsOf('new', 'rejected')).toEqual([]);
+  });
+  it('reads the effects of a status change from its row, and none for a change the lifecycle lacks or no change', () => {
+    expect(effectsOf('open', 'acknowledged')).toEqual(['watch-arrival', 'notify-requester']);
+    expect(effectsOf('acknowledged', 'on_site')).toEqual([]);
+    expect(effectsOf('open', 'cancelled')).toEqual([]);
+    expect(effectsOf('open', 'open')).toEqual([]);
+    expect(effectsOf('resolved', 'acknowledged')).toEqual([]);
   });
 });
 

@@ -22,6 +22,12 @@ export type TransitionFieldKind = 'actor-uid' | 'actor-name' | 'server-time' | '
 
 export type SosRequestField = keyof SosRequest;
 
+/**
+ * What the backend does once a transition is committed, in the row's order: start watching the arrival deadline,
+ * tell the requester. Opening has none here: its pushes and escalation are decided in the create transaction.
+ */
+export type TransitionEffect = 'watch-arrival' | 'notify-requester';
+
 export interface Transition {
   from: SosStatus;
   to: SosStatus;
@@ -30,6 +36,8 @@ export interface Transition {
   sets: Readonly<Partial<Record<SosRequestField, TransitionFieldKind>>>;
   /** The audit event the transition leaves in `sosRequests/{id}/events`. */
   event: SosEventType;
+  /** What the backend does after it, in this order; none when absent. */
+  effects?: readonly TransitionEffect[];
 }
 
 const opened = {
@@ -50,7 +58,15 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'new', to: 'open', actor: 'function', sets: opened, event: 'validated' },
   { from: 'new', to: 'rejected', actor: 'function', sets: { rejectReason: 'decided' }, event: 'rejected' },
   // One claim wins: the claim is only valid from `open`.
-  { from: 'open', to: 'acknowledged', actor: 'staff', sets: acknowledged, event: 'acknowledged' },
+  // The arrival watch first, so a crash while pushing still leaves the lateness watched.
+  {
+    from: 'open',
+    to: 'acknowledged',
+    actor: 'staff',
+    sets: acknowledged,
+    event: 'acknowledged',
+    effects: ['watch-arrival', 'notify-requester'],
+  },
   { from: 'acknowledged', to: 'on_site', actor: 'staff', sets: arrived, event: 'on_site' },
   { from: 'acknowledged', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved' },
   { from: 'on_site', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved' },
@@ -63,6 +79,11 @@ export const TRANSITIONS: readonly Transition[] = [
 /** The table's row for a status change, or undefined when the lifecycle has no such change. */
 export function findTransition(from: SosStatus, to: SosStatus): Transition | undefined {
   return TRANSITIONS.find((row) => row.from === from && row.to === to);
+}
+
+/** What the backend does after a status change, in order: nothing for a change outside the table. */
+export function effectsOf(from: SosStatus, to: SosStatus): readonly TransitionEffect[] {
+  return findTransition(from, to)?.effects ?? [];
 }
 
 /**

@@ -3,11 +3,22 @@
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refs } from '../../functions/src/firestore';
-import { handleSosRequestUpdate } from '../../functions/src/sos/handleSosRequestUpdate';
+import { effectsOf, type SosRequest } from '@sos/model';
+import type { Timestamp } from '../../functions/src/firestore';
+import { runTransitionEffects } from '../../functions/src/response/respondToTransition';
 import { processNewRequest } from '../../functions/src/sos/processNewRequest';
+import { recordTransition } from '../../functions/src/sos/recordTransition';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
+
+/** What the update trigger does for a change, replayed by hand. */
+async function replayUpdate(requestId: string, before: SosRequest<Timestamp>, after: SosRequest<Timestamp>, changedAt: Timestamp) {
+  await Promise.all([
+    recordTransition(requestId, before, after, changedAt),
+    runTransitionEffects(requestId, effectsOf(before.status, after.status), after),
+  ]);
+}
 
 let site: ResponseSite;
 let resident: ClientSession;
@@ -51,8 +62,8 @@ describe('the staff response loop pushes', () => {
     for (let i = 0; i < 3; i++) {
       // The open step runs in the create trigger: a replayed create event, then replayed updates.
       expect(await processNewRequest(requestId, { ...openData, status: 'new' })).toBeNull();
-      await handleSosRequestUpdate(requestId, { ...openData, status: 'new' }, openData, opened.updateTime!);
-      await handleSosRequestUpdate(requestId, openData, acknowledged.data()!, acknowledged.updateTime!);
+      await replayUpdate(requestId, { ...openData, status: 'new' }, openData, opened.updateTime!);
+      await replayUpdate(requestId, openData, acknowledged.data()!, acknowledged.updateTime!);
     }
     expect(await deliveryFingerprint(requestId)).toEqual(deliveriesBefore);
     expect(await eventFingerprint(requestId)).toEqual(eventsBefore);

@@ -1,16 +1,7 @@
 // The staff response loop: the open step (escalation round 1 and the tier-1 push, decided in the create transaction
 // and sent after its commit), its resumption after a crash, and telling the resident when someone has claimed it.
 import type { FieldValue, Timestamp } from '../firestore';
-import {
-  findTransition,
-  type Dispatch,
-  type PushThrottle,
-  type PushThrottleWrite,
-  type SosEventType,
-  type SosRequest,
-  type SosStatus,
-  type TimestampLike,
-} from '@sos/model';
+import type { Dispatch, PushThrottle, PushThrottleWrite, SosRequest, TimestampLike, TransitionEffect } from '@sos/model';
 import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
 import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from '../escalation/escalationQueue';
@@ -20,19 +11,6 @@ import { openAudience } from '../notify/audience';
 import { requesterAckMessage, staffPushMessage, type RequestContext } from '../notify/messages';
 import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPlan } from '../notify/pushBatch';
 import { firstEscalationRound } from './nobodyOnDuty';
-
-export type Response = 'notify-requester' | null;
-
-/** The reactions to a status change, by the audit event of its lifecycle transition. Opening is handled at creation. */
-const RESPONSES: Partial<Record<SosEventType, Response>> = {
-  acknowledged: 'notify-requester',
-};
-
-/** Which reaction a status change calls for (pure): none for a change outside the lifecycle table. */
-export function responseTo(before: SosStatus, after: SosStatus): Response {
-  const row = findTransition(before, after);
-  return (row && RESPONSES[row.event]) ?? null;
-}
 
 export type OpenedRequest = RequestContext &
   Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
@@ -102,9 +80,13 @@ export async function resumeResponseLoop(requestId: string, request: OpenedReque
   });
 }
 
-export async function notifyRequester(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
-  // The arrival check is enqueued first, so a crash while pushing still leaves the lateness watched.
+/** Starts the arrival watch of a claimed request: its first check at the arrival deadline (fixed task id). */
+async function watchArrival(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
   if (request.deadlineAt) await enqueueArrivalCheck(firstArrivalCheck(requestId, request.deadlineAt.toMillis()));
+}
+
+/** Pushes the requester that someone has claimed their request (a fixed batch id: once per request). */
+async function notifyRequester(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
   await deliverPushBatch({
     requestId,
     batch: 'ack',
@@ -114,10 +96,19 @@ export async function notifyRequester(requestId: string, request: SosRequest<Tim
   });
 }
 
-export async function respondToTransition(
+const EFFECTS: Record<TransitionEffect, (requestId: string, request: SosRequest<Timestamp>) => Promise<void>> = {
+  'watch-arrival': watchArrival,
+  'notify-requester': notifyRequester,
+};
+
+/**
+ * Does what a committed status change calls for (its lifecycle row's `effects`), one after the other in the row's
+ * order, on the request as it now is. Each effect is idempotent, so a replayed update changes nothing.
+ */
+export async function runTransitionEffects(
   requestId: string,
-  before: SosRequest<Timestamp>,
-  after: SosRequest<Timestamp>,
+  effects: readonly TransitionEffect[],
+  request: SosRequest<Timestamp>,
 ): Promise<void> {
-  if (responseTo(before.status, after.status) === 'notify-requester') await notifyRequester(requestId, after);
+  for (const effect of effects) await EFFECTS[effect](requestId, request);
 }
