@@ -5,6 +5,7 @@ import {
   type CollectionReference,
   type DocumentData,
   type DocumentReference,
+  type FieldValue,
   type DocumentSnapshot,
   type Firestore,
   type FirestoreDataConverter,
@@ -14,25 +15,11 @@ import {
   type QuerySnapshot,
   type Timestamp,
   type Transaction,
+  type PartialWithFieldValue,
   type WithFieldValue,
   type WriteBatch,
 } from 'firebase-admin/firestore';
-import {
-  paths,
-  type Delivery,
-  type Device,
-  type Dispatch,
-  type Location,
-  type LocationObject,
-  type Order,
-  type QrCode,
-  type SosEvent,
-  type SosMessage,
-  type SosRequest,
-  type StaffMember,
-  type UserProfile,
-} from '@sos/model';
-import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
+import { peopleSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -103,7 +90,9 @@ type Snapshots<Refs extends readonly DocumentReference<object>[]> = {
 
 /** Several documents of different types in one round trip of a transaction (`getAll`), typed per position. */
 export async function readAllIn<Refs extends readonly DocumentReference<object>[]>(tx: Transaction, ...documents: Refs): Promise<Snapshots<Refs>> {
-  return (await tx.getAll(...(documents as unknown as DocumentReference<object>[]))) as unknown as Snapshots<Refs>;
+  const snapshots: DocumentSnapshot<object>[] = await tx.getAll(...documents);
+  // getAll answers in the order it was asked, so position i holds the snapshot of documents[i].
+  return snapshots as Snapshots<Refs>;
 }
 
 // ---- single reads and writes outside transactions ----
@@ -129,6 +118,18 @@ export async function writeDoc<T>(ref: DocumentReference<T>, data: WithFieldValu
   countWrite(kindOf(ref));
 }
 
+/** Creates the document; fails if it exists. */
+export async function createDoc<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): Promise<void> {
+  await ref.create(data);
+  countWrite(kindOf(ref));
+}
+
+/** Merges the given fields into the document, creating it if needed. */
+export async function mergeDoc<T>(ref: DocumentReference<T>, data: PartialWithFieldValue<T>): Promise<void> {
+  await ref.set(data, { merge: true });
+  countWrite(kindOf(ref));
+}
+
 export async function deleteDoc<T>(ref: DocumentReference<T>, precondition?: Precondition): Promise<void> {
   await ref.delete(precondition);
   countWrite(kindOf(ref));
@@ -141,39 +142,19 @@ function converter<T extends object>(): FirestoreDataConverter<T> {
   };
 }
 
-const doc = <T extends object>(path: string) => firestore.doc(path).withConverter(converter<T>());
-const collection = <T extends object>(path: string) => firestore.collection(path).withConverter(converter<T>());
+/** The Admin SDK's reference types, for the typed refs built from the @sos/model schema. */
+interface AdminRefTypes extends RefTypes {
+  document: DocumentReference<Extract<this['T'], object>>;
+  collection: CollectionReference<Extract<this['T'], object>>;
+}
 
-export const refs = {
-  location: (locationId: string) => doc<Location>(paths.location(locationId)),
-  object: (locationId: string, objectId: string) => doc<LocationObject>(paths.object(locationId, objectId)),
-  objects: (locationId: string) => collection<LocationObject>(paths.objects(locationId)),
-  staff: (locationId: string) => collection<StaffMember>(paths.staff(locationId)),
-  qrCode: (token: string) => doc<QrCode>(paths.qrCode(token)),
-  user: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
-  devices: (uid: string) => collection<Device<Timestamp>>(paths.devices(uid)),
-  device: (uid: string, deviceId: string) => doc<Device<Timestamp>>(paths.device(uid, deviceId)),
-  order: (uid: string, requestId: string) => doc<Order<Timestamp>>(paths.order(uid, requestId)),
-  sosRequest: (requestId: string) => doc<SosRequest<Timestamp>>(paths.sosRequest(requestId)),
-  sosRequests: () => collection<SosRequest<Timestamp>>(paths.sosRequests()),
-  event: (requestId: string, eventId: string) => doc<SosEvent<Timestamp>>(paths.event(requestId, eventId)),
-  events: (requestId: string) => collection<SosEvent<Timestamp>>(paths.events(requestId)),
-  deliveries: (requestId: string) => collection<Delivery<Timestamp>>(paths.deliveries(requestId)),
-  delivery: (requestId: string, deliveryId: string) => doc<Delivery<Timestamp>>(paths.delivery(requestId, deliveryId)),
-  message: (requestId: string, messageId: string) => doc<SosMessage<Timestamp>>(paths.message(requestId, messageId)),
-  messages: (requestId: string) => collection<SosMessage<Timestamp>>(paths.messages(requestId)),
-  dispatches: () => collection<Dispatch<Timestamp>>(paths.dispatches()),
-  dispatch: (locationId: string) => doc<Dispatch<Timestamp>>(paths.dispatch(locationId)),
-};
+const adminRefs = refBuilder<AdminRefTypes>({
+  document: (path) => firestore.doc(path).withConverter(converter<object>()),
+  collection: (path) => firestore.collection(path).withConverter(converter<object>()),
+});
 
-// People: invitations and the members of each location.
-export const peopleRefs = {
-  invite: (code: string) => doc<Invite<Timestamp>>(peoplePaths.invite(code)),
-  members: (locationId: string) => collection<Member<Timestamp>>(peoplePaths.members(locationId)),
-  member: (locationId: string, uid: string) => doc<Member<Timestamp>>(peoplePaths.member(locationId, uid)),
-  staffMember: (locationId: string, uid: string) => doc<StaffMember>(paths.staffMember(locationId, uid)),
-  userProfile: (uid: string) => doc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
-};
+export const refs = adminRefs(sosSchema<Timestamp, FieldValue>());
+export const peopleRefs = adminRefs(peopleSchema<Timestamp>());
 
 // ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----
 

@@ -45,7 +45,7 @@ async function person(name: string, claims?: { role: Role; locationIds: string[]
   const uid = `p-${randomUUID()}`;
   await getAdminAuth().createUser({ uid, email: `${uid}@people.test`, password: PASSWORD, displayName: name });
   if (claims) await getAdminAuth().setCustomUserClaims(uid, claims);
-  await peopleRefs.userProfile(uid).set({
+  await peopleRefs.profile(uid).set({
     displayName: name,
     phone: '+79120000123',
     locationIds: claims?.locationIds ?? [],
@@ -185,10 +185,10 @@ describe('acceptInvite', () => {
     expect(await claimsOf(guard.uid)).toEqual({ role: 'staff', locationIds: [s.home] });
     const token = await guard.auth.currentUser?.getIdTokenResult(true);
     expect(token?.claims).toMatchObject({ role: 'staff', locationIds: [s.home] });
-    const profile = (await peopleRefs.userProfile(guard.uid).get()).data();
+    const profile = (await peopleRefs.profile(guard.uid).get()).data();
     expect(profile).toMatchObject({ displayName: 'Иван Петров', locationIds: [s.home], homeLocationId: s.home });
     expect(profile?.claimsUpdatedAt).toBeInstanceOf(Timestamp);
-    expect((await peopleRefs.staffMember(s.home, guard.uid).get()).data()).toEqual({
+    expect((await refs.staffMember(s.home, guard.uid).get()).data()).toEqual({
       name: 'Иван Петров',
       phone: '+79120000123',
       onDuty: false,
@@ -198,11 +198,11 @@ describe('acceptInvite', () => {
     expect((await peopleRefs.invite(code).get()).data()).toMatchObject({ uses: 1, acceptedBy: [guard.uid] });
 
     const stamp = profile?.claimsUpdatedAt?.toMillis();
-    const profileUpdate = (await peopleRefs.userProfile(guard.uid).get()).updateTime?.toMillis();
+    const profileUpdate = (await peopleRefs.profile(guard.uid).get()).updateTime?.toMillis();
     expect(profileUpdate).toBeGreaterThan(0);
     expect(await guard.call('acceptInvite', { code })).toEqual({ locationId: s.home, role: 'staff' });
     expect((await peopleRefs.invite(code).get()).data()).toMatchObject({ uses: 1, acceptedBy: [guard.uid] });
-    const again = await peopleRefs.userProfile(guard.uid).get();
+    const again = await peopleRefs.profile(guard.uid).get();
     expect(again.data()?.claimsUpdatedAt?.toMillis()).toBe(stamp);
     expect(again.updateTime?.toMillis()).toBe(profileUpdate);
   });
@@ -231,7 +231,7 @@ describe('acceptInvite', () => {
   it('a resident invitation adds the location without a roster entry', async () => {
     const resident = await joined('resident', 'Анна');
     expect(await claimsOf(resident.uid)).toEqual({ role: 'resident', locationIds: [s.home] });
-    expect((await peopleRefs.staffMember(s.home, resident.uid).get()).exists).toBe(false);
+    expect((await refs.staffMember(s.home, resident.uid).get()).exists).toBe(false);
   });
 
   it('never lowers a role: an admin accepting a resident code of their location stays admin', async () => {
@@ -282,10 +282,10 @@ describe('setMemberRole and removeMember', () => {
     await s.admin.call('setMemberRole', { locationId: s.home, uid: member.uid, role: 'resident' });
     expect(await claimsOf(member.uid)).toEqual({ role: 'resident', locationIds: [s.home] });
     expect((await refs.location(s.home).get()).data()?.admins).not.toContain(member.uid);
-    expect((await peopleRefs.staffMember(s.home, member.uid).get()).exists).toBe(false);
+    expect((await refs.staffMember(s.home, member.uid).get()).exists).toBe(false);
 
     await s.admin.call('setMemberRole', { locationId: s.home, uid: member.uid, role: 'staff' });
-    expect((await peopleRefs.staffMember(s.home, member.uid).get()).data()).toMatchObject({ onDuty: false, tier: 1 });
+    expect((await refs.staffMember(s.home, member.uid).get()).data()).toMatchObject({ onDuty: false, tier: 1 });
   });
 
   it('an admin removes a member: claims, roster entry and membership go; their requests stay', async () => {
@@ -303,9 +303,9 @@ describe('setMemberRole and removeMember', () => {
     });
     expect(await s.admin.call('removeMember', { locationId: s.home, uid: member.uid })).toEqual({ removed: true });
     expect(await claimsOf(member.uid)).toEqual({ role: 'resident', locationIds: [] });
-    expect((await peopleRefs.staffMember(s.home, member.uid).get()).exists).toBe(false);
+    expect((await refs.staffMember(s.home, member.uid).get()).exists).toBe(false);
     expect((await peopleRefs.member(s.home, member.uid).get()).exists).toBe(false);
-    expect((await peopleRefs.userProfile(member.uid).get()).data()).toMatchObject({ locationIds: [], homeLocationId: null });
+    expect((await peopleRefs.profile(member.uid).get()).data()).toMatchObject({ locationIds: [], homeLocationId: null });
     expect((await refs.sosRequest(requestId).get()).exists).toBe(true);
     // Removing again is harmless.
     expect(await s.admin.call('removeMember', { locationId: s.home, uid: member.uid })).toEqual({ removed: true });

@@ -1,6 +1,6 @@
 // What each people callable does: read, decide (decisions.ts), write. Callers' claims are read fresh from Auth.
 import { randomBytes } from 'node:crypto';
-import { FieldValue, Timestamp, type Transaction, db, peopleRefs, refs } from '../firestore';
+import { FieldValue, Timestamp, type Transaction, createDoc, db, peopleRefs, refs } from '../firestore';
 import {
   INVITE_CODE_BYTES,
   higherRole,
@@ -39,7 +39,7 @@ export async function createInvite(callerUid: string, data: unknown, origin: str
   const draft = decideCreateInvite(data, claims);
   const code = newInviteCode();
   const expiresAt = Timestamp.fromMillis(Date.now() + draft.expiresInHours * HOUR_MS);
-  await peopleRefs.invite(code).create({
+  await createDoc(peopleRefs.invite(code), {
     locationId: draft.locationId,
     role: draft.role,
     createdBy: callerUid,
@@ -59,7 +59,7 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
   const caller = await currentClaims(callerUid);
   const outcome = await db.runTransaction(async (transaction) => {
     const inviteRef = peopleRefs.invite(code);
-    const [inviteSnap, userSnap] = await Promise.all([transaction.get(inviteRef), transaction.get(peopleRefs.userProfile(callerUid))]);
+    const [inviteSnap, userSnap] = await Promise.all([transaction.get(inviteRef), transaction.get(peopleRefs.profile(callerUid))]);
     const invite = inviteSnap.data();
     const decision = decideAccept(
       invite && { ...invite, expiresAtMillis: invite.expiresAt.toMillis() },
@@ -73,14 +73,14 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
       return { ...decision, unfinished };
     }
     const { locationId } = decision.answer;
-    const rosterRef = peopleRefs.staffMember(locationId, callerUid);
+    const rosterRef = refs.staffMember(locationId, callerUid);
     const rosterSnap = decision.joinsRoster ? await transaction.get(rosterRef) : null;
     const profile = userSnap.data();
     const name = profile?.displayName || caller.displayName;
     const phone = profile?.phone ?? caller.phone;
     transaction.update(inviteRef, { uses: FieldValue.increment(1), acceptedBy: FieldValue.arrayUnion(callerUid) });
     transaction.set(
-      peopleRefs.userProfile(callerUid),
+      peopleRefs.profile(callerUid),
       {
         displayName: name,
         phone,
@@ -134,9 +134,9 @@ async function changeMembership(
   const [caller, person] = await Promise.all([currentClaims(callerUid), currentClaims(target.uid)]);
   const change = await db.runTransaction(async (transaction: Transaction) => {
     const locationRef = refs.location(target.locationId);
-    const userRef = peopleRefs.userProfile(target.uid);
+    const userRef = peopleRefs.profile(target.uid);
     const memberRef = peopleRefs.member(target.locationId, target.uid);
-    const rosterRef = peopleRefs.staffMember(target.locationId, target.uid);
+    const rosterRef = refs.staffMember(target.locationId, target.uid);
     const [locationSnap, userSnap, memberSnap, rosterSnap] = await Promise.all([
       transaction.get(locationRef),
       transaction.get(userRef),

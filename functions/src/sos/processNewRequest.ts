@@ -1,7 +1,7 @@
 // A new request, in one transaction: read the request, its location's dispatch document and the requester's
 // membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
 // then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
-import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, refs } from '../firestore';
+import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, readDoc, refs } from '../firestore';
 import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
@@ -79,7 +79,7 @@ type Outcome =
 export async function processNewRequest(requestId: string, created?: SosRequest<Timestamp>): Promise<NewRequestDecision | null> {
   const requestRef = refs.sosRequest(requestId);
   // uid and locationId never change after create: with the event's copy, everything is read in one round trip.
-  const known = created ?? (await requestRef.get()).data();
+  const known = created ?? (await readDoc(requestRef)).data();
   if (!known) {
     logs.requestMissing(requestId);
     return null;

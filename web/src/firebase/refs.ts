@@ -1,30 +1,17 @@
 // Typed Firestore refs for the web app: components and stores never build path strings.
 import {
   collection,
+  type CollectionReference,
   type FieldValue,
   doc,
   type DocumentData,
+  type DocumentReference,
   type FirestoreDataConverter,
   type QueryDocumentSnapshot,
   type SnapshotOptions,
   type Timestamp,
 } from 'firebase/firestore';
-import {
-  paths,
-  type Device,
-  type Location,
-  type LocationObject,
-  type Order,
-  type QrCode,
-  type SosEvent,
-  type SosMessage,
-  type SosRequest,
-  type StaffMember,
-  type UserProfile,
-  type Delivery,
-  type SosRequestCreate,
-} from '@sos/model';
-import { peoplePaths, type Invite, type Member, type UserPeopleFields } from '@sos/model';
+import { peopleSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
 import { db } from './app';
 
 /** Pending server timestamps read as the local estimate, so a queued request still has a time. */
@@ -38,40 +25,20 @@ function converter<T>(): FirestoreDataConverter<T, DocumentData> {
   };
 }
 
-const typedDoc = <T>(path: string) => doc(db, path).withConverter(converter<T>());
-const typedCollection = <T>(path: string) => collection(db, path).withConverter(converter<T>());
+/** The web SDK's reference types, for the typed refs built from the @sos/model schema. */
+interface WebRefTypes extends RefTypes {
+  document: DocumentReference<this['T']>;
+  collection: CollectionReference<this['T']>;
+}
+
+const webRefs = refBuilder<WebRefTypes>({
+  document: (path) => doc(db, path).withConverter(converter()),
+  collection: (path) => collection(db, path).withConverter(converter()),
+});
 
 export type WithId<T> = T & { id: string };
 
-export const refs = {
-  location: (locationId: string) => typedDoc<Location>(paths.location(locationId)),
-  objects: (locationId: string) => typedCollection<LocationObject>(paths.objects(locationId)),
-  object: (locationId: string, objectId: string) => typedDoc<LocationObject>(paths.object(locationId, objectId)),
-  staff: (locationId: string) => typedCollection<StaffMember>(paths.staff(locationId)),
-  staffMember: (locationId: string, uid: string) => typedDoc<StaffMember>(paths.staffMember(locationId, uid)),
-  qrCodes: () => typedCollection<QrCode>(paths.qrCodes()),
-  qrCode: (token: string) => typedDoc<QrCode>(paths.qrCode(token)),
-  user: (uid: string) => typedDoc<UserProfile>(paths.user(uid)),
-  device: (uid: string, deviceId: string) => typedDoc<Device<Timestamp>>(paths.device(uid, deviceId)),
-  /** A device as written: server timestamps are FieldValue sentinels. */
-  deviceWrite: (uid: string, deviceId: string) => typedDoc<Device<FieldValue>>(paths.device(uid, deviceId)),
-  orders: (uid: string) => typedCollection<Order<Timestamp>>(paths.orders(uid)),
-  order: (uid: string, requestId: string) => typedDoc<Order<Timestamp>>(paths.order(uid, requestId)),
-  sosRequests: () => typedCollection<SosRequest<Timestamp>>(paths.sosRequests()),
-  sosRequest: (requestId: string) => typedDoc<SosRequest<Timestamp>>(paths.sosRequest(requestId)),
-  newSosRequest: (requestId: string) => typedDoc<SosRequestCreate<FieldValue>>(paths.sosRequest(requestId)),
-  events: (requestId: string) => typedCollection<SosEvent<Timestamp>>(paths.events(requestId)),
-  messages: (requestId: string) => typedCollection<SosMessage<Timestamp>>(paths.messages(requestId)),
-  /** A message as written: `at` is the serverTimestamp() sentinel. */
-  newMessage: (requestId: string, messageId: string) => typedDoc<SosMessage<FieldValue>>(paths.message(requestId, messageId)),
-  deliveries: (requestId: string) => typedCollection<Delivery<Timestamp>>(paths.deliveries(requestId)),
-};
+export const refs = webRefs(sosSchema<Timestamp, FieldValue>());
 
 // People: invitations, members, and the profile with its server-written fields.
-export const peopleRefs = {
-  invites: () => typedCollection<Invite<Timestamp>>(peoplePaths.invites()),
-  members: (locationId: string) => typedCollection<Member<Timestamp>>(peoplePaths.members(locationId)),
-  profile: (uid: string) => typedDoc<UserProfile & UserPeopleFields<Timestamp>>(paths.user(uid)),
-  /** What /signup writes: the rules allow exactly these fields, with no location. */
-  newProfile: (uid: string) => typedDoc<UserProfile & Pick<UserPeopleFields, 'locale'>>(paths.user(uid)),
-};
+export const peopleRefs = webRefs(peopleSchema<Timestamp>());
