@@ -70,9 +70,16 @@ export interface RulesHarness {
   cleanup(): Promise<void>;
 }
 
-function asModular(context: RulesTestContext): Firestore {
-  // The test context hands out the compat instance; the modular API accepts it at run time.
-  return context.firestore() as unknown as Firestore;
+function isModularFirestore(value: unknown): value is Firestore {
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'firestore' && 'app' in value;
+}
+
+/** The modular Firestore of a test context: the context hands out the compat instance, which wraps it. */
+export function modularFirestore(context: RulesTestContext): Firestore {
+  const compat: object = context.firestore();
+  const modular = '_delegate' in compat ? compat._delegate : undefined;
+  if (!isModularFirestore(modular)) throw new Error('the rules test context has no modular Firestore inside its compat instance');
+  return modular;
 }
 
 /**
@@ -98,7 +105,7 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
       const context = actor
         ? env.authenticatedContext(actor.uid, { role: actor.role, locationIds: [...actor.locationIds] })
         : env.unauthenticatedContext();
-      db = asModular(context);
+      db = modularFirestore(context);
       instances.set(key, db);
     }
     return db;
@@ -109,7 +116,7 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
     db: (name) => dbFor(name === 'anonymous' ? null : ACTORS[name]),
     seed: (docs) =>
       env.withSecurityRulesDisabled(async (context) => {
-        const db = asModular(context);
+        const db = modularFirestore(context);
         const entries = Object.entries(docs);
         for (let i = 0; i < entries.length; i += 400) {
           const batch = writeBatch(db);

@@ -12,9 +12,8 @@ import {
   setDoc,
   updateDoc,
   type DocumentData,
-  type Firestore,
 } from 'firebase/firestore';
-import { ACTORS, ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
+import { ACTORS, ELSEWHERE, HOME, actorCases, modularFirestore, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 import { T0, at } from './fixtures';
 
 let h: RulesHarness;
@@ -133,7 +132,7 @@ describe('signing up: the new person creates their own profile, with no location
 
   it('an anonymous visitor cannot create a profile', async () => {
     const visitor = h.env.authenticatedContext('visitor-1', { firebase: { sign_in_provider: 'anonymous' } });
-    await assertFails(setDoc(doc(visitor.firestore() as unknown as Firestore, 'users/visitor-1'), signUpProfile));
+    await assertFails(setDoc(doc(modularFirestore(visitor), 'users/visitor-1'), signUpProfile));
   });
 
   it('the owner switches their language, to ru or en only', async () => {

@@ -15,7 +15,7 @@ import {
   type DocumentData,
   type Firestore,
 } from 'firebase/firestore';
-import { ACTORS, ELSEWHERE, HOME, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
+import { ACTORS, ELSEWHERE, HOME, modularFirestore, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
 import { OBJECT_ID, QR_TOKEN, T0, qrPayload, storedRequest } from './fixtures';
 
 let h: RulesHarness;
@@ -27,8 +27,8 @@ const anonymousToken = { firebase: { sign_in_provider: 'anonymous' as const, ide
 
 beforeAll(async () => {
   h = await startRulesHarness('demo-sos-rules-visitors');
-  visitor = h.env.authenticatedContext(VISITOR, anonymousToken).firestore() as unknown as Firestore;
-  otherVisitor = h.env.authenticatedContext(OTHER_VISITOR, anonymousToken).firestore() as unknown as Firestore;
+  visitor = modularFirestore(h.env.authenticatedContext(VISITOR, anonymousToken));
+  otherVisitor = modularFirestore(h.env.authenticatedContext(OTHER_VISITOR, anonymousToken));
 });
 afterAll(() => h.cleanup());
 

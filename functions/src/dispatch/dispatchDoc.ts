@@ -30,8 +30,13 @@ export function rosterOf(dispatch: Pick<Dispatch<TimestampLike>, 'recipients'>):
   );
 }
 
+/** The recipients of a dispatch document as stored: one built before recipients carried a locale has none. */
+export interface StoredRecipients {
+  recipients: Record<string, Omit<DispatchRecipient, 'locale'> & Partial<Pick<DispatchRecipient, 'locale'>>>;
+}
+
 /** Every device of the given people, with their locale, as the dispatch document knows them. */
-export function targetsOf(dispatch: Pick<Dispatch<TimestampLike>, 'recipients'>, uids: readonly string[]): PushTarget[] {
+export function targetsOf(dispatch: StoredRecipients, uids: readonly string[]): PushTarget[] {
   return uids.flatMap((uid) => {
     const recipient = dispatch.recipients[uid];
     // localeOf: a document built before recipients carried a locale reads as Russian until its next rebuild.

@@ -2,13 +2,13 @@
 // Hand-written instead of vue-i18n (26.6 KB less gzip on /sos): the messages need only dotted keys,
 // `{name}` parameters, a fallback to Russian and three date formats.
 import { ref, type Ref } from 'vue';
+import { LOCALES, type Locale } from '@sos/model';
 import ru from './ru';
 import en from './en';
 
 export type Messages = typeof ru;
 
-export const LOCALES = ['ru', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 /** Parameters of a message: `{name}` in the text is replaced by `params.name`. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type DateFormat = 'short' | 'long' | 'time';

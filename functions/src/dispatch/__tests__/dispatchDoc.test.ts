@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '@sos/model';
 import { openAudience, escalationAudience } from '../../notify/audience';
-import { buildDispatch, localeChanged, rosterOf, targetsOf } from '../dispatchDoc';
+import { buildDispatch, localeChanged, rosterOf, targetsOf, type StoredRecipients } from '../dispatchDoc';
 
 const location: Location = { name: 'Site', staffPhone: '+73420000000', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC', admins: ['admin', 'both'] };
 const devices: Record<string, Record<string, string>> = { t1: { a: 'tok-a', b: 'tok-b' }, admin: { d: 'tok-d' }, both: { e: 'tok-e' } };
@@ -43,8 +43,8 @@ describe('dispatch document', () => {
   });
 
   it('reads a recipient written before recipients carried a locale as Russian', () => {
-    const older = { recipients: { old: { tier: 1 as const, admin: false, devices: { x: 'tok-x' } } } };
-    expect(targetsOf(older as unknown as typeof dispatch, ['old'])).toEqual([{ uid: 'old', deviceId: 'x', token: 'tok-x', locale: 'ru' }]);
+    const older: StoredRecipients = { recipients: { old: { tier: 1, admin: false, devices: { x: 'tok-x' } } } };
+    expect(targetsOf(older, ['old'])).toEqual([{ uid: 'old', deviceId: 'x', token: 'tok-x', locale: 'ru' }]);
   });
 
   it('is rebuilt for a profile write only when the language its owner is pushed in changes', () => {
