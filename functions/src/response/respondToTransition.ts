@@ -13,8 +13,8 @@ import {
 } from '@sos/model';
 import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
 import { readDispatchNow } from '../dispatch/rebuildDispatch';
-import { enqueueEscalationRound } from '../escalation/escalationQueue';
-import { enqueueArrivalCheck } from '../arrival/arrivalQueue';
+import { enqueueEscalationRound } from '../escalation/escalationChain';
+import { enqueueArrivalCheck } from '../arrival/arrivalChain';
 import { firstArrivalCheck } from '../arrival/arrivalTask';
 import { openAudience } from '../notify/audience';
 import { requesterAckMessage, staffPushMessage, type RequestContext } from '../notify/messages';
