@@ -13,6 +13,44 @@ function pushTransportName(): PushTransportName {
   return value as PushTransportName;
 }
 
+/** One task queue of a task chain (tasks/taskChain.ts): its function's name, retries, early dispatches and rate limits. */
+export interface TaskQueueConfig {
+  /** The task queue function's name, exported by index.ts. */
+  name: string;
+  /** Its task ids are `<idPrefix>-<requestId>-<step>-<attempt>`. */
+  idPrefix: string;
+  /** A task dispatched at most this early waits in-process (only the emulator dispatches early: it ignores schedule times). */
+  maxInlineWaitMs: number;
+  /** The queue's retries; an early task also uses them to come back later (see tasks/earlyDispatch.ts). */
+  retry: { maxAttempts: number; minBackoffSeconds: number; maxBackoffSeconds: number; maxDoublings: number };
+  /** How long the emulator keeps retrying an early task: longer than any wait of a chain. */
+  emulatorMaxRetrySeconds: number;
+  maxDispatchesPerSecond: number;
+  maxConcurrentDispatches: number;
+}
+
+/** Every task queue's settings unless its chain overrides them. */
+const TASK_QUEUE_DEFAULTS: Omit<TaskQueueConfig, 'name' | 'idPrefix'> = {
+  maxInlineWaitMs: 2_000,
+  retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
+  emulatorMaxRetrySeconds: 7 * 24 * 3600,
+  /**
+   * On the emulator each concurrent invocation is a new Node process (a wide-open queue spawned hundreds under load
+   * and ran the machine out of memory), so at most 10 tasks are in flight there, including early ones backing off;
+   * the rest wait in the queue, idle, in order. Declines take milliseconds: a rate of 5/s let a flood's declines delay
+   * due rounds, so the rate stays high and the concurrency is the bound.
+   */
+  maxDispatchesPerSecond: emulated ? 50 : 500,
+  maxConcurrentDispatches: emulated ? 10 : 100,
+};
+
+const taskQueue = (name: string, idPrefix: string, overrides: Partial<typeof TASK_QUEUE_DEFAULTS> = {}): TaskQueueConfig => ({
+  ...TASK_QUEUE_DEFAULTS,
+  ...overrides,
+  name,
+  idPrefix,
+});
+
 export const config = {
   /** The emulators run with FUNCTIONS_EMULATOR=true. */
   emulated,
@@ -22,36 +60,15 @@ export const config = {
     throttleWindowMs: 60_000,
   },
   escalation: {
-    /** The task queue function's name (see escalation/escalateSosRequest.ts). */
-    queue: 'escalateSosRequest',
+    queue: taskQueue('escalateSosRequest', 'esc'),
     maxRounds: 10,
-    /** A task dispatched at most this early waits in-process (only the emulator dispatches early: it ignores schedule times). */
-    maxInlineWaitMs: 2_000,
-    /** The queue's retries; an early task also uses them to come back later (see tasks/earlyDispatch.ts). */
-    retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
-    /** How long the emulator keeps retrying an early task: longer than any acknowledgement period. */
-    emulatorMaxRetrySeconds: 7 * 24 * 3600,
-    /**
-     * On the emulator each concurrent invocation is a new Node process (a wide-open queue spawned hundreds under load
-     * and ran the machine out of memory), so at most 10 tasks are in flight there, including early ones backing off;
-     * the rest wait in the queue, idle, in order. Declines take milliseconds: a rate of 5/s let a flood's declines delay
-     * due rounds, so the rate stays high and the concurrency is the bound.
-     */
-    maxDispatchesPerSecond: emulated ? 50 : 500,
-    maxConcurrentDispatches: emulated ? 10 : 100,
   },
   arrival: {
-    /** The task queue function's name (see arrival/checkArrival.ts). */
-    queue: 'checkArrival',
+    /** At most 3 checks in flight on the emulator. */
+    queue: taskQueue('checkArrival', 'arr', { maxConcurrentDispatches: emulated ? 3 : 100 }),
     /** `arrival_overdue` at the deadline, then `arrival_overdue-2` … `-5`. */
     maxRepeats: 5,
     repeatMs: 120_000,
-    /** Early dispatches (emulator only) are declined like escalation's (see tasks/earlyDispatch.ts). */
-    maxInlineWaitMs: 2_000,
-    retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
-    emulatorMaxRetrySeconds: 7 * 24 * 3600,
-    maxDispatchesPerSecond: emulated ? 50 : 500,
-    maxConcurrentDispatches: emulated ? 3 : 100,
   },
   /** Set by `npm run bench`: where each invocation reports its Firestore read/write counts. */
   costCollectorUrl: process.env.SOS_COST_COLLECTOR_URL ?? null,

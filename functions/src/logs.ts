@@ -18,33 +18,33 @@ export const logs = {
     logger.info('unregistered push token removed', { uid, deviceId, error }),
   pushTokenKept: (uid: string, deviceId: string) =>
     logger.info('push token changed since the failed send; device kept', { uid, deviceId }),
-  escalationEnqueued: (requestId: string, round: number, dueAt: string, taskId: string) =>
-    logger.debug('escalation round enqueued', { requestId, round, dueAt, taskId }),
-  escalationAlreadyEnqueued: (requestId: string, round: number, taskId: string) =>
-    logger.debug('escalation task already enqueued', { requestId, round, taskId }),
-  escalationEarly: (requestId: string, round: number, millisEarly: number) =>
-    logger.debug('escalation task early and its retry would come late; started over (emulator)', { requestId, round, millisEarly }),
-  escalated: (requestId: string, round: number) => logger.warn('sos request escalated', { requestId, round }),
-  escalationResumed: (requestId: string, round: number) =>
-    logger.info('escalation round already recorded; resuming its effects', { requestId, round }),
-  escalationStopped: (requestId: string, round: number, reason: string) =>
-    logger.info('escalation stopped', { requestId, round, reason }),
   dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
-  escalationTaskInvalid: (data: unknown, problem: string) =>
-    logger.error('escalation task payload invalid; dropped', { data, problem }),
-  arrivalCheckEnqueued: (requestId: string, repeat: number, dueAt: string, taskId: string) =>
-    logger.debug('arrival check enqueued', { requestId, repeat, dueAt, taskId }),
-  arrivalCheckAlreadyEnqueued: (requestId: string, repeat: number, taskId: string) =>
-    logger.debug('arrival check already enqueued', { requestId, repeat, taskId }),
-  arrivalOverdue: (requestId: string, repeat: number) => logger.warn('staff late: arrival overdue', { requestId, repeat }),
-  arrivalCheckEarly: (requestId: string, repeat: number, millisEarly: number) =>
-    logger.debug('arrival check early and its retry would come late; started over (emulator)', { requestId, repeat, millisEarly }),
-  arrivalCheckResumed: (requestId: string, repeat: number) =>
-    logger.info('arrival overdue already recorded; resuming its effects', { requestId, repeat }),
-  arrivalCheckStopped: (requestId: string, repeat: number, reason: string) =>
-    logger.info('arrival checks stopped', { requestId, repeat, reason }),
-  arrivalTaskInvalid: (data: unknown, problem: string) => logger.error('arrival task payload invalid; dropped', { data, problem }),
   messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
+};
+
+/** How a task chain's log lines name its steps (tasks/taskChain.ts). */
+export interface ChainWords {
+  /** One step: `escalation round`. */
+  step: string;
+  /** A step that acted, logged as a warning (someone is still waiting): `sos request escalated`. */
+  acted: string;
+  /** The chain has nothing left to do: `escalation stopped`. */
+  stopped: string;
+}
+
+/** Which step a line is about: the request and the step's number under the chain's own key (`round`, `repeat`). */
+export type StepFields = { requestId: string } & Record<string, string | number>;
+
+export const chainLogs = {
+  enqueued: (words: ChainWords, step: StepFields, dueAt: string, taskId: string) =>
+    logger.debug(`${words.step} enqueued`, { ...step, dueAt, taskId }),
+  alreadyEnqueued: (words: ChainWords, step: StepFields, taskId: string) => logger.debug(`${words.step} already enqueued`, { ...step, taskId }),
+  startedOver: (words: ChainWords, step: StepFields, millisEarly: number) =>
+    logger.debug(`${words.step} early and its retry would come late; started over (emulator)`, { ...step, millisEarly }),
+  acted: (words: ChainWords, step: StepFields) => logger.warn(words.acted, step),
+  resumed: (words: ChainWords, step: StepFields) => logger.info(`${words.step} already recorded; resuming its effects`, step),
+  stopped: (words: ChainWords, step: StepFields, reason: string) => logger.info(words.stopped, { ...step, reason }),
+  invalid: (words: ChainWords, data: unknown, problem: string) => logger.error(`${words.step} payload invalid; dropped`, { data, problem }),
 };
 
 export const peopleLogs = {

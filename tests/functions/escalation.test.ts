@@ -3,7 +3,7 @@
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refs } from '../../functions/src/firestore';
-import { runEscalationRound } from '../../functions/src/escalation/runEscalationRound';
+import { runEscalationRound } from '../../functions/src/escalation/escalationChain';
 import { TaskDispatchedEarly } from '../../functions/src/tasks/earlyDispatch';
 import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  arrivalTaskId,
-  decideArrivalCheck,
-  firstArrivalCheck,
-  nextArrivalCheck,
-  overdueEventId,
-  parseArrivalTask,
-} from '../arrivalTask';
+import { taskId } from '../../tasks/taskChain';
+import { arrivalChecks } from '../arrivalChain';
+import { decideArrivalCheck, firstArrivalCheck, nextArrivalCheck, overdueEventId } from '../arrivalTask';
 import { overdueAudience, overduePushMessage } from '../overdueNotice';
-import { firstEscalationRound } from '../../response/nobodyOnDuty';
-import { parseEscalationTask } from '../../escalation/escalationTask';
 
 const ts = (millis: number) => ({ toMillis: () => millis });
 
 describe('arrival check decision', () => {
   it('marks a request still acknowledged overdue, the fifth repeat being the last', () => {
-    expect(decideArrivalCheck({ status: 'acknowledged' }, 1, false, 5)).toEqual({ action: 'overdue', last: false });
-    expect(decideArrivalCheck({ status: 'acknowledged' }, 5, false, 5)).toEqual({ action: 'overdue', last: true });
+    expect(decideArrivalCheck({ status: 'acknowledged' }, 1, false, 5)).toEqual({ action: 'act', last: false });
+    expect(decideArrivalCheck({ status: 'acknowledged' }, 5, false, 5)).toEqual({ action: 'act', last: true });
   });
   it('resumes a repeat whose event is already recorded (replay or crash after the transaction)', () => {
     expect(decideArrivalCheck({ status: 'acknowledged' }, 2, true, 5)).toEqual({ action: 'resume', last: false });
@@ -39,18 +32,7 @@ describe('arrival check schedule and ids', () => {
   it('names events and tasks deterministically', () => {
     expect(overdueEventId(1)).toBe('arrival_overdue');
     expect(overdueEventId(3)).toBe('arrival_overdue-3');
-    expect(arrivalTaskId({ requestId: 'r-1', repeat: 2, dueAtMillis: 0, attempt: 4 })).toBe('arr-r-1-2-4');
-  });
-  it('parses a well-formed task and names the field at fault otherwise', () => {
-    expect(parseArrivalTask({ requestId: 'a', repeat: 1, dueAtMillis: 5, attempt: 0 })).toEqual({
-      ok: true,
-      value: { requestId: 'a', repeat: 1, dueAtMillis: 5, attempt: 0 },
-    });
-    expect(parseArrivalTask('x')).toEqual({ ok: false, problem: 'not an object' });
-    expect(parseArrivalTask({ requestId: 'a/b', repeat: 1, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'requestId' });
-    expect(parseArrivalTask({ requestId: 'a', repeat: 0, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: false, problem: 'repeat' });
-    expect(parseArrivalTask({ requestId: 'a', repeat: 1, dueAtMillis: null, attempt: 0 })).toEqual({ ok: false, problem: 'dueAtMillis' });
-    expect(parseArrivalTask({ requestId: 'a', repeat: 1, dueAtMillis: 5, attempt: 1.5 })).toEqual({ ok: false, problem: 'attempt' });
+    expect(taskId(arrivalChecks, { requestId: 'r-1', repeat: 2, dueAtMillis: 0, attempt: 4 })).toBe('arr-r-1-2-4');
   });
 });
 
@@ -78,22 +60,5 @@ describe('overdue notice', () => {
       body: 'Кафе · Анна · accepted by Ivan, not on site yet · 5 min late',
     });
     expect(overduePushMessage('en', 'r1', request, 1, 600_000).body).toContain('arrival time is over');
-  });
-});
-
-describe('nobody on duty', () => {
-  const request = { createdAt: ts(1_000), ackDeadlineAt: ts(61_000) };
-  it('runs escalation round 1 at once, with its reason, when no tier-1 staff member can be pushed', () => {
-    expect(firstEscalationRound('r', request, false)).toEqual({ requestId: 'r', round: 1, dueAtMillis: 1_000, attempt: 0, reason: 'nobody_on_duty' });
-  });
-  it('otherwise waits for the acknowledgement deadline', () => {
-    expect(firstEscalationRound('r', request, true)).toEqual({ requestId: 'r', round: 1, dueAtMillis: 61_000, attempt: 0 });
-  });
-  it('carries the reason through the task queue payload, and refuses an unknown one', () => {
-    expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'nobody_on_duty' })).toEqual({
-      ok: true,
-      value: { requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'nobody_on_duty' },
-    });
-    expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'bored' })).toEqual({ ok: false, problem: 'reason' });
   });
 });
