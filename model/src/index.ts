@@ -11,3 +11,4 @@ export * from './messages';
 export * from './lifecycle';
 export * from './sosRequestCreate';
 export * from './people';
+export * from './countdownNotice';
