@@ -12,3 +12,4 @@ export * from './lifecycle';
 export * from './sosRequestCreate';
 export * from './people';
 export * from './schema';
+export * from './countdownNotice';

@@ -350,6 +350,7 @@ export default {
     source: 'Source',
     description: 'Description',
     geo: 'Geolocation',
+    geoValue: '{lat}, {lng} (±{accuracy} m)',
     system: 'system',
     type: {
       created: 'Created',
@@ -401,6 +402,8 @@ export default {
     minutes: '{m} min {s} s',
     bucket: '{from}–{to}',
     bucketOpen: '≥ {from}',
+    bucketSeconds: '{n}s',
+    bucketMinutes: '{n}m',
   },
   roster: {
     title: 'Duty roster',

@@ -349,6 +349,7 @@ export default {
     source: 'Способ',
     description: 'Описание',
     geo: 'Геопозиция',
+    geoValue: '{lat}, {lng} (±{accuracy} м)',
     system: 'система',
     type: {
       created: 'Создана',
@@ -400,6 +401,8 @@ export default {
     minutes: '{m} мин {s} с',
     bucket: '{from}–{to}',
     bucketOpen: '≥ {from}',
+    bucketSeconds: '{n}с',
+    bucketMinutes: '{n}м',
   },
   roster: {
     title: 'Дежурные',
