@@ -5,9 +5,12 @@ import { router } from './router';
 import './styles.css';
 import { registerAppServiceWorker } from './sw/register';
 import { keepShellCache, sendShellTap } from './shell/shellCache';
+import { useProfileStore } from './stores/profile';
 import { followPageHeading } from './shell/pageHeading';
 
 const app = createApp(App).use(createPinia()).use(router);
+// The profile applies on every screen what the backend stamps on it (new claims) and the language saved on it.
+useProfileStore();
 keepShellCache();
 followPageHeading(router);
 // Mount once the first route is resolved: until then the first-paint shell of index.html stays on

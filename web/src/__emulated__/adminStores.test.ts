@@ -1,5 +1,5 @@
-// The admin's stores against the emulators: session, served locations and the chosen one, roster,
-// statistics, object tree and QR codes, a request's detail.
+// The admin's stores and screens' listeners against the emulators: session, profile and home location,
+// served locations and the chosen one, roster, statistics, object tree and QR codes, a request's detail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { effectScope } from 'vue';
@@ -7,10 +7,12 @@ import { Timestamp } from 'firebase/firestore';
 import { paths } from '@sos/model';
 import { useSessionStore } from '../stores/session';
 import { useServedLocationsStore } from '../stores/servedLocations';
-import { useStaffRosterStore } from '../stores/staffRoster';
-import { useRequestStatsStore } from '../stores/requestStats';
+import { useProfileStore } from '../stores/profile';
+import { useHomeLocationStore } from '../stores/homeLocation';
 import { useLocationAdminStore } from '../stores/locationAdmin';
-import { useLocationRequestsStore } from '../stores/adminRequests';
+import { liveRoster } from '../composables/liveRoster';
+import { liveRequestStats } from '../composables/liveRequestStats';
+import { liveRequestDetail } from '../composables/liveRequestDetail';
 import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, unique, until } from './harness';
 import { seedLocations, seedRequest } from './fixtures';
 
@@ -35,9 +37,11 @@ describe('admin stores', () => {
     expect(session.uid).toBe(uid);
     expect(session.role).toBe('admin');
     expect(session.claims?.locationIds).toEqual(locationIds);
-    await until(() => session.displayName, (name) => name === 'Ольга');
-    expect(session.homeLocationId).toBe(locationIds[1]);
-    await until(() => session.homeLocation?.name, (name) => name === 'Вторая');
+    await until(() => useProfileStore().displayName, (name) => name === 'Ольга');
+    const home = useHomeLocationStore();
+    expect(home.homeLocationId).toBe(locationIds[1]);
+    await until(() => home.homeLocation?.name, (name) => name === 'Вторая');
+    await until(() => home.homeStatus.synced, Boolean, 20_000, 'the profile and the home location confirmed');
   });
 
   it('served locations: all of them live in the order of the claims; the chosen one falls back to the first', async () => {
@@ -59,14 +63,16 @@ describe('admin stores', () => {
   it('roster: lists the chosen location\'s staff and saves a change', async () => {
     const served = useServedLocationsStore();
     served.locationId = locationIds[0]!;
-    const roster = useStaffRosterStore();
-    await until(() => roster.members.map((member) => member.name), (names) => names.join() === 'Иван');
+    const scope = effectScope();
+    const roster = scope.run(() => liveRoster(() => served.locationId))!;
+    await until(() => roster.members.value.map((member) => member.name), (names) => names.join() === 'Иван');
     await roster.saveMember('staff-1', { onDuty: false, tier: 2 });
     expect(await readDoc(paths.staffMember(locationIds[0]!, 'staff-1'))).toMatchObject({ onDuty: false, tier: 2 });
-    await until(() => roster.members[0], (member) => member?.onDuty === false && !member.pending);
+    await until(() => roster.members.value[0], (member) => member?.onDuty === false && !member.pending);
 
     served.locationId = locationIds[1]!;
-    await until(() => roster.loaded && roster.members.length === 0, Boolean, 20_000, 'the empty roster of the second location');
+    await until(() => roster.loaded.value && roster.members.value.length === 0, Boolean, 20_000, 'the empty roster of the second location');
+    scope.stop();
   });
 
   it('statistics: the chosen location\'s requests since the start of the period', async () => {
@@ -76,11 +82,13 @@ describe('admin stores', () => {
     const today = await seedRequest(locationIds[2]!, 'resolved', now);
     const lastMonth = await seedRequest(locationIds[2]!, 'resolved', now - 20 * 86_400_000);
     await seedRequest(locationIds[0]!, 'resolved', now);
-    const stats = useRequestStatsStore();
-    stats.period = 'today';
-    await until(() => stats.requests.map((request) => request.id), (ids) => ids.join() === today, 20_000, 'today\'s request');
-    stats.period = '30d';
-    await until(() => stats.requests.map((request) => request.id).sort(), (ids) => ids.join() === [today, lastMonth].sort().join(), 20_000, 'the last 30 days');
+    const scope = effectScope();
+    const stats = scope.run(() => liveRequestStats(() => served.locationId, () => served.location))!;
+    expect(stats.period.value).toBe('today');
+    await until(() => stats.requests.value.map((request) => request.id), (ids) => ids.join() === today, 20_000, 'today\'s request');
+    stats.period.value = '30d';
+    await until(() => stats.requests.value.map((request) => request.id).sort(), (ids) => ids.join() === [today, lastMonth].sort().join(), 20_000, 'the last 30 days');
+    scope.stop();
   });
 
   it('object tree and QR codes: adds an object, issues a code, replaces it, revokes it', async () => {
@@ -109,7 +117,7 @@ describe('admin stores', () => {
     await seedDoc(`${paths.events(requestId)}/b`, { type: 'acknowledged', at: at(2), by: 'staff-1', detail: 'Иван' });
     await seedDoc(`${paths.events(requestId)}/a`, { type: 'created', at: at(0), by: 'someone', detail: 'emergency' });
     const scope = effectScope();
-    const detail = scope.run(() => useLocationRequestsStore().liveRequestDetail(requestId))!;
+    const detail = scope.run(() => liveRequestDetail(requestId))!;
     await until(detail.loaded, Boolean, 20_000, 'the request');
     expect(detail.error.value).toBeNull();
     expect(detail.request.value?.status).toBe('acknowledged');

@@ -6,7 +6,11 @@ import { effectScope } from 'vue';
 import { paths } from '@sos/model';
 import { useSessionStore } from '../stores/session';
 import { useSosRequestStore } from '../stores/sosRequests';
-import { useQrPlanStore } from '../stores/qrPlan';
+import { useHomeLocationStore } from '../stores/homeLocation';
+import { liveQrPlan } from '../composables/liveQrPlan';
+import { liveObjectOptions } from '../composables/liveObjectOptions';
+import { liveOrder, liveOrders } from '../composables/liveOrders';
+import { liveSosRequest } from '../composables/liveSosRequest';
 import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, unique, until } from './harness';
 import { seedLocations } from './fixtures';
 
@@ -37,7 +41,8 @@ describe('resident stores', () => {
 
   it('offers the selectable objects of the home location on the form', async () => {
     const scope = effectScope();
-    const options = scope.run(() => useSosRequestStore().liveHomeObjectOptions())!;
+    const home = useHomeLocationStore();
+    const options = scope.run(() => liveObjectOptions(() => home.homeLocationId, () => home.homeStatus))!;
     await until(() => options.options.value.map((option) => option.id), (ids) => ids.join() === 'hall', 20_000, 'the options');
     scope.stop();
   });
@@ -46,15 +51,15 @@ describe('resident stores', () => {
     const store = useSosRequestStore();
     const scope = effectScope();
     const requestId = store.createRequest({ source: 'emergency', objectId: null, description: null, repeatOf: null });
-    const live = scope.run(() => store.liveRequest(requestId))!;
-    const orders = scope.run(() => store.liveOrders())!;
+    const live = scope.run(() => liveSosRequest(requestId))!;
+    const orders = scope.run(() => liveOrders(uid))!;
     await until(() => live.data.value?.status, (status) => status === 'open', 20_000, 'the backend to open it');
     expect(live.data.value).toMatchObject({ uid, locationId: home, source: 'emergency', locationName: 'Дом' });
     await until(() => orders.items.value.find((order) => order.id === requestId)?.status, (status) => status === 'open', 20_000, 'the order');
 
     await store.cancelRequest(requestId);
     expect(await readDoc(paths.sosRequest(requestId))).toMatchObject({ status: 'cancelled' });
-    const order = scope.run(() => store.liveOrder(requestId))!;
+    const order = scope.run(() => liveOrder(uid, requestId))!;
     await until(() => order.data.value?.status, (status) => status === 'cancelled', 20_000, 'the cancelled order');
     scope.stop();
   });
@@ -67,18 +72,17 @@ describe('resident stores', () => {
     expect(store.failedWrites[refused]).toBe('permission-denied');
     expect(store.failedWrites[qrRequest]).toBeUndefined();
     const scope = effectScope();
-    const live = scope.run(() => store.liveRequest(qrRequest))!;
+    const live = scope.run(() => liveSosRequest(qrRequest))!;
     await until(() => live.data.value?.status, (status) => status === 'open', 20_000, 'the qr request opened');
     expect(live.data.value).toMatchObject({ source: 'qr', qrToken: token, objectName: 'Холл' });
     scope.stop();
   });
 
   it('a valid code shows its object on the parent\'s plan; a revoked and an unknown one say so', async () => {
-    const qr = useQrPlanStore();
     const scope = effectScope();
-    const valid = scope.run(() => qr.liveQrPlan(token))!;
-    const revoked = scope.run(() => qr.liveQrPlan(revokedToken))!;
-    const unknown = scope.run(() => qr.liveQrPlan(unique('qr-unknown')))!;
+    const valid = scope.run(() => liveQrPlan(token))!;
+    const revoked = scope.run(() => liveQrPlan(revokedToken))!;
+    const unknown = scope.run(() => liveQrPlan(unique('qr-unknown')))!;
     await until(valid.planMarker, (marker) => marker !== null, 20_000, 'the plan marker');
     expect(valid.state.value).toBe('valid');
     expect(valid.planMarker.value).toEqual({ plan: PLAN, marker: { x: 0.2, y: 0.5, label: 'Холл' } });

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectScope, ref } from 'vue';
 import { signInWithEmailAndPassword } from 'firebase/auth';
-import { updateDoc } from 'firebase/firestore';
+import { disableNetwork, enableNetwork, updateDoc } from 'firebase/firestore';
 import { paths } from '@sos/model';
-import { auth } from '../firebase/app';
+import { auth, db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveDocument, useLiveDocuments, useLiveQueries, useLiveQuery } from '../composables/useLive';
 import { PASSWORD, closeHarness, createAccount, seedDoc, unique, until } from './harness';
@@ -113,6 +113,52 @@ describe('useLive', () => {
     ids.value = [second];
     await until(() => Object.keys(locations.byId.value), (keys) => keys.join() === second, 20_000, 'one location left');
     await until(() => rosters.items.value.map((member) => member.id).join(), (joined) => joined === 'staff-b');
+    scope.stop();
+  });
+
+  it('every shape (a document, a query, many of each) means the same by loaded and fromCache', async () => {
+    const scope = effectScope();
+    const target = ref<string | null>(null);
+    const shapes = scope.run(() => ({
+      document: useLiveDocument(() => (target.value ? refs.location(target.value) : null)),
+      query: useLiveQuery(
+        () => (target.value ? refs.staff(target.value) : null),
+        () => target.value ?? '',
+      ),
+      documents: useLiveDocuments(() => (target.value ? [target.value, second] : null), refs.location),
+      queries: useLiveQueries(
+        () => (target.value ? [refs.staff(target.value), refs.staff(second)] : null),
+        () => target.value ?? '',
+      ),
+      noDocuments: useLiveDocuments(() => (target.value ? [] : null), refs.location),
+      noQueries: useLiveQueries(
+        () => (target.value ? [] : null),
+        () => target.value ?? '',
+      ),
+    }))!;
+    const states = () => Object.values(shapes).map((live) => ({ loaded: live.loaded.value, fromCache: live.fromCache.value }));
+    const all = (state: { loaded: boolean; fromCache: boolean }) => (list: typeof state[]) =>
+      list.every((each) => each.loaded === state.loaded && each.fromCache === state.fromCache);
+
+    // Nothing to listen to yet (not signed in, no id): not loaded, nothing confirmed.
+    expect(states()).toSatisfy(all({ loaded: false, fromCache: true }));
+
+    target.value = mine;
+    await until(states, all({ loaded: true, fromCache: false }), 20_000, 'every shape confirmed by the server');
+
+    // Offline, what is shown is the device's copy: every shape says so, and says it again once back online.
+    await disableNetwork(db);
+    try {
+      await until(
+        () => states().slice(0, 4),
+        all({ loaded: true, fromCache: true }),
+        20_000,
+        'every listening shape on the device copy',
+      );
+    } finally {
+      await enableNetwork(db);
+    }
+    await until(states, all({ loaded: true, fromCache: false }), 20_000, 'every shape confirmed again');
     scope.stop();
   });
 });

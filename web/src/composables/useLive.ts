@@ -1,7 +1,13 @@
-// Live Firestore state for components (the vuefire idea, kept small): a snapshot listener that
-// follows its source, stops when the component unmounts, and says whether data is still local.
+// Live Firestore state for components (the vuefire idea, kept small): snapshot listeners that follow
+// their sources, stop when the component unmounts, and say whether what is shown is still local.
+//
+// One implementation for every shape (a document, a query, many documents, many queries), with one meaning:
+// - sources `null`: nothing to listen to yet (e.g. not signed in): not loaded, nothing confirmed;
+// - sources `[]`: known to be nothing: loaded and confirmed at once;
+// - `loaded`: every source has answered (or one failed); `fromCache`: some source has not been confirmed
+//   by the server yet; `stalled`: that has lasted STALL_MS; `error`: the first refusal.
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
-import { onSnapshot, type DocumentReference, type FirestoreError, type Query } from 'firebase/firestore';
+import { onSnapshot, type DocumentReference, type FirestoreError, type Query, type SnapshotMetadata } from 'firebase/firestore';
 import type { WithId } from '../firebase/refs';
 
 interface LiveState {
@@ -19,15 +25,26 @@ const DENIED_RETRY_MS = [1000, 3000, 8000];
 /** How long a listener may go without the server's answer before its screen offers a retry. */
 const STALL_MS = 8000;
 
-/**
- * The one listener lifecycle: (re)subscribes whenever `key` changes, resets to `reset()` first,
- * and unsubscribes with the scope. `listen` returns the unsubscribe function, or null for no source.
- */
+/** What one source said last. */
+interface Answer<P> {
+  part: P;
+  metadata: SnapshotMetadata;
+}
 
-function followSnapshots(
+/** Starts one snapshot listener on `source`, reporting each snapshot as its part; returns the unsubscribe. */
+type Listen<S, P> = (source: S, answer: (answer: Answer<P>) => void, fail: (failure: FirestoreError) => void) => () => void;
+
+/**
+ * The one listener lifecycle: one snapshot listener per source, (re)subscribed whenever `key` changes
+ * (`reset` first) or on retry, stopped with the scope. `publish` gets the part of each source in the
+ * order of the sources (null for one that has not answered yet).
+ */
+function followSnapshots<S, P>(
+  sources: () => readonly S[] | null,
   key: () => string | null,
+  listenOne: Listen<S, P>,
+  publish: (parts: readonly (P | null)[]) => void,
   reset: () => void,
-  listen: (state: LiveState) => (() => void) | null,
 ): LiveState {
   let stop: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -50,6 +67,32 @@ function followSnapshots(
       if (stop && state.fromCache.value) state.stalled.value = true;
     }, STALL_MS);
   };
+  const listen = (): (() => void) | null => {
+    const wanted = sources();
+    if (wanted === null) return null;
+    const answers: (Answer<P> | null)[] = wanted.map(() => null);
+    const answered = () => {
+      publish(answers.map((answer) => answer?.part ?? null));
+      state.fromCache.value = answers.some((answer) => answer === null || answer.metadata.fromCache);
+      state.loaded.value = answers.every((answer) => answer !== null);
+    };
+    const stops = wanted.map((source, index) =>
+      listenOne(
+        source,
+        (answer) => {
+          answers[index] = answer;
+          answered();
+        },
+        (failure) => {
+          state.error.value ??= failure;
+          state.loaded.value = true;
+        },
+      ),
+    );
+    // Nothing to wait for; otherwise what is shown stays until the first answers (a retry keeps the screen).
+    if (wanted.length === 0) answered();
+    return () => stops.forEach((stopOne) => stopOne());
+  };
   const subscribe = () => {
     cancelRetry();
     cancelStall();
@@ -57,7 +100,7 @@ function followSnapshots(
     state.error.value = null;
     state.stalled.value = false;
     state.fromCache.value = true;
-    stop = listen(state);
+    stop = listen();
     armStall();
   };
   const state: LiveState = {
@@ -108,103 +151,89 @@ function followSnapshots(
   return state;
 }
 
-function failInto(state: LiveState) {
-  return (failure: FirestoreError) => {
-    state.error.value = failure;
-    state.loaded.value = true;
-  };
+export type LiveItem<T> = WithId<T> & { pending: boolean };
+
+interface DocumentPart<T> {
+  id: string;
+  data: T | null;
+  pending: boolean;
 }
 
+const WITH_METADATA = { includeMetadataChanges: true };
+
+const listenDocument = <T>(reference: DocumentReference<T>, answer: (answer: Answer<DocumentPart<T>>) => void, fail: (failure: FirestoreError) => void) =>
+  onSnapshot(
+    reference,
+    WITH_METADATA,
+    (snapshot) =>
+      answer({
+        part: { id: snapshot.id, data: snapshot.exists() ? snapshot.data() : null, pending: snapshot.metadata.hasPendingWrites },
+        metadata: snapshot.metadata,
+      }),
+    fail,
+  );
+
+const listenQuery = <T>(query: Query<T>, answer: (answer: Answer<LiveItem<T>[]>) => void, fail: (failure: FirestoreError) => void) =>
+  onSnapshot(
+    query,
+    WITH_METADATA,
+    (snapshot) =>
+      answer({
+        part: snapshot.docs.map((document) => ({ ...document.data(), id: document.id, pending: document.metadata.hasPendingWrites })),
+        metadata: snapshot.metadata,
+      }),
+    fail,
+  );
+
+/** One document; `hasPendingWrites` says the server has not confirmed this device's last write yet. */
 export function useLiveDocument<T>(source: MaybeRefOrGetter<DocumentReference<T> | null>) {
   const data = shallowRef<T | null>(null);
   const hasPendingWrites = ref(false);
-  const state = followSnapshots(
-    () => toValue(source)?.path ?? null,
-    () => (data.value = null),
-    (live) => {
+  const state = followSnapshots<DocumentReference<T>, DocumentPart<T>>(
+    () => {
       const reference = toValue(source);
-      if (!reference) return null;
-      return onSnapshot(
-        reference,
-        { includeMetadataChanges: true },
-        (snapshot) => {
-          data.value = snapshot.exists() ? snapshot.data() : null;
-          hasPendingWrites.value = snapshot.metadata.hasPendingWrites;
-          live.fromCache.value = snapshot.metadata.fromCache;
-          live.loaded.value = true;
-        },
-        failInto(live),
-      );
+      return reference ? [reference] : null;
     },
+    () => toValue(source)?.path ?? null,
+    listenDocument,
+    ([part]) => {
+      data.value = part?.data ?? null;
+      hasPendingWrites.value = part?.pending ?? false;
+    },
+    () => (data.value = null),
   );
   return { data, hasPendingWrites, ...state };
 }
 
-export type LiveItem<T> = WithId<T> & { pending: boolean };
-
+/** One query; `key` names it (a query has no path to compare), so a new key listens anew. */
 export function useLiveQuery<T>(source: MaybeRefOrGetter<Query<T> | null>, key: () => string) {
   const items = shallowRef<LiveItem<T>[]>([]);
-  const state = followSnapshots(
-    key,
-    () => (items.value = []),
-    (live) => {
+  const state = followSnapshots<Query<T>, LiveItem<T>[]>(
+    () => {
       const query = toValue(source);
-      if (!query) return null;
-      return onSnapshot(
-        query,
-        { includeMetadataChanges: true },
-        (snapshot) => {
-          items.value = snapshot.docs.map((document) => ({
-            ...document.data(),
-            id: document.id,
-            pending: document.metadata.hasPendingWrites,
-          }));
-          live.fromCache.value = snapshot.metadata.fromCache;
-          live.loaded.value = true;
-        },
-        failInto(live),
-      );
+      return query ? [query] : null;
     },
+    key,
+    listenQuery,
+    ([part]) => (items.value = part ?? []),
+    () => (items.value = []),
   );
   return { items, ...state };
 }
 
-/**
- * Many documents at once, by id (e.g. every location a staff member serves): one listener per id,
- * `loaded` once each has answered.
- */
-export function useLiveDocuments<T>(ids: MaybeRefOrGetter<readonly string[]>, reference: (id: string) => DocumentReference<T>) {
+/** Many documents at once, by id (e.g. every location a staff member serves): one listener per id. */
+export function useLiveDocuments<T>(ids: MaybeRefOrGetter<readonly string[] | null>, reference: (id: string) => DocumentReference<T>) {
   const byId = shallowRef<Record<string, T>>({});
-  const state = followSnapshots(
-    () => toValue(ids).join(','),
-    () => (byId.value = {}),
-    (live) => {
-      const wanted = [...toValue(ids)];
-      if (wanted.length === 0) {
-        live.loaded.value = true;
-        live.fromCache.value = false;
-        return null;
-      }
-      const answered = new Set<string>();
-      const stops = wanted.map((id) =>
-        onSnapshot(
-          reference(id),
-          { includeMetadataChanges: true },
-          (snapshot) => {
-            const data = snapshot.exists() ? snapshot.data() : null;
-            const next = { ...byId.value };
-            if (data) next[id] = data;
-            else delete next[id];
-            byId.value = next;
-            answered.add(id);
-            live.fromCache.value = snapshot.metadata.fromCache;
-            live.loaded.value = answered.size === wanted.length;
-          },
-          failInto(live),
-        ),
-      );
-      return () => stops.forEach((stop) => stop());
+  const state = followSnapshots<DocumentReference<T>, DocumentPart<T>>(
+    () => toValue(ids)?.map(reference) ?? null,
+    () => toValue(ids)?.join(',') ?? null,
+    listenDocument,
+    (parts) => {
+      const next: Record<string, T> = {};
+      for (const part of parts) if (part?.data) next[part.id] = part.data;
+      byId.value = next;
     },
+    () => (byId.value = {}),
   );
   return { byId, ...state };
 }
@@ -213,40 +242,14 @@ export function useLiveDocuments<T>(ids: MaybeRefOrGetter<readonly string[]>, re
  * The union of several queries, one listener each (Firestore limits one query to 30 disjunctions,
  * so a long list of locations is split into several queries). Items keep the order of `sources`.
  */
-export function useLiveQueries<T>(sources: MaybeRefOrGetter<readonly Query<T>[]>, key: () => string) {
+export function useLiveQueries<T>(sources: MaybeRefOrGetter<readonly Query<T>[] | null>, key: () => string) {
   const items = shallowRef<LiveItem<T>[]>([]);
-  const state = followSnapshots(
+  const state = followSnapshots<Query<T>, LiveItem<T>[]>(
+    () => toValue(sources),
     key,
+    listenQuery,
+    (parts) => (items.value = parts.flatMap((part) => part ?? [])),
     () => (items.value = []),
-    (live) => {
-      const queries = toValue(sources);
-      if (queries.length === 0) {
-        live.loaded.value = true;
-        live.fromCache.value = false;
-        return null;
-      }
-      const parts: (LiveItem<T>[] | null)[] = queries.map(() => null);
-      const cached: boolean[] = queries.map(() => true);
-      const stops = queries.map((query, index) =>
-        onSnapshot(
-          query,
-          { includeMetadataChanges: true },
-          (snapshot) => {
-            parts[index] = snapshot.docs.map((document) => ({
-              ...document.data(),
-              id: document.id,
-              pending: document.metadata.hasPendingWrites,
-            }));
-            cached[index] = snapshot.metadata.fromCache;
-            items.value = parts.flatMap((part) => part ?? []);
-            live.fromCache.value = cached.some(Boolean);
-            live.loaded.value = parts.every((part) => part !== null);
-          },
-          failInto(live),
-        ),
-      );
-      return () => stops.forEach((stop) => stop());
-    },
   );
   return { items, ...state };
 }

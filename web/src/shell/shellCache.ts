@@ -4,6 +4,7 @@ import { watch } from 'vue';
 import type { Router } from 'vue-router';
 import { locale, t } from '../i18n';
 import { useSessionStore } from '../stores/session';
+import { useHomeLocationStore } from '../stores/homeLocation';
 import { useSosRequestStore } from '../stores/sosRequests';
 import { prettyPhone } from './prettyPhone';
 
@@ -46,8 +47,9 @@ export function lastKnownStaffPhone(): { phone: string; label: string } | null {
 /** Keeps the shell's copy in step with the signed-in user, their home location and the locale. */
 export function keepShellCache(): void {
   const session = useSessionStore();
+  const home = useHomeLocationStore();
   watch(
-    () => [session.ready, session.uid, session.homeLocationId, session.homeLocation, locale.value] as const,
+    () => [session.ready, session.uid, home.homeLocationId, home.homeLocation, locale.value] as const,
     ([ready, uid, locationId, location]) => {
       if (!ready) return;
       const previous = readJson<ShellCache>(SHELL_CACHE_KEY);

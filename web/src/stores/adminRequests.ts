@@ -1,11 +1,10 @@
-// The requests of the locations served, for the staff and admin screens: the live list and one
-// request's detail with its audit trail.
-import { defineStore, storeToRefs } from 'pinia';
-import { computed, toValue, type MaybeRefOrGetter } from 'vue';
+// The requests of the locations served, one live list shared by the staff and admin screens.
+import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
+import { computed } from 'vue';
 import { limit, orderBy, query, where, type Timestamp } from 'firebase/firestore';
 import { ACTIVE_STATUSES, type SosRequest } from '@sos/model';
-import { peopleRefs, refs } from '../firebase/refs';
-import { useLiveDocument, useLiveQueries, useLiveQuery, type LiveItem } from '../composables/useLive';
+import { refs } from '../firebase/refs';
+import { useLiveQueries, type LiveItem } from '../composables/useLive';
 import { liveStatus } from '../composables/liveStatus';
 import { useSessionStore } from './session';
 import { useServedLocationsStore } from './servedLocations';
@@ -58,34 +57,13 @@ export const useLocationRequestsStore = defineStore('locationRequests', () => {
   const error = computed(() => recent.error.value ?? active.error.value);
   const status = liveStatus([recent, active]);
 
-  /** One request with its audit trail and push deliveries; listens while the calling screen is open. */
-  function liveRequestDetail(requestId: MaybeRefOrGetter<string>) {
-    const request = useLiveDocument(() => refs.sosRequest(toValue(requestId)));
-    const events = useLiveQuery(
-      () => query(refs.events(toValue(requestId)), orderBy('at')),
-      () => toValue(requestId),
-    );
-    // Deliveries are readable by the location's admins only; a denied read leaves the list empty.
-    const deliveries = useLiveQuery(
-      () => refs.deliveries(toValue(requestId)),
-      () => toValue(requestId),
-    );
-    // The location's people by uid, so the journal names who acted (members are readable by its admins).
-    const locationId = () => request.data.value?.locationId ?? null;
-    const members = useLiveQuery(
-      () => (locationId() ? peopleRefs.members(locationId()!) : null),
-      () => locationId() ?? '',
-    );
-    const names = computed(() => new Map(members.items.value.map((member) => [member.id, member.name])));
-    return { request: request.data, loaded: request.loaded, error: request.error, status: liveStatus([request, events]), events, deliveries, names };
-  }
-
   return {
     requests,
     loaded,
     error,
     status,
     locationIds,
-    liveRequestDetail,
   };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLocationRequestsStore, import.meta.hot));

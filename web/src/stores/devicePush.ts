@@ -1,6 +1,6 @@
 // Web push for the signed-in person's browser (staff: new calls; residents: news of their call).
 // firebase/messaging is imported on first use, so it is not in the first load of the app.
-import { defineStore, storeToRefs } from 'pinia';
+import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import type { PushAvailability, PushUnavailableReason } from '../push/device';
 import { useSessionStore } from './session';
 
@@ -26,3 +26,5 @@ export const useDevicePushStore = defineStore('devicePush', () => {
 
   return { availability, supported, register };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDevicePushStore, import.meta.hot));

@@ -1,5 +1,5 @@
 // A staff member's own duty switch: the one field of their roster entry the rules let them change.
-import { defineStore, storeToRefs } from 'pinia';
+import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { updateDoc } from 'firebase/firestore';
 import { refs } from '../firebase/refs';
@@ -41,3 +41,5 @@ export const useDutyStore = defineStore('duty', () => {
   const status = liveStatus(() => (uid.value && locationId.value ? [entry] : []));
   return { locationId, onDuty, onRoster: computed(() => entry.data.value !== null), loaded: entry.loaded, status, saving, failure, setOnDuty };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDutyStore, import.meta.hot));

@@ -1,6 +1,6 @@
 // The admin's side of locations: the object tree and QR codes of the locations they serve, and the
 // writes that change them (straight to Firestore through typed refs; firestore.rules validate each).
-import { defineStore, storeToRefs } from 'pinia';
+import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { computed } from 'vue';
 import { doc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
 import { newQrToken, objectTreeRows, objectPathLabel, type LocationObject, type PlanPoint } from '@sos/model';
@@ -101,3 +101,5 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     revokeCode,
   };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLocationAdminStore, import.meta.hot));

@@ -1,18 +1,18 @@
 // The locations the signed-in staff member or admin serves (from their claims), live with their
 // settings, and the one they chose to work on: the one owner of both for every screen.
-import { defineStore, storeToRefs } from 'pinia';
+import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Location } from '@sos/model';
-import { refs, type WithId } from '../firebase/refs';
-import { useLiveDocuments } from '../composables/useLive';
+import type { WithId } from '../firebase/refs';
 import { useSessionStore } from './session';
+import { useMyLocationsStore } from './myLocations';
 
 export const useServedLocationsStore = defineStore('servedLocations', () => {
-  const { claims } = storeToRefs(useSessionStore());
+  const { role } = storeToRefs(useSessionStore());
+  const myLocations = useMyLocationsStore();
+  const { byId } = storeToRefs(myLocations);
   /** In the order of the claims; residents serve none. */
-  const ids = computed<string[]>(() => (claims.value && claims.value.role !== 'resident' ? claims.value.locationIds : []));
-  const live = useLiveDocuments(ids, refs.location);
-  const byId = live.byId;
+  const ids = computed<string[]>(() => (role.value && role.value !== 'resident' ? (myLocations.ids ?? []) : []));
 
   /** Loaded locations in the order of the claims; one not loaded yet is left out. */
   const locations = computed<WithId<Location>[]>(() =>
@@ -31,5 +31,7 @@ export const useServedLocationsStore = defineStore('servedLocations', () => {
   });
   const location = computed<Location | null>(() => (locationId.value ? (byId.value[locationId.value] ?? null) : null));
 
-  return { ids, byId, locations, nameOf, locationId, location, loaded: live.loaded, error: live.error };
+  return { ids, byId, locations, nameOf, locationId, location };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useServedLocationsStore, import.meta.hot));

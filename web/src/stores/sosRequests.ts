@@ -1,15 +1,14 @@
 // The resident's side of requests: creating them (the id is made here, the write is queued by the
-// Firestore SDK's persistent cache, so the screen moves on at once, online or not), following one,
-// cancelling it, and the resident's orders.
-import { defineStore, storeToRefs } from 'pinia';
-import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
-import { doc, collection, orderBy, query, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
-import { cancelWrite, paths, selectableObjectOptions, sosRequestCreate, type SosSource } from '@sos/model';
+// Firestore SDK's persistent cache, so the screen moves on at once, online or not) and cancelling one;
+// what the countdown screen shows before the server answers (failed writes, provisional clocks).
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { ref } from 'vue';
+import { doc, collection, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { cancelWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
-import { useLiveDocument, useLiveQuery } from '../composables/useLive';
-import { liveStatus } from '../composables/liveStatus';
 import { useSessionStore } from './session';
+import { useHomeLocationStore } from './homeLocation';
 
 export interface SosRequestDraft {
   source: SosSource;
@@ -47,9 +46,9 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
 
   /** Queues the request and returns its id at once; never waits for the network. */
   function createRequest(draft: SosRequestDraft): string {
-    const session = useSessionStore();
-    const uid = session.uid;
-    const locationId = draft.locationId ?? session.homeLocationId;
+    const uid = useSessionStore().uid;
+    const home = useHomeLocationStore();
+    const locationId = draft.locationId ?? home.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const tappedAt = draft.tappedAt ?? Date.now();
     const isDoubleTap =
@@ -60,7 +59,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     if (draft.requestId !== undefined && !REQUEST_ID.test(draft.requestId)) throw new Error(`bad request id: ${draft.requestId}`);
     const requestId = draft.requestId ?? newRequestId();
     if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, locationId, at: tappedAt };
-    const minutes = draft.responseMinutes ?? session.homeLocation?.responseMinutes;
+    const minutes = draft.responseMinutes ?? home.homeLocation?.responseMinutes;
     if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
     const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
     setDoc(refs.newSosRequest(requestId), payload).catch((error: { code?: string; message: string }) => {
@@ -69,55 +68,13 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     return requestId;
   }
 
-  /**
-   * One request as the resident's phone sees it, listening while the calling screen is open;
-   * `hasPendingWrites` says the server has not confirmed it yet.
-   */
-  function liveRequest(requestId: MaybeRefOrGetter<string>) {
-    return useLiveDocument(() => refs.sosRequest(toValue(requestId)));
-  }
-
-  /** The objects the resident can pick on the form, from their home location. */
-  function liveHomeObjectOptions() {
-    const { homeLocationId, homeStatus } = storeToRefs(useSessionStore());
-    const objects = useLiveQuery(
-      () => (homeLocationId.value ? refs.objects(homeLocationId.value) : null),
-      () => homeLocationId.value ?? '',
-    );
-    return {
-      options: computed(() => selectableObjectOptions(objects.items.value)),
-      /** The form waits for the home location (its phone is on the same screen) and its objects. */
-      status: liveStatus(() => [homeStatus.value, ...(homeLocationId.value ? [objects] : [])]),
-    };
-  }
-
-  /** The resident's orders (their requests as they see them), newest first. */
-  function liveOrders() {
-    const { uid } = storeToRefs(useSessionStore());
-    return useLiveQuery(
-      () => (uid.value ? query(refs.orders(uid.value), orderBy('createdAt', 'desc')) : null),
-      () => uid.value ?? '',
-    );
-  }
-
-  function liveOrder(requestId: MaybeRefOrGetter<string>) {
-    const { uid } = storeToRefs(useSessionStore());
-    return useLiveDocument(() => (uid.value ? refs.order(uid.value, toValue(requestId)) : null));
-  }
-
   /** The resident cancels a request made by mistake. */
   async function cancelRequest(requestId: string): Promise<void> {
     // Spread: updateDoc wants an index signature, which the model's write interfaces do not declare.
     await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
-  /** The location a request belongs to (its staff phone), live for as long as the calling screen. */
-  function liveLocation(locationId: MaybeRefOrGetter<string | null | undefined>) {
-    return useLiveDocument(() => {
-      const id = toValue(locationId);
-      return id ? refs.location(id) : null;
-    });
-  }
-
-  return { failedWrites, provisionalClocks, createRequest, liveRequest, liveHomeObjectOptions, liveOrders, liveOrder, cancelRequest, liveLocation };
+  return { failedWrites, provisionalClocks, createRequest, cancelRequest };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSosRequestStore, import.meta.hot));

@@ -1,12 +1,13 @@
 // What staff do with a request: claim it (one claim wins), arrive, resolve. Each step writes its row
 // of the model's transition table (the same table firestore.rules are tested against), with server times.
-import { defineStore, storeToRefs } from 'pinia';
+import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { ref } from 'vue';
 import { runTransaction, serverTimestamp, updateDoc } from 'firebase/firestore';
 import { acknowledgeWrite, arriveWrite, findTransition, resolveWrite } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useSessionStore } from './session';
+import { useProfileStore } from './profile';
 
 /** A claim that lost: someone else (`byName`) took the request first, or it is no longer open. */
 export class ClaimRefusedError extends Error {
@@ -23,7 +24,8 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
 export type StaffAction = 'claim' | 'arrive' | 'resolve';
 
 export const useStaffResponseStore = defineStore('staffResponse', () => {
-  const { uid, profile } = storeToRefs(useSessionStore());
+  const { uid } = storeToRefs(useSessionStore());
+  const { profile } = storeToRefs(useProfileStore());
   /** The action in flight per request id, so its buttons show progress and cannot be pressed twice. */
   const busy = ref<Record<string, StaffAction>>({});
   /** The last failure per request id; kept here so it survives the card moving between lists. */
@@ -83,3 +85,5 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
 
   return { busy, failures, claim, markOnSite, resolve };
 });
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStaffResponseStore, import.meta.hot));

@@ -1,7 +1,8 @@
 // The admin «Журнал» in words: each audit event becomes i18n messages with people's names, never uids,
-// request ids or the backend's own strings.
+// request ids or the backend's own strings; the events in time order, each with its offset from the request.
 import {
   DELIVERY_STATUSES,
+  formatOffset,
   ESCALATION_REASONS,
   MESSAGE_ROLES,
   REJECT_REASONS,
@@ -91,4 +92,48 @@ export function journalPhrases(event: Pick<SosEvent<TimestampLike>, 'type' | 'by
     default:
       return by;
   }
+}
+
+/** Who a uid is in the journal: a member of the location by name, else the requester by the name they had. */
+export function journalNameOf(
+  members: readonly { id: string; name: string }[],
+  requester: { uid: string; name: string | null } | null,
+): (uid: string) => string | null {
+  const names = new Map(members.map((member) => [member.id, member.name]));
+  return (uid) => names.get(uid) ?? (uid === requester?.uid ? requester.name : null);
+}
+
+/** One line of the journal: the event, its offset from the request («+1:05») and its detail in phrases. */
+export type JournalEntry<E> = E & { offset: string; phrases: JournalPhrase[] };
+
+type JournalEvent = Pick<SosEvent<TimestampLike>, 'type' | 'at' | 'by' | 'detail'>;
+
+/** The events in time order (the order they were written when two share a time), shaped for the journal. */
+export function journalEntries<E extends JournalEvent>(
+  events: readonly E[],
+  createdMillis: number | null,
+  context: JournalContext,
+): JournalEntry<E>[] {
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => a.event.at.toMillis() - b.event.at.toMillis() || a.index - b.index)
+    .map(({ event }) => ({
+      ...event,
+      offset: createdMillis === null ? '' : formatOffset(event.at.toMillis() - createdMillis),
+      phrases: journalPhrases(event, context),
+    }));
+}
+
+/** A translator as vue-i18n's `t` is called here: a key and its parameters. */
+export type Translate = (key: string, params: Record<string, string | number>) => string;
+
+/** A phrase in words: its parameters that are phrases themselves are said first. */
+export function sayPhrase(translate: Translate, phrase: JournalPhrase): string {
+  const params = Object.entries(phrase.params ?? {}).map(([name, value]) => [name, typeof value === 'object' ? sayPhrase(translate, value) : value]);
+  return translate(phrase.key, Object.fromEntries(params) as Record<string, string | number>);
+}
+
+/** An event's detail in words, its phrases joined as the journal shows them. */
+export function sayPhrases(translate: Translate, phrases: readonly JournalPhrase[]): string {
+  return phrases.map((phrase) => sayPhrase(translate, phrase)).join(' · ');
 }

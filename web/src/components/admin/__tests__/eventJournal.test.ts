@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalPhrases, notifiedPhrases, type JournalPhrase } from '../eventJournal';
+import { journalEntries, journalNameOf, journalPhrases, notifiedPhrases, sayPhrase, sayPhrases, type JournalPhrase } from '../eventJournal';
 import ru from '../../../i18n/ru';
 import en from '../../../i18n/en';
 
@@ -105,5 +105,43 @@ describe('journal phrases', () => {
       expect(typeof messageAt(ru, key), `ru ${key}`).toBe('string');
       expect(typeof messageAt(en, key), `en ${key}`).toBe('string');
     }
+  });
+});
+
+describe('journal entries', () => {
+  const at = (millis: number) => ({ toMillis: () => millis });
+  const CREATED = 1_000_000;
+
+  it('puts the events in time order, keeping the written order of events at the same time', () => {
+    const events = [
+      { id: 'c', type: 'on_site' as const, at: at(CREATED + 65_000), by: null, detail: null },
+      { id: 'a', type: 'created' as const, at: at(CREATED), by: null, detail: null },
+      { id: 'b1', type: 'notified' as const, at: at(CREATED + 1_000), by: null, detail: null },
+      { id: 'b2', type: 'escalated' as const, at: at(CREATED + 1_000), by: null, detail: null },
+    ];
+    expect(journalEntries(events, CREATED, context).map((entry) => entry.id)).toEqual(['a', 'b1', 'b2', 'c']);
+  });
+
+  it('gives each event its offset from the request, and none before the request is known', () => {
+    const events = [{ id: 'a', type: 'on_site' as const, at: at(CREATED + 65_000), by: 'uid-staff', detail: null }];
+    expect(journalEntries(events, CREATED, context)).toEqual([
+      { ...events[0], offset: '+1:05', phrases: [{ key: 'journal.by', params: { name: 'Иван Петров' } }] },
+    ]);
+    expect(journalEntries(events, null, context)[0]?.offset).toBe('');
+  });
+
+  it('names members of the location, then the requester, and nobody else', () => {
+    const nameOf = journalNameOf([{ id: 'uid-staff', name: 'Иван Петров' }], { uid: 'uid-resident', name: 'Анна' });
+    expect(nameOf('uid-staff')).toBe('Иван Петров');
+    expect(nameOf('uid-resident')).toBe('Анна');
+    expect(nameOf('uid-other')).toBeNull();
+    expect(journalNameOf([], null)('uid-resident')).toBeNull();
+  });
+
+  it('says a phrase with its nested phrases translated first, and joins an event\'s phrases', () => {
+    const translate = (key: string, params: Record<string, string | number>) =>
+      `${key}(${Object.entries(params).map(([name, value]) => `${name}=${value}`).join(',')})`;
+    expect(sayPhrase(translate, { key: 'journal.endedBy', params: { status: { key: 'status.resolved' } } })).toBe('journal.endedBy(status=status.resolved())');
+    expect(sayPhrases(translate, [{ key: 'journal.round', params: { round: 2 } }, { key: 'journal.maxRounds' }])).toBe('journal.round(round=2) · journal.maxRounds()');
   });
 });

@@ -1,4 +1,5 @@
 // How a failed people callable reads in the UI: the contract's code and the refusal reason.
+import { ref } from 'vue';
 import { PEOPLE_REFUSALS, type PeopleRefusal } from '@sos/model';
 
 export interface CallableFailure {
@@ -12,4 +13,25 @@ export function callableFailure(error: unknown): CallableFailure {
   const raw = error as { code?: string; message?: string; details?: { reason?: string } };
   const reason = PEOPLE_REFUSALS.find((known) => known === raw.details?.reason) ?? null;
   return { code: (raw.code ?? 'unknown').replace(/^functions\//, ''), reason, message: raw.message ?? String(error) };
+}
+
+/** One callable at a time, for a screen: `busy` while it runs, `failure` when it failed (then `run` gives null). */
+export function callableRunner() {
+  const busy = ref(false);
+  const failure = ref<CallableFailure | null>(null);
+
+  async function run<T>(work: () => Promise<T>): Promise<T | null> {
+    busy.value = true;
+    failure.value = null;
+    try {
+      return await work();
+    } catch (error) {
+      failure.value = callableFailure(error);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { busy, failure, run };
 }
