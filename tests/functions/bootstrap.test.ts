@@ -9,7 +9,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { doc, getDoc } from 'firebase/firestore';
 import { paths, peoplePaths } from '@sos/model';
-import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { SITE_PASSWORD } from './fixtures';
 import { signIn } from './clients';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -69,9 +69,11 @@ describe('npm run bootstrap', () => {
   it('makes an existing account admin of the new location, keeping its other locations, and the rules let it in', async () => {
     const email = `staff-${unique()}@bootstrap.test`;
     const name = `ЖК ${unique()}`;
-    const existing = await getAuth().createUser({ email, password: DEMO_PASSWORD, displayName: 'Охранник Петров' });
-    await getAuth().setCustomUserClaims(existing.uid, { role: 'staff', locationIds: ['demo-bc'] });
-    await getFirestore().doc(paths.user(existing.uid)).set({ displayName: 'Охранник Петров', phone: '+79990000000', locationIds: ['demo-bc'], homeLocationId: 'demo-bc' });
+    // A location the account already belongs to (only its id matters here).
+    const earlier = `loc-${unique()}`;
+    const existing = await getAuth().createUser({ email, password: SITE_PASSWORD, displayName: 'Охранник Петров' });
+    await getAuth().setCustomUserClaims(existing.uid, { role: 'staff', locationIds: [earlier] });
+    await getFirestore().doc(paths.user(existing.uid)).set({ displayName: 'Охранник Петров', phone: '+79990000000', locationIds: [earlier], homeLocationId: earlier });
 
     const run = runBootstrap(['--email', email, '--location', name, '--staff-phone', '+73422000000']);
     expect(run.status).toBe(0);
@@ -79,12 +81,12 @@ describe('npm run bootstrap', () => {
     const [location] = await locationsNamed(name);
     const locationId = location?.id ?? '';
     expect(location?.data().admins).toEqual([existing.uid]);
-    expect((await getAuth().getUser(existing.uid)).customClaims).toEqual({ role: 'admin', locationIds: ['demo-bc', locationId] });
+    expect((await getAuth().getUser(existing.uid)).customClaims).toEqual({ role: 'admin', locationIds: [earlier, locationId] });
     expect((await getFirestore().doc(paths.user(existing.uid)).get()).data()).toMatchObject({
       displayName: 'Охранник Петров',
       phone: '+79990000000',
-      locationIds: ['demo-bc', locationId],
-      homeLocationId: 'demo-bc',
+      locationIds: [earlier, locationId],
+      homeLocationId: earlier,
     });
     // A fresh sign-in carries the new claims: the rules let the new admin read the new location.
     const session = await signIn(email);

@@ -12,7 +12,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import { acknowledgeWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
-import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { SITE_PASSWORD } from './fixtures';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
 
 export interface ClientSession {
@@ -21,7 +21,7 @@ export interface ClientSession {
   close(): Promise<void>;
 }
 
-export async function signIn(email: string, password = DEMO_PASSWORD): Promise<ClientSession> {
+export async function signIn(email: string, password = SITE_PASSWORD): Promise<ClientSession> {
   const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `functions-${email}-${randomUUID()}`);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });

@@ -1,5 +1,9 @@
 // A fresh site per suite for the response loop: its own location, roster, admins and devices (Admin SDK),
-// so pushes, throttles and escalation timers never mix with the demo data or other suites.
+// so pushes, throttles and escalation timers never mix with the demo data (the browser suite's) or other suites.
+// Why unique ids and not a project id per suite (as tests/rules has): the Functions emulator registers its
+// Firestore triggers and task queues for the project the emulators run under only (firebase-tools'
+// functionsEmulator posts them to /emulator/v1/projects/demo-sos/…), so a suite on another project id
+// would write requests that no trigger ever sees.
 import { randomUUID } from 'node:crypto';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -17,6 +21,7 @@ export interface Person {
 
 export interface ResponseSite {
   locationId: string;
+  locationName: string;
   otherLocationId: string;
   resident: Person;
   tier1: Person;
@@ -45,6 +50,7 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
   const person = (role: string, name: string): Person => ({ uid: `${prefix}-${role}`, email: `${prefix}-${role}@functions.test`, name });
   const site: ResponseSite = {
     locationId: `${prefix}-site`,
+    locationName: `Площадка ${prefix}`,
     otherLocationId: `${prefix}-other`,
     resident: person('resident', 'Жилец Тестовый'),
     tier1: person('tier1', 'Охранник Первый'),
@@ -64,7 +70,7 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
   const staffDoc = (p: Person, onDuty: boolean, tier: StaffMember['tier']): StaffMember => ({ name: p.name, phone: '+79000000000', onDuty, tier });
 
   const batch = db.batch();
-  batch.set(refs.location(site.locationId), location(`Площадка ${prefix}`, [site.admin.uid]));
+  batch.set(refs.location(site.locationId), location(site.locationName, [site.admin.uid]));
   batch.set(refs.location(site.otherLocationId), location(`Соседи ${prefix}`, []));
   batch.set(refs.user(site.resident.uid), { displayName: site.resident.name, phone: '+79001112233', locationIds: [site.locationId], homeLocationId: site.locationId });
   // A claim carries the claimer's profile name (the rules compare them).

@@ -1,5 +1,6 @@
 // Rules tests: one test environment per file (own project id), the cast of actors, seeding.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   initializeTestEnvironment,
@@ -11,6 +12,9 @@ import type { Role } from '@sos/model';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from './emulators';
 
 export const RULES_PATH = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
+/** Where tests/rules/coverage-report.ts saves the rule coverage of each project id noted there (`<id>.project`). */
+export const RULES_COVERAGE_DIR = fileURLToPath(new URL('../../test-results/rules-coverage/', import.meta.url));
+export const PROJECT_ID_SUFFIX = '.project';
 
 /** The location every fixture belongs to, and one its actors have nothing to do with. */
 export const HOME = 'loc-home';
@@ -91,6 +95,8 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
   if (!projectId.startsWith('demo-sos-rules-') || projectId === PROJECT_ID) {
     throw new Error(`rules tests need their own demo-sos-rules-* project id, got ${projectId}`);
   }
+  mkdirSync(RULES_COVERAGE_DIR, { recursive: true });
+  writeFileSync(join(RULES_COVERAGE_DIR, `${projectId}${PROJECT_ID_SUFFIX}`), '');
   // Every denied write logs a stream warning; the assertions already say what was denied.
   setLogLevel('error');
   const env = await initializeTestEnvironment({

@@ -47,6 +47,7 @@ describe('createInvite decision', () => {
   });
   it('refuses a bad role, uses outside 1..1000 and hours outside 1..2160', () => {
     expect(refusal(() => decideCreateInvite({ locationId: 'A', role: 'admin' }, admin))).toEqual({ code: 'invalid-argument', reason: 'invalid-role' });
+    expect(refusal(() => decideCreateInvite({ locationId: 'A' }, admin))).toEqual({ code: 'invalid-argument', reason: 'invalid-role' });
     for (const maxUses of [0, 1001, 1.5, '3']) {
       expect(refusal(() => decideCreateInvite({ locationId: 'A', role: 'staff', maxUses }, admin)).reason).toBe('invalid-max-uses');
     }
