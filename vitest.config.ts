@@ -61,6 +61,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // Keeps a failed test's traces, screenshots and console (test-results/e2e/), nothing of a passed one.
+          setupFiles: ['tests/e2e/setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, launchBrowser, signIn } from './browser';
+import { appUrl, launchBrowser, newContext, signIn } from './browser';
+import { t } from './messages';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -28,8 +29,7 @@ interface ScreenReport {
 async function audit(page: Page, screen: string): Promise<ScreenReport> {
   await page.addScriptTag({ path: AXE });
   const serious = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const { violations } = await axe.run(document);
+    const { violations } = await window.axe.run(document);
     return violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
@@ -53,7 +53,7 @@ async function audit(page: Page, screen: string): Promise<ScreenReport> {
       });
     return { sidewaysScroll: document.documentElement.scrollWidth > window.innerWidth, small };
   }, MIN_TARGET_PX);
-  const namedSos = page.getByRole('link', { name: 'SOS', exact: true }).or(page.getByRole('button', { name: 'SOS', exact: true }));
+  const namedSos = page.getByRole('link', { name: t('nav.sos'), exact: true }).or(page.getByRole('button', { name: t('nav.sos'), exact: true }));
   const otherSosNames = await namedSos.evaluateAll((elements) =>
     elements.filter((element) => element.getAttribute('data-testid') !== 'sos-button').map((element) => element.outerHTML.slice(0, 80)),
   );
@@ -108,7 +108,7 @@ describe('accessibility of every screen at 360 px', () => {
   });
 
   async function auditAs(email: string | null, landing: RegExp, screens: [string, string][], locale: 'ru' | 'en'): Promise<ScreenReport[]> {
-    const context = await browser.newContext({ viewport: NARROW, locale: locale === 'ru' ? 'ru-RU' : 'en-US', deviceScaleFactor: 1 });
+    const context = await newContext(browser, { viewport: NARROW, locale: locale === 'ru' ? 'ru-RU' : 'en-US', deviceScaleFactor: 1 });
     const page = await context.newPage();
     if (email) await signIn(page, email, landing);
     else await page.goto(appUrl('/login'));

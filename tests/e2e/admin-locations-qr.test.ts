@@ -5,6 +5,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { paths, type LocationObject, type QrCode } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 /** How long the emulator may take to have a write the screen already shows. */
 const SERVER = { timeout: 10_000 };
@@ -38,16 +39,16 @@ describe('admin: locations and QR codes', () => {
   it('adds an object, places it on the plan, renames and moves it, then issues, reissues, revokes and prints its QR code', async () => {
     const { page } = admin;
     await signIn(page, 'admin@demo.test', /\/admin$/);
-    await page.getByRole('link', { name: 'Локации' }).click();
+    await page.getByRole('link', { name: t('locations.tab') }).click();
     await page.waitForURL(/\/admin\/locations$/);
     await page.locator('[data-object-id="bc-a-1-cafe"]').getByText('Кафе').waitFor();
 
     // Add a room on the first floor.
     const form = page.getByTestId('add-object');
-    await form.getByLabel('Название').fill(name);
-    await form.getByLabel('Тип').selectOption('room');
-    await form.getByLabel('Где находится').selectOption({ label: 'Корпус А / 1 этаж' });
-    await form.getByRole('button', { name: 'Добавить объект' }).click();
+    await form.getByLabel(t('locations.name')).fill(name);
+    await form.getByLabel(t('locations.kind')).selectOption('room');
+    await form.getByLabel(t('locations.parent')).selectOption({ label: 'Корпус А / 1 этаж' });
+    await form.getByRole('button', { name: t('locations.add') }).click();
     const row = page.getByTestId('object-row').filter({ hasText: name });
     await row.waitFor();
     objectId = (await row.getAttribute('data-object-id')) ?? '';
@@ -55,7 +56,7 @@ describe('admin: locations and QR codes', () => {
     await expect.poll(() => objectDoc(), SERVER).toMatchObject({ name, kind: 'room', parentId: 'bc-a-1', selectable: true, position: null, qrToken: null });
 
     // Place it by clicking the floor plan at 80 % × 70 %.
-    await row.getByRole('button', { name: 'На плане' }).click();
+    await row.getByRole('button', { name: t('locations.place') }).click();
     const placing = page.getByTestId('placing');
     const frame = placing.locator('.plan-frame');
     await placing.locator('img').waitFor();
@@ -63,7 +64,7 @@ describe('admin: locations and QR codes', () => {
     const box = await frame.boundingBox();
     if (!box) throw new Error('the plan is not drawn');
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.7);
-    await row.getByText('на плане', { exact: true }).waitFor();
+    await row.getByText(t('locations.placed'), { exact: true }).waitFor();
     // The screen shows the local write at once; the server has it a moment later.
     await expect.poll(async () => (await objectDoc()).position?.x ?? -1, SERVER).toBeCloseTo(0.8, 2);
     await expect.poll(async () => (await objectDoc()).position?.y ?? -1, SERVER).toBeCloseTo(0.7, 2);
@@ -74,21 +75,21 @@ describe('admin: locations and QR codes', () => {
     await screenshot(page, 'admin-01-placed');
 
     // Rename and move to the second floor: the position was on the old plan, so it is cleared.
-    await row.getByRole('button', { name: 'Изменить' }).click();
+    await row.getByRole('button', { name: t('locations.edit') }).click();
     const editForm = page.getByTestId('object-row').filter({ has: page.getByTestId('edit-name') });
     await editForm.getByTestId('edit-name').fill(`${name} (2)`);
     await editForm.getByTestId('edit-parent').selectOption({ label: 'Корпус А / 2 этаж' });
-    await editForm.getByRole('button', { name: 'Сохранить' }).click();
+    await editForm.getByRole('button', { name: t('locations.save') }).click();
     const renamed = page.locator(`[data-object-id="${objectId}"]`);
     await renamed.getByText(`${name} (2)`).waitFor();
-    await renamed.getByText('не размещён', { exact: true }).waitFor();
+    await renamed.getByText(t('locations.notPlaced'), { exact: true }).waitFor();
     await expect.poll(() => objectDoc(), SERVER).toMatchObject({ name: `${name} (2)`, parentId: 'bc-a-2', position: null });
 
     // QR codes: issue, reissue (old one stops working), revoke, issue again.
-    await page.getByRole('link', { name: 'QR-коды' }).click();
+    await page.getByRole('link', { name: t('qr.tab') }).click();
     await page.waitForURL(/\/admin\/qr$/);
     const qrRow = page.locator(`[data-testid="qr-row"][data-object-id="${objectId}"]`);
-    await qrRow.getByRole('button', { name: 'Выпустить код' }).click();
+    await qrRow.getByRole('button', { name: t('qr.issue') }).click();
     const tokenCell = qrRow.getByTestId('qr-token');
     await tokenCell.waitFor();
     const first = await tokenCell.innerText();
@@ -97,17 +98,17 @@ describe('admin: locations and QR codes', () => {
     await expect.poll(() => objectDoc(), SERVER).toMatchObject({ qrToken: first });
     await expect.poll(() => codeDoc(first), SERVER).toEqual({ locationId: 'demo-bc', objectId, active: true });
 
-    await qrRow.getByRole('button', { name: 'Перевыпустить' }).click();
+    await qrRow.getByRole('button', { name: t('qr.reissue') }).click();
     await expect.poll(() => tokenCell.innerText(), SERVER).not.toBe(first);
     const second = await tokenCell.innerText();
     await expect.poll(() => codeDoc(first), SERVER).toMatchObject({ active: false });
     await expect.poll(() => codeDoc(second), SERVER).toMatchObject({ active: true, objectId });
 
-    await qrRow.getByRole('button', { name: 'Отозвать' }).click();
-    await qrRow.getByText('Кода нет').waitFor();
+    await qrRow.getByRole('button', { name: t('qr.revoke') }).click();
+    await qrRow.getByText(t('qr.none')).waitFor();
     await expect.poll(() => objectDoc(), SERVER).toMatchObject({ qrToken: null });
     await expect.poll(() => codeDoc(second), SERVER).toMatchObject({ active: false });
-    await qrRow.getByRole('button', { name: 'Выпустить код' }).click();
+    await qrRow.getByRole('button', { name: t('qr.issue') }).click();
     await tokenCell.waitFor();
     const third = await tokenCell.innerText();
     await screenshot(page, 'admin-02-qr-codes');
@@ -116,17 +117,16 @@ describe('admin: locations and QR codes', () => {
     await page.getByTestId('print-sheet').click();
     await page.waitForURL(/\/admin\/qr\/print$/);
     const label = page.getByTestId('qr-label').filter({ hasText: `${name} (2)` });
-    await label.getByText('Нужна помощь? Отсканируйте').waitFor();
+    await label.getByText(t('qr.labelCall')).waitFor();
     await label.getByTestId('qr-image').waitFor();
-    await expect(label.getByTestId('qr-image').getAttribute('alt')).resolves.toBe(`QR-код «${name} (2)»`);
+    await expect(label.getByTestId('qr-image').getAttribute('alt')).resolves.toBe(t('qr.imageAlt', { name: `${name} (2)` }));
     await expect(page.getByTestId('qr-label').count()).resolves.toBeGreaterThanOrEqual(2);
     await page.evaluate(() => {
-      const counter = window as unknown as { printed: number };
-      counter.printed = 0;
-      window.print = () => void counter.printed++;
+      window.printed = 0;
+      window.print = () => void window.printed++;
     });
     await page.getByTestId('print').click();
-    await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1);
+    await expect(page.evaluate(() => window.printed)).resolves.toBe(1);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.app-header').isVisible()).resolves.toBe(false);
     await expect(page.getByTestId('print').isVisible()).resolves.toBe(false);

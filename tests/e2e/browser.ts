@@ -1,12 +1,17 @@
 // Debian's Chromium driven by playwright-core, phone-sized, failing the test on any uncaught page error.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+// Every context is watched: a Playwright trace and the console of its pages, kept only for a failed test
+// (see keepWhatFailed, run after each test by setup.ts).
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect, inject, type TestContext } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { t } from './messages';
 
 export const PHONE = { width: 390, height: 844 };
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+/** What a failed test leaves: test-results/e2e/<file>/<test name>/. */
+export const FAILURES = resolve(import.meta.dirname, '../../test-results/e2e');
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -29,6 +34,49 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   });
 }
 
+/** A context being recorded: its trace chunk and console since the last test ended. */
+interface WatchedContext {
+  name: string;
+  context: BrowserContext;
+  console: string[];
+  /** Set when the context was closed during the test: its trace, saved at close into a scratch file. */
+  closedTrace?: string;
+}
+
+const watched: WatchedContext[] = [];
+let contextCount = 0;
+
+/**
+ * Records a context for the failure report: a trace with screenshots and DOM snapshots, and every console
+ * message and uncaught error of its pages. Contexts from `newContext`/`openPhone` are watched already.
+ */
+export async function watchContext(context: BrowserContext): Promise<BrowserContext> {
+  contextCount += 1;
+  const entry: WatchedContext = { name: `context-${contextCount}`, context, console: [] };
+  watched.push(entry);
+  const at = () => new Date().toISOString().slice(11, 23);
+  context.on('console', (message) => entry.console.push(`${at()} ${message.type()} ${message.page()?.url() ?? ''}\n  ${message.text()}`));
+  context.on('weberror', (error) => entry.console.push(`${at()} pageerror ${error.page()?.url() ?? ''}\n  ${error.error().stack ?? error.error().message}`));
+  await context.tracing.start({ screenshots: true, snapshots: true });
+  // A context closed inside the test takes its trace with it: stop the chunk first, into a scratch file.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    const index = watched.indexOf(entry);
+    if (index >= 0) {
+      entry.closedTrace = resolve(FAILURES, '.closed', `${process.pid}-${entry.name}.zip`);
+      mkdirSync(resolve(FAILURES, '.closed'), { recursive: true });
+      await context.tracing.stopChunk({ path: entry.closedTrace }).catch(() => (entry.closedTrace = undefined));
+    }
+    return close(options);
+  };
+  return context;
+}
+
+/** `browser.newContext`, watched for the failure report. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return watchContext(await browser.newContext(options));
+}
+
 export interface PhonePage {
   context: BrowserContext;
   page: Page;
@@ -36,8 +84,9 @@ export interface PhonePage {
   pageErrors: Error[];
 }
 
-export async function openPhone(browser: Browser): Promise<PhonePage> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1 });
+/** A phone (390×844 unless `viewport` says otherwise, Russian), with one page open. */
+export async function openPhone(browser: Browser, options: BrowserContextOptions = {}): Promise<PhonePage> {
+  const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -50,13 +99,74 @@ export function expectNoPageErrors(phone: PhonePage): void {
 
 export async function signIn(page: Page, email: string, landing: RegExp): Promise<void> {
   await page.goto(appUrl('/login'));
-  await page.getByLabel('Эл. почта').fill(email);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByLabel(t('login.email')).fill(email);
+  await page.getByLabel(t('login.password')).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: t('login.submit') }).click();
   await page.waitForURL(landing);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A directory name from a test's name: letters, digits and a few signs kept, not too long for the file system. */
+function safeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} .,«»›()+=@#&'-]+/gu, '_').slice(0, 100).trim();
+}
+
+/** Where a test's failure report goes: test-results/e2e/<file>/<describe › test>/. */
+export function failureDirectory(task: TestContext['task']): string {
+  const names: string[] = [];
+  for (let suite = task.suite; suite && suite.type === 'suite'; suite = suite.suite) names.unshift(suite.name);
+  names.push(task.name);
+  return resolve(FAILURES, safeName(basename(task.file.name).replace(/\.test\.ts$/, '')), safeName(names.join(' › ')));
+}
+
+/**
+ * After each test: for a failure, writes each watched context's trace (`<context>.trace.zip`), a screenshot of each of
+ * its open pages and its console; for a pass, drops them. Either way every live context starts a fresh chunk.
+ */
+export async function keepWhatFailed(task: TestContext['task']): Promise<void> {
+  const failed = task.result?.state === 'fail';
+  const directory = failureDirectory(task);
+  rmSync(directory, { recursive: true, force: true });
+  if (failed) mkdirSync(directory, { recursive: true });
+  for (const entry of watched.splice(0)) {
+    const file = (what: string) => resolve(directory, `${entry.name}.${what}`);
+    if (failed) writeFileSync(file('console.log'), entry.console.length > 0 ? `${entry.console.join('\n')}\n` : '(no console message, no page error)\n');
+    entry.console.length = 0;
+    if (entry.closedTrace) {
+      if (failed) renameSync(entry.closedTrace, file('trace.zip'));
+      else rmSync(entry.closedTrace, { force: true });
+      continue;
+    }
+    if (failed) {
+      for (const [index, page] of entry.context.pages().entries()) {
+        await page.screenshot({ path: file(`page-${index + 1}.png`), fullPage: true, timeout: 10_000 }).catch((error: Error) => {
+          writeFileSync(file(`page-${index + 1}.screenshot-failed.txt`), `${page.url()}\n${error.message}\n`);
+        });
+      }
+    }
+    // A context closed with its browser (afterAll) has nothing more to record.
+    const open = await entry.context.tracing.stopChunk(failed ? { path: file('trace.zip') } : {}).then(
+      () => true,
+      () => false,
+    );
+    if (open && (await entry.context.tracing.startChunk().then(() => true, () => false))) watched.push(entry);
+  }
+}
+
+/**
+ * A countdown that started at the tap from `minutes`: it shows no more than that and no less than that minus the
+ * seconds since `tappedBefore` (taken just before the tap), whatever the machine's load. `shape` is its format.
+ */
+export function expectCountdownFromTap(shown: string, { minutes, tappedBefore, shape }: { minutes: number; tappedBefore: number; shape: RegExp }): void {
+  expect(shown).toMatch(shape);
+  const [wholeMinutes = 0, seconds = 0] = shown.split(':').map(Number);
+  const left = wholeMinutes * 60 + seconds;
+  const sinceTap = Math.ceil((Date.now() - tappedBefore) / 1000);
+  expect(left).toBeLessThanOrEqual(minutes * 60);
+  // One second more for the display's rounding.
+  expect(left).toBeGreaterThanOrEqual(minutes * 60 - sinceTap - 1);
 }

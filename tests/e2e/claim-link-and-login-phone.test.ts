@@ -7,6 +7,7 @@ import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
 
@@ -46,13 +47,19 @@ describe('claim link and the phone when signed out', () => {
   }, 120_000);
 
   it('after signing out, the login screen still shows the staff phone', async () => {
-    const { page } = resident;
-    await page.getByRole('button', { name: 'Меню' }).click();
-    await page.getByRole('button', { name: 'Выйти' }).click();
+    const leaving = await openPhone(browser);
+    const { page } = leaving;
+    await signIn(page, 'resident@demo.test', /\/$/);
+    // Signed in, the app keeps the location's phone on the device (the login screen shows the last one known).
+    await expect
+      .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('sos.shell') ?? '{}') as { phone?: string }).phone))
+      .toBe('+73422580078');
+    await page.getByRole('button', { name: t('app.menu') }).click();
+    await page.getByRole('button', { name: t('app.signOut') }).click();
     await page.waitForURL(/\/login/);
     await page.goto(appUrl('/login'));
     await page.getByTestId('staff-phone').waitFor();
-    expect(await page.getByRole('link', { name: 'Позвонить' }).getAttribute('href')).toBe('tel:+73422580078');
-    expectNoPageErrors(resident);
+    expect(await page.getByRole('link', { name: t('sos.call') }).getAttribute('href')).toBe('tel:+73422580078');
+    expectNoPageErrors(leaving);
   });
 });

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
-import { appUrl, expectNoPageErrors, launchBrowser, screenshot, signIn, type PhonePage } from './browser';
+import { appUrl, expectCountdownFromTap, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const SMALL_PHONE = { width: 360, height: 640 };
 
@@ -21,11 +22,8 @@ describe('countdown screen', () => {
   beforeAll(async () => {
     useEmulators();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: SMALL_PHONE, locale: 'ru-RU', deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    resident = { context, page, pageErrors: [] };
-    page.on('pageerror', (error) => resident.pageErrors.push(error));
-    await signIn(page, 'resident@demo.test', /\/$/);
+    resident = await openPhone(browser, { viewport: SMALL_PHONE });
+    await signIn(resident.page, 'resident@demo.test', /\/$/);
   });
 
   afterAll(async () => {
@@ -37,12 +35,14 @@ describe('countdown screen', () => {
     await page.goto(appUrl('/sos'));
     await page.getByTestId('staff-phone').waitFor();
     await context.setOffline(true);
+    const tappedBefore = Date.now();
     await page.getByTestId('emergency').click();
     const requestId = await requestIdOf(page);
     const provisional = page.getByTestId('provisional-clock');
     await provisional.waitFor();
-    expect(await provisional.getByTestId('countdown').innerText()).toMatch(/^(10:00|9:5\d)$/);
-    expect(await provisional.innerText()).toContain('Вызов ещё не подтверждён сервером');
+    // The demo location's 10 minutes, counted from the tap (no leading zero in the app).
+    expectCountdownFromTap(await provisional.getByTestId('countdown').innerText(), { minutes: 10, tappedBefore, shape: /^(10|\d):[0-5]\d$/ });
+    expect(await provisional.innerText()).toContain(t('countdown.unconfirmed'));
     await screenshot(page, 'countdown-provisional');
     await context.setOffline(false);
     await expect.poll(() => provisional.count(), { timeout: 30_000 }).toBe(0);
@@ -54,7 +54,10 @@ describe('countdown screen', () => {
 
   it('offers notifications about the call in one tap after the first request', async () => {
     const { page } = resident;
-    const offer = page.getByRole('button', { name: 'Получать уведомления о статусе вызова' });
+    await page.goto(appUrl('/sos'));
+    await page.getByTestId('emergency').click();
+    await requestIdOf(page);
+    const offer = page.getByRole('button', { name: t('push.residentOffer') });
     await offer.waitFor();
     await offer.click();
     // The demo project has no FCM sender: the phone says so instead of pretending.
@@ -65,9 +68,9 @@ describe('countdown screen', () => {
   it('a link to a request that does not exist offers a fresh emergency call, not a repeat', async () => {
     const { page } = resident;
     await page.goto(appUrl('/sos/no-such-request'));
-    await page.getByText('Заявка не найдена').waitFor();
-    expect(await page.getByRole('button', { name: 'ПОВТОРИТЬ ЗАПРОС' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await page.getByText(t('countdown.notFound')).waitFor();
+    expect(await page.getByRole('button', { name: t('countdown.repeat') }).count()).toBe(0);
+    await page.getByRole('button', { name: t('sos.emergency') }).click();
     const requestId = await requestIdOf(page);
     const reference = getFirestore().doc(paths.sosRequest(requestId));
     await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('open');
@@ -80,12 +83,12 @@ describe('countdown screen', () => {
     await page.goto(appUrl('/sos'));
     await page.locator('#sos-object').selectOption({ label: 'Корпус А / 1 этаж / Кафе' });
     await page.locator('#sos-description').fill('Плохо с сердцем');
-    await page.getByRole('button', { name: 'Оставить заявку' }).click();
+    await page.getByRole('button', { name: t('sos.submit') }).click();
     await requestIdOf(page);
     const plan = page.getByTestId('plan-view');
     await plan.waitFor({ timeout: 30_000 });
-    const repeat = await page.getByRole('button', { name: 'ПОВТОРИТЬ ЗАПРОС' }).boundingBox();
-    const call = await page.getByRole('link', { name: 'Позвонить' }).boundingBox();
+    const repeat = await page.getByRole('button', { name: t('countdown.repeat') }).boundingBox();
+    const call = await page.getByRole('link', { name: t('sos.call') }).boundingBox();
     const planBox = await plan.boundingBox();
     expect(repeat && call && planBox).toBeTruthy();
     expect(repeat!.y + repeat!.height).toBeLessThanOrEqual(SMALL_PHONE.height);

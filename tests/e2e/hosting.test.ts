@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../scripts/demo-data';
-import { PHONE, appUrl, launchBrowser } from './browser';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo-data';
+import { PHONE, appUrl, launchBrowser, newContext } from './browser';
+import { t } from './messages';
 
 const DIST = resolve(import.meta.dirname, '../../web/dist');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -71,7 +72,7 @@ describe('Hosting: every route on a cold load', () => {
 
   /** A phone whose navigations all reach the server (no service worker answers them). */
   async function newPhone(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ru-RU', serviceWorkers: 'block' });
+    const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', serviceWorkers: 'block' });
     contexts.push(context);
     return context;
   }
@@ -88,9 +89,9 @@ describe('Hosting: every route on a cold load', () => {
   async function signedIn(email: string): Promise<BrowserContext> {
     const context = await newPhone();
     const page = await coldLoad(context, '/login');
-    await page.getByLabel('Эл. почта').fill(email);
-    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByLabel(t('login.email')).fill(email);
+    await page.getByLabel(t('login.password')).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: t('login.submit') }).click();
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.close();
     return context;
@@ -107,28 +108,28 @@ describe('Hosting: every route on a cold load', () => {
 
   it('signed out: /login opens, a private route sends to the login and back, an unknown path says so', async () => {
     const context = await newPhone();
-    await (await coldLoad(context, '/login')).getByRole('heading', { name: 'Вход' }).waitFor();
+    await (await coldLoad(context, '/login')).getByRole('heading', { name: t('login.title') }).waitFor();
     const orders = await coldLoad(context, '/orders');
     await orders.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/orders');
-    await (await coldLoad(context, '/no/such/page')).getByRole('heading', { name: 'Страница не найдена' }).waitFor();
+    await (await coldLoad(context, '/no/such/page')).getByRole('heading', { name: t('errors.notFound') }).waitFor();
   });
 
   it('resident: /, /sos, /sos/<id>, /orders, /scan and /q/<token> each open on a cold load', async () => {
     const resident = await signedIn('resident@demo.test');
-    await (await coldLoad(resident, '/')).getByRole('heading', { name: /Здравствуйте/ }).waitFor();
+    await (await coldLoad(resident, '/')).getByRole('heading', { name: t('home.greeting', { name: DEMO_ACCOUNTS.resident.displayName }) }).waitFor();
 
     const sos = await coldLoad(resident, '/sos');
-    await sos.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await sos.getByRole('button', { name: t('sos.emergency') }).click();
     await sos.waitForURL(/\/sos\/[\w-]+$/);
     const requestPath = new URL(sos.url()).pathname;
     const countdown = await coldLoad(resident, requestPath);
-    await countdown.getByRole('heading', { name: 'Вызов персонала' }).waitFor();
+    await countdown.getByRole('heading', { name: t('countdown.title') }).waitFor();
     await countdown.getByTestId('countdown').waitFor({ timeout: 15_000 });
 
     const orders = await coldLoad(resident, '/orders');
-    await orders.getByRole('heading', { name: 'Мои заказы' }).waitFor();
+    await orders.getByRole('heading', { name: t('orders.title') }).waitFor();
     await orders.locator(`a[href="/orders/${requestPath.split('/').pop()}"]`).waitFor();
-    await (await coldLoad(resident, '/scan')).getByRole('heading', { name: 'Сканер QR-кода' }).waitFor();
+    await (await coldLoad(resident, '/scan')).getByRole('heading', { name: t('scan.title') }).waitFor();
     const plan = await coldLoad(resident, '/q/qr-bc-a-2-204');
     await expect.poll(() => plan.getByTestId('qr-place').innerText()).toContain('Переговорная 204');
     expect(pageErrors).toEqual([]);
@@ -137,16 +138,16 @@ describe('Hosting: every route on a cold load', () => {
   it('staff: /staff?request=<id> opens the queue with that request highlighted; admin: /admin opens the dashboard', async () => {
     const resident = await signedIn('resident@demo.test');
     const sos = await coldLoad(resident, '/sos');
-    await sos.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await sos.getByRole('button', { name: t('sos.emergency') }).click();
     await sos.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = new URL(sos.url()).pathname.split('/').pop() ?? '';
 
     const staff = await coldLoad(await signedIn('staff@demo.test'), `/staff?request=${requestId}`);
-    await staff.getByRole('heading', { name: 'Дежурство: вызовы' }).waitFor();
+    await staff.getByRole('heading', { name: t('staff.title') }).waitFor();
     await staff.locator(`[data-request-id="${requestId}"].highlighted`).waitFor();
 
     const admin = await coldLoad(await signedIn('admin@demo.test'), '/admin');
-    await admin.getByRole('heading', { name: 'Заявки на вызов персонала' }).waitFor();
+    await admin.getByRole('heading', { name: t('admin.title') }).waitFor();
     await admin.locator(`[data-request-id="${requestId}"]`).waitFor();
     expect(pageErrors).toEqual([]);
   });

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
+import { DEMO_LOCATIONS } from '../../scripts/demo-data';
 import { useEmulators } from '../../scripts/seed';
 import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
 const adminRow = (page: Page, requestId: string) => page.locator(`[data-testid="admin-request"][data-request-id="${requestId}"]`);
@@ -36,7 +38,7 @@ describe('late staff and nobody on duty, on screen', () => {
 
   async function callForHelp(): Promise<string> {
     await resident.page.getByTestId('sos-button').click();
-    await resident.page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await resident.page.getByRole('button', { name: t('sos.emergency') }).click();
     await resident.page.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = resident.page.url().split('/').pop() ?? '';
     made.push(requestId);
@@ -47,12 +49,12 @@ describe('late staff and nobody on duty, on screen', () => {
     const requestId = await callForHelp();
     const card = staffCard(staff.page, requestId);
     await card.and(staff.page.locator('[data-status="open"]')).waitFor({ timeout: 20_000 });
-    await card.getByRole('button', { name: 'Принять' }).click();
+    await card.getByRole('button', { name: t('staff.claim') }).click();
     await resident.page.getByTestId('ack-by').waitFor({ timeout: 15_000 });
     expect(await resident.page.getByTestId('notice-overdue').count()).toBe(0);
 
     await getFirestore().doc(paths.sosRequest(requestId)).update({ arrivalOverdue: true });
-    await resident.page.getByTestId('notice-overdue').getByText('Сотрудник опаздывает').waitFor({ timeout: 15_000 });
+    await resident.page.getByTestId('notice-overdue').getByText(t('countdown.overdue')).waitFor({ timeout: 15_000 });
     // The phone now comes right after the notice, before the countdown.
     const order = await resident.page.evaluate(() => {
       const ids = ['notice-overdue', 'staff-phone', 'repeat'];
@@ -61,12 +63,12 @@ describe('late staff and nobody on duty, on screen', () => {
     });
     const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
     expect(order).toEqual([FOLLOWING, FOLLOWING]);
-    await card.getByTestId('arrival-overdue').getByText('Опаздывает к месту').waitFor({ timeout: 15_000 });
+    await card.getByTestId('arrival-overdue').getByText(t('staff.arrivalOverdue')).waitFor({ timeout: 15_000 });
     await adminRow(admin.page, requestId).getByTestId('arrival-overdue').waitFor({ timeout: 15_000 });
     await screenshot(resident.page, 'late-01-resident');
     await screenshot(staff.page, 'late-02-staff-card');
 
-    await card.getByRole('button', { name: 'На месте' }).click();
+    await card.getByRole('button', { name: t('staff.onSite') }).click();
     await card.and(staff.page.locator('[data-status="on_site"]')).waitFor();
     await expect.poll(() => card.getByTestId('arrival-overdue').count()).toBe(0);
     await expect.poll(() => resident.page.getByTestId('notice-overdue').count()).toBe(0);
@@ -79,16 +81,16 @@ describe('late staff and nobody on duty, on screen', () => {
     expect(await resident.page.getByTestId('countdown-expired').count()).toBe(0);
     // The deadline comes 2 s from now (the demo's is 10 minutes away).
     await ref.update({ deadlineAt: Timestamp.fromMillis(Date.now() + 2_000) });
-    await resident.page.getByRole('alert').filter({ hasText: 'Время ожидания истекло' }).waitFor({ timeout: 15_000 });
+    await resident.page.getByRole('alert').filter({ hasText: t('countdown.expired') }).waitFor({ timeout: 15_000 });
   });
 
   it('nobody on duty: the resident is told to call, the admin sees a banner for the location', async () => {
     const requestId = await callForHelp();
     await staffCard(staff.page, requestId).waitFor({ timeout: 20_000 });
     await getFirestore().doc(paths.sosRequest(requestId)).update({ nobodyOnDuty: true, escalationLevel: 1 });
-    await resident.page.getByTestId('notice-nobodyOnDuty').getByText('Сейчас никого нет на смене').waitFor({ timeout: 15_000 });
-    await resident.page.getByTestId('staff-phone').getByRole('link', { name: 'Позвонить' }).waitFor();
-    await admin.page.getByTestId('nobody-on-duty').getByText('Никого нет на смене: Бизнес-центр «Демо»').waitFor({ timeout: 15_000 });
+    await resident.page.getByTestId('notice-nobodyOnDuty').getByText(t('countdown.nobodyOnDuty')).waitFor({ timeout: 15_000 });
+    await resident.page.getByTestId('staff-phone').getByRole('link', { name: t('sos.call') }).waitFor();
+    await admin.page.getByTestId('nobody-on-duty').getByText(t('admin.nobodyOnDuty', { location: DEMO_LOCATIONS['demo-bc']?.name ?? '' })).waitFor({ timeout: 15_000 });
     await screenshot(admin.page, 'late-03-admin-banner');
 
     resident.page.once('dialog', (dialog) => void dialog.accept());

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { EMULATOR_HOSTS } from '../helpers/emulators';
-import { appUrl, launchBrowser, PHONE, screenshot, signIn } from './browser';
+import { appUrl, launchBrowser, newContext, PHONE, screenshot, signIn } from './browser';
+import { t } from './messages';
 
 const FIRESTORE_TRAFFIC = `http://${EMULATOR_HOSTS.firestore}/**`;
 /** The app reports a listener stalled after 8 s without the server (STALL_MS), and Firestore backs off up to seconds. */
@@ -52,7 +53,7 @@ describe('loading and failure states with a retry', () => {
 
   it.each(SCREENS)('%s: loading while held back, failure with a retry when refused, data after the retry', async (path, email, landing, dataShown, name) => {
     // No service worker: page.route sees only what the page itself fetches.
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' });
+    const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -62,14 +63,14 @@ describe('loading and failure states with a retry', () => {
     await firestore('hold');
     await page.goto(appUrl(path));
     await page.getByTestId('live-loading').waitFor();
-    expect(await page.getByTestId('live-loading').textContent()).toContain('Загрузка');
+    expect(await page.getByTestId('live-loading').textContent()).toContain(t('app.loading'));
     expect(await page.getByTestId('live-failed').count()).toBe(0);
 
     await firestore('refuse');
     await page.getByTestId('live-failed').waitFor({ timeout: FAILURE_WAIT_MS });
     await screenshot(page, `live-failed-${name}`);
     expect(await page.getByTestId('live-failed').getAttribute('role')).toBe('alert');
-    const retry = page.getByRole('button', { name: 'Повторить' });
+    const retry = page.getByRole('button', { name: t('live.retry') });
     expect(await retry.isVisible()).toBe(true);
 
     await firestore('pass');

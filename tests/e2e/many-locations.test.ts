@@ -8,6 +8,7 @@ import { paths, type SosRequest } from '@sos/model';
 import { DEMO_LOCATIONS, DEMO_PASSWORD } from '../../scripts/demo-data';
 import { useEmulators } from '../../scripts/seed';
 import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const LOCATION_COUNT = 12;
 const run = Date.now().toString(36);
@@ -76,12 +77,12 @@ describe('one admin serving 12 locations', () => {
 
   it('sees a new request of every location live on /admin and /staff', { timeout: 120_000 }, async () => {
     await signIn(admin.page, adminEmail, /\/admin$/);
-    await admin.page.getByRole('heading', { name: 'Заявки на вызов персонала' }).waitFor();
+    await admin.page.getByRole('heading', { name: t('admin.title') }).waitFor();
     await signIn(staff.page, adminEmail, /\/admin$/);
     await staff.page.goto(staff.page.url().replace(/\/admin$/, '/staff'));
-    await staff.page.getByRole('heading', { name: 'Дежурство: вызовы' }).waitFor();
+    await staff.page.getByRole('heading', { name: t('staff.title') }).waitFor();
     // Both screens are open before the requests exist: they must arrive through the listeners.
-    await admin.page.getByText('Заявок нет').waitFor();
+    await admin.page.getByText(t('admin.empty')).waitFor();
 
     const requestIds = await createRequestInEach();
     const db = getFirestore();

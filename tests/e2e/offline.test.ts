@@ -6,6 +6,7 @@ import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 describe('offline SOS', () => {
   let browser: Browser;
@@ -33,15 +34,15 @@ describe('offline SOS', () => {
 
     const startedAt = new Date();
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await page.getByRole('button', { name: t('sos.emergency') }).click();
     await page.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = page.url().split('/').pop() ?? '';
-    await page.getByText('Запрос ещё не отправлен').waitFor();
-    expect(await page.getByRole('link', { name: 'Позвонить' }).getAttribute('href')).toBe('tel:+73422580078');
+    await page.getByText(t('countdown.notSentOffline')).waitFor();
+    expect(await page.getByRole('link', { name: t('sos.call') }).getAttribute('href')).toBe('tel:+73422580078');
     await screenshot(page, '10-offline-not-sent');
 
     await page.reload();
-    await page.getByText('Запрос ещё не отправлен').waitFor({ timeout: 20_000 });
+    await page.getByText(t('countdown.notSentOffline')).waitFor({ timeout: 20_000 });
     await expect.poll(() => page.url()).toContain(requestId);
 
     await context.setOffline(false);

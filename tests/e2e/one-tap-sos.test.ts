@@ -1,7 +1,8 @@
 // Issue: one-tap SOS end to end — resident → Firestore → trigger → order → live admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { appUrl, expectCountdownFromTap, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 describe('one-tap SOS', () => {
   let browser: Browser;
@@ -20,18 +21,18 @@ describe('one-tap SOS', () => {
 
   it('resident calls for help twice and the admin sees both requests live', async () => {
     await signIn(admin.page, 'admin@demo.test', /\/admin$/);
-    await admin.page.getByRole('heading', { name: 'Заявки на вызов персонала' }).waitFor();
+    await admin.page.getByRole('heading', { name: t('admin.title') }).waitFor();
 
     await signIn(resident.page, 'resident@demo.test', /\/$/);
     await screenshot(resident.page, '01-home');
     await resident.page.getByTestId('sos-button').click();
     await resident.page.waitForURL(/\/sos$/);
     await expect.poll(() => resident.page.getByTestId('staff-phone').innerText()).toContain('+7 342 258 00 78');
-    await expect(resident.page.getByRole('link', { name: 'Позвонить' }).getAttribute('href')).resolves.toBe('tel:+73422580078');
+    await expect(resident.page.getByRole('link', { name: t('sos.call') }).getAttribute('href')).resolves.toBe('tel:+73422580078');
     await screenshot(resident.page, '02-sos');
 
     const clickedAt = Date.now();
-    await resident.page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await resident.page.getByRole('button', { name: t('sos.emergency') }).click();
     await resident.page.waitForURL(/\/sos\/[\w-]+$/);
     const firstId = resident.page.url().split('/').pop() ?? '';
     await admin.page.locator(`[data-request-id="${firstId}"]`).waitFor();
@@ -39,11 +40,11 @@ describe('one-tap SOS', () => {
     // The countdown starts from the location's 10 minutes, set by the server.
     const countdown = resident.page.getByTestId('countdown');
     await countdown.waitFor({ timeout: 15_000 });
-    expect(await countdown.innerText()).toMatch(/^(10:00|9:[0-5]\d)$/);
+    expectCountdownFromTap(await countdown.innerText(), { minutes: 10, tappedBefore: clickedAt, shape: /^(10|\d):[0-5]\d$/ });
     await screenshot(resident.page, '03-countdown');
     await admin.page.locator(`[data-request-id="${firstId}"] [data-testid="time-left"]`).waitFor();
 
-    await resident.page.getByRole('button', { name: 'ПОВТОРИТЬ ЗАПРОС' }).click();
+    await resident.page.getByRole('button', { name: t('countdown.repeat') }).click();
     await resident.page.waitForURL((url) => !url.pathname.endsWith(firstId) && /\/sos\/[\w-]+$/.test(url.pathname));
     const secondId = resident.page.url().split('/').pop() ?? '';
     expect(secondId).not.toBe(firstId);

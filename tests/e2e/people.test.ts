@@ -3,8 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { getAuth } from 'firebase-admin/auth';
 import { DEMO_LOCATIONS } from '../../scripts/demo-data';
+import { useEmulators } from '../../scripts/seed';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const NEWCOMER = { name: 'Виктор Новиков', phone: '+7 912 555-01-02', email: `guard-${randomUUID().slice(0, 8)}@people.test`, password: 'guard-pass-1' };
 const DEMO_LOCATION_NAME = Object.values(DEMO_LOCATIONS)[0]?.name ?? '';
@@ -19,6 +22,7 @@ describe('people: invitation, sign-up, duty, removal', () => {
   let resident: PhonePage;
 
   beforeAll(async () => {
+    useEmulators();
     browser = await launchBrowser();
     [admin, guard, resident] = await Promise.all([openPhone(browser), openPhone(browser), openPhone(browser)]);
   });
@@ -32,8 +36,8 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await signIn(admin.page, 'admin@demo.test', /\/admin$/);
     await admin.page.getByTestId('nav-people').click();
     await admin.page.waitForURL(/\/admin\/people$/);
-    await admin.page.getByLabel('Кого приглашаем').selectOption('staff');
-    await admin.page.getByRole('button', { name: 'Создать приглашение' }).click();
+    await admin.page.getByLabel(t('people.inviteRole')).selectOption('staff');
+    await admin.page.getByRole('button', { name: t('people.inviteCreate') }).click();
     const created = admin.page.getByTestId('invite-created');
     await created.waitFor();
     const code = await created.getByTestId('invite-code').innerText();
@@ -47,19 +51,19 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await guard.page.goto(link);
     await guard.page.getByTestId('join-signup').click();
     await guard.page.waitForURL(/\/signup\?redirect=/);
-    await guard.page.getByLabel('Имя и фамилия').fill(NEWCOMER.name);
-    await guard.page.getByLabel('Телефон').fill('8 912 555');
-    await guard.page.getByLabel('Эл. почта').fill(NEWCOMER.email);
-    await guard.page.getByLabel('Пароль').fill('123');
-    await guard.page.getByRole('button', { name: 'Зарегистрироваться' }).click();
-    await guard.page.getByText('Телефон в формате +7XXXXXXXXXX').waitFor();
-    await guard.page.getByText('Слишком простой пароль: не меньше 6 символов').waitFor();
+    await guard.page.getByLabel(t('signup.name')).fill(NEWCOMER.name);
+    await guard.page.getByLabel(t('signup.phone')).fill('8 912 555');
+    await guard.page.getByLabel(t('login.email')).fill(NEWCOMER.email);
+    await guard.page.getByLabel(t('login.password')).fill('123');
+    await guard.page.getByRole('button', { name: t('signup.submit') }).click();
+    await guard.page.getByText(t('signup.errors.invalid-phone')).waitFor();
+    await guard.page.getByText(t('signup.errors.weak-password')).waitFor();
     // Focus goes to the first invalid field, whose error is read with it.
     await expect.poll(() => guard.page.evaluate(() => document.activeElement?.id)).toBe('signup-phone');
     await screenshot(guard.page, 'people-02-signup-errors');
-    await guard.page.getByLabel('Телефон').fill(NEWCOMER.phone);
-    await guard.page.getByLabel('Пароль').fill(NEWCOMER.password);
-    await guard.page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await guard.page.getByLabel(t('signup.phone')).fill(NEWCOMER.phone);
+    await guard.page.getByLabel(t('login.password')).fill(NEWCOMER.password);
+    await guard.page.getByRole('button', { name: t('signup.submit') }).click();
     await guard.page.waitForURL(new RegExp(`/join/${code}$`));
     await guard.page.getByTestId('join-confirm').click();
     await guard.page.waitForURL(/\/$/);
@@ -74,23 +78,23 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await dutySwitch.waitFor();
     expect(await dutySwitch.isChecked()).toBe(false);
     await dutySwitch.check();
-    await expect.poll(() => guard.page.getByTestId('duty-state').innerText()).toBe('Вы на дежурстве: вызовы приходят вам');
+    await expect.poll(() => guard.page.getByTestId('duty-state').innerText()).toBe(t('duty.on'));
     const person = admin.page.locator('[data-testid="person"]').filter({ hasText: NEWCOMER.name });
-    await expect.poll(() => person.getByTestId('person-duty').innerText().catch(() => '')).toContain('На дежурстве');
+    await expect.poll(() => person.getByTestId('person-duty').innerText().catch(() => '')).toContain(t('people.onDuty'));
     expect(await person.innerText()).toContain('+79125550102');
     await screenshot(guard.page, 'people-04-on-duty');
 
     // The demo resident calls; the guard sees it live and claims it; the resident sees the guard's real name.
     await signIn(resident.page, 'resident@demo.test', /\/$/);
     await resident.page.getByTestId('sos-button').click();
-    await resident.page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await resident.page.getByRole('button', { name: t('sos.emergency') }).click();
     await resident.page.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = resident.page.url().split('/').pop() ?? '';
     const card = staffCard(guard.page, requestId);
     await card.and(guard.page.locator('[data-status="open"]')).waitFor({ timeout: 20_000 });
-    await card.getByRole('button', { name: 'Принять' }).click();
+    await card.getByRole('button', { name: t('staff.claim') }).click();
     await card.and(guard.page.locator('[data-status="acknowledged"]')).waitFor({ timeout: 15_000 });
-    await resident.page.getByText(`${NEWCOMER.name} принял вызов`).waitFor({ timeout: 15_000 });
+    await resident.page.getByText(t('countdown.acknowledgedBy', { name: NEWCOMER.name })).waitFor({ timeout: 15_000 });
     await screenshot(resident.page, 'people-05-resident-sees-name');
 
     // The admin removes the guard; their /staff stops showing requests without a reload.
@@ -106,32 +110,35 @@ describe('people: invitation, sign-up, duty, removal', () => {
   });
 
   it('«Забыли пароль?» sends a reset email that the Auth emulator records', async () => {
+    // An account of this test's own.
+    const forgetful = { email: `forgetful-${randomUUID().slice(0, 8)}@people.test`, password: 'forgetful-pass-1' };
+    await getAuth().createUser(forgetful);
     const page = (await openPhone(browser)).page;
     await page.goto(appUrl('/login'));
-    await page.getByLabel('Эл. почта').fill(NEWCOMER.email);
-    await page.getByRole('button', { name: 'Забыли пароль?' }).click();
-    await page.getByTestId('forgot-result').getByText(NEWCOMER.email).waitFor();
+    await page.getByLabel(t('login.email')).fill(forgetful.email);
+    await page.getByRole('button', { name: t('forgot.link') }).click();
+    await page.getByTestId('forgot-result').getByText(forgetful.email).waitFor();
     const response = await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + Number(process.env.SOS_PORT_OFFSET ?? 0)}`}/emulator/v1/projects/demo-sos/oobCodes`);
     const { oobCodes } = (await response.json()) as { oobCodes: { email: string; requestType: string }[] };
-    expect(oobCodes.some((entry) => entry.email === NEWCOMER.email && entry.requestType === 'PASSWORD_RESET')).toBe(true);
+    expect(oobCodes.some((entry) => entry.email === forgetful.email && entry.requestType === 'PASSWORD_RESET')).toBe(true);
   });
 
   it('a person with no location sees how to join and a way to call, never a blank page', async () => {
     const phone = await openPhone(browser);
     await phone.page.goto(appUrl('/signup'));
-    await phone.page.getByLabel('Имя и фамилия').fill('Без Локации');
-    await phone.page.getByLabel('Телефон').fill('+79125550199');
-    await phone.page.getByLabel('Эл. почта').fill(`nobody-${randomUUID().slice(0, 8)}@people.test`);
-    await phone.page.getByLabel('Пароль').fill('nobody-pass-1');
-    await phone.page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await phone.page.getByLabel(t('signup.name')).fill('Без Локации');
+    await phone.page.getByLabel(t('signup.phone')).fill('+79125550199');
+    await phone.page.getByLabel(t('login.email')).fill(`nobody-${randomUUID().slice(0, 8)}@people.test`);
+    await phone.page.getByLabel(t('login.password')).fill('nobody-pass-1');
+    await phone.page.getByRole('button', { name: t('signup.submit') }).click();
     await phone.page.waitForURL(/\/$/);
     const screen = phone.page.getByTestId('no-location');
-    await screen.getByText('Вы пока не привязаны к локации').waitFor();
-    await screen.getByLabel('Телефон персонала').fill('+7 342 258 00 78');
+    await screen.getByText(t('noLocation.title')).waitFor();
+    await screen.getByLabel(t('noLocation.phone')).fill('+7 342 258 00 78');
     expect(await screen.getByTestId('no-location-call').getAttribute('href')).toBe('tel:+73422580078');
-    await screen.getByLabel('Код приглашения').fill('nonsense');
-    await screen.getByRole('button', { name: 'Открыть приглашение' }).click();
-    await screen.getByText('Это не код приглашения').waitFor();
+    await screen.getByLabel(t('noLocation.code')).fill('nonsense');
+    await screen.getByRole('button', { name: t('noLocation.join') }).click();
+    await screen.getByText(t('people.refused.invalid-code')).waitFor();
     await screenshot(phone.page, 'people-07-no-location');
     expectNoPageErrors(phone);
   });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, PHONE, appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { CHROMIUM_FLAGS, PHONE, appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, watchContext, type PhonePage } from './browser';
+import { t } from './messages';
 
 const DIST_ASSETS = resolve(import.meta.dirname, '../../web/dist/assets');
 
@@ -78,9 +79,9 @@ describe('the app as an installed phone app', () => {
 
     await context.setOffline(true);
     await page.goto(appUrl('/scan'));
-    await page.getByRole('heading', { name: 'Сканер QR-кода' }).waitFor();
+    await page.getByRole('heading', { name: t('scan.title') }).waitFor();
     await page.goto(appUrl('/orders'));
-    await page.getByRole('heading', { name: 'Мои заказы' }).waitFor();
+    await page.getByRole('heading', { name: t('orders.title') }).waitFor();
     await screenshot(page, 'pwa-offline-orders');
     await context.setOffline(false);
   });
@@ -105,12 +106,14 @@ describe('the app as an installed phone app', () => {
   it('is installable: Chromium reports no installability errors', async () => {
     // A persistent profile: Chromium never offers installation in an incognito context (every newContext is one).
     const profile = mkdtempSync(join(tmpdir(), 'sos-install-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_FLAGS,
-      viewport: PHONE,
-      locale: 'ru-RU',
-    });
+    const context = await watchContext(
+      await chromium.launchPersistentContext(profile, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_FLAGS,
+        viewport: PHONE,
+        locale: 'ru-RU',
+      }),
+    );
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(appUrl('/login'));
@@ -161,7 +164,8 @@ describe('the app as an installed phone app', () => {
         title: 'SOS: Бизнес-центр',
         tag: 'sos-req1',
         data: { link: '/staff?request=req1', claim: '/staff?request=req1&claim=1' },
-        actions: [{ action: 'claim', title: 'Принять' }],
+        // The push names no label: the worker's default is the app's own «Принять».
+        actions: [{ action: 'claim', title: t('staff.claim') }],
       },
       { title: 'Ваш вызов принят', tag: 'sos-req2', data: { link: '/sos/req2', claim: null }, actions: [] },
     ]);

@@ -9,6 +9,7 @@ import { useEmulators } from '../../scripts/seed';
 import { writeQrVideo } from './fakeCamera';
 import { EMULATOR_HOSTS } from '../helpers/emulators';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const TEST_RESULTS = resolve(import.meta.dirname, '../../test-results');
 const EMULATOR_ORIGINS = Object.values(EMULATOR_HOSTS).map((hostPort) => `http://${hostPort}`);
@@ -51,10 +52,10 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     await signIn(page, 'resident@demo.test', /\/$/);
     // The scanner and its wasm are not part of the main bundle: nothing of them loads before /scan.
     expect(requests.filter((url) => /ScanPage|zxing/.test(url))).toEqual([]);
-    await page.getByRole('button', { name: 'Меню' }).click();
-    await page.locator('#app-menu').getByRole('link', { name: 'Сканер' }).click();
+    await page.getByRole('button', { name: t('app.menu') }).click();
+    await page.locator('#app-menu').getByRole('link', { name: t('nav.scanner') }).click();
     await page.waitForURL(/\/scan$/);
-    await page.getByText('Камера включена, ищем QR-код…').waitFor({ timeout: 15_000 });
+    await page.getByText(t('scan.cameraOn')).waitFor({ timeout: 15_000 });
     const cameraOnAt = Date.now();
 
     await page.waitForURL(new RegExp(`/q/${CAFE_TOKEN}$`), { timeout: 20_000 });
@@ -67,7 +68,7 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     const plan = page.getByTestId('plan-view');
     await plan.waitFor();
     await expect(plan.locator('img').getAttribute('src')).resolves.toBe('/plans/demo-bc-floor-1.svg');
-    await expect(plan.locator('img').getAttribute('alt')).resolves.toBe('План «1 этаж»: отмечено — Кафе');
+    await expect(plan.locator('img').getAttribute('alt')).resolves.toBe(t('plan.alt', { title: '1 этаж', markers: 'Кафе' }));
     await expect(plan.locator('img').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).resolves.toBe(true);
     const marker = plan.getByTestId('plan-marker');
     await expect(marker.count()).resolves.toBe(1);
@@ -75,7 +76,7 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     await expect(marker.evaluate((node: HTMLElement) => [node.style.left, node.style.top])).resolves.toEqual(['55%', '25%']);
     await screenshot(page, 'qr-01-plan');
 
-    await page.getByRole('button', { name: 'Нужна помощь' }).click();
+    await page.getByRole('button', { name: t('qr.needHelp') }).click();
     await page.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = page.url().split('/').pop() ?? '';
     await page.getByTestId('countdown').waitFor({ timeout: 15_000 });
@@ -112,7 +113,7 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     const foreignPhoto = resolve(TEST_RESULTS, 'photo-foreign-qr.png');
     await QRCode.toFile(foreignPhoto, 'https://example.com/q/qr-bc-a-1-cafe', { width: 360 });
     await page.getByTestId('scan-photo').setInputFiles(foreignPhoto);
-    await page.getByTestId('scan-notice').getByText('Это не QR-код SOS').waitFor();
+    await page.getByTestId('scan-notice').getByText(t('scan.foreign')).waitFor();
 
     const ourPhoto = resolve(TEST_RESULTS, 'photo-lobby-qr.png');
     await QRCode.toFile(ourPhoto, appUrl('/q/qr-bc-a-1-lobby'), { width: 360 });
@@ -145,15 +146,15 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     batch.update(db.doc(paths.qrCode(token)), { active: false });
     batch.update(db.doc(paths.object('demo-bc', objectId)), { qrToken: null });
     await batch.commit();
-    await page.getByTestId('qr-problem').getByText('Этот QR-код больше не действует').waitFor({ timeout: 15_000 });
-    await expect(page.getByRole('button', { name: 'Нужна помощь' }).count()).resolves.toBe(0);
+    await page.getByTestId('qr-problem').getByText(t('qr.revoked')).waitFor({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: t('qr.needHelp') }).count()).resolves.toBe(0);
     await page.reload();
-    await page.getByTestId('qr-problem').getByText('Этот QR-код больше не действует').waitFor();
+    await page.getByTestId('qr-problem').getByText(t('qr.revoked')).waitFor();
     await screenshot(page, 'qr-04-revoked');
 
     await page.goto(appUrl('/q/no-such-code-e2e'));
-    await page.getByTestId('qr-problem').getByText('Такого QR-кода нет').waitFor();
-    await page.getByRole('button', { name: 'ЭКСТРЕННАЯ ПОМОЩЬ' }).click();
+    await page.getByTestId('qr-problem').getByText(t('qr.unknown')).waitFor();
+    await page.getByRole('button', { name: t('sos.emergency') }).click();
     await page.waitForURL(/\/sos\/[\w-]+$/);
     await page.getByTestId('countdown').waitFor({ timeout: 15_000 });
     expectNoPageErrors(phone);

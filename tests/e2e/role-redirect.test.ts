@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { useEmulators } from '../../scripts/seed';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, signIn } from './browser';
+import { t } from './messages';
 
 describe('a page of another role', () => {
   let browser: Browser;
@@ -24,11 +25,11 @@ describe('a page of another role', () => {
 
     await page.goto(appUrl('/admin'));
     await page.waitForURL((url) => url.pathname === '/');
-    const reason = page.getByRole('alert').filter({ hasText: 'Этот раздел открыт только администраторам.' });
+    const reason = page.getByRole('alert').filter({ hasText: t('home.notAllowed.admin') });
     await reason.waitFor({ timeout: 15_000 });
 
     await page.goto(appUrl('/staff'));
-    await page.getByRole('alert').filter({ hasText: 'Этот раздел открыт только персоналу и администраторам.' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('alert').filter({ hasText: t('home.notAllowed.staff') }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/');
     expectNoPageErrors(phone);
   });

@@ -7,6 +7,7 @@ import { paths, type SosRequest } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 // A resident of its own, so counting their requests is not disturbed by other tests.
 const FORM_RESIDENT = { uid: 'e2e-form-resident', email: 'form-resident@e2e.test', name: 'Мария Формина' };
@@ -41,16 +42,16 @@ describe('SOS form', () => {
     const { page } = phone;
     await signIn(page, FORM_RESIDENT.email, /\/$/);
     await page.goto(appUrl('/sos'));
-    const place = page.getByLabel('Ваше месторасположение');
-    const description = page.getByLabel('Опишите ситуацию');
-    const submit = page.getByRole('button', { name: 'Оставить заявку' });
+    const place = page.getByLabel(t('sos.location'));
+    const description = page.getByLabel(t('sos.describe'));
+    const submit = page.getByRole('button', { name: t('sos.submit') });
     // The dropdown is filled from the location's selectable objects, labelled by path.
     await place.locator('option', { hasText: 'Корпус А / 2 этаж / Переговорная 204' }).waitFor({ state: 'attached' });
-    await expect(place.locator('option').first().innerText()).resolves.toBe('Не выбрано');
+    await expect(place.locator('option').first().innerText()).resolves.toBe(t('sos.notSelected'));
 
     await submit.click();
-    await expect(page.locator('#sos-object-error').innerText()).resolves.toBe('Обязательное поле');
-    await expect(page.locator('#sos-description-error').innerText()).resolves.toBe('Обязательное поле');
+    await expect(page.locator('#sos-object-error').innerText()).resolves.toBe(t('errors.required'));
+    await expect(page.locator('#sos-description-error').innerText()).resolves.toBe(t('errors.required'));
     await expect(place.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(description.getAttribute('aria-invalid')).resolves.toBe('true');
     // Focus goes to the first invalid field.
@@ -61,17 +62,17 @@ describe('SOS form', () => {
     await place.selectOption({ label: 'Корпус А / 2 этаж / Переговорная 204' });
     await description.fill('   ');
     await submit.click();
-    await expect(page.locator('#sos-description-error').innerText()).resolves.toBe('Обязательное поле');
+    await expect(page.locator('#sos-description-error').innerText()).resolves.toBe(t('errors.required'));
     await expect(page.locator('#sos-object-error').count()).resolves.toBe(0);
     await description.fill('а'.repeat(1001));
-    await expect(page.locator('#sos-description-counter').innerText()).resolves.toBe('1001 / 1000');
+    await expect(page.locator('#sos-description-counter').innerText()).resolves.toBe(t('sos.counter', { count: 1001, max: 1000 }));
     await submit.click();
-    await expect(page.locator('#sos-description-error').innerText()).resolves.toBe('Не длиннее 1000 символов');
+    await expect(page.locator('#sos-description-error').innerText()).resolves.toBe(t('errors.too-long', { max: 1000 }));
     expect(new URL(page.url()).pathname).toBe('/sos');
     await screenshot(page, 'form-02-too-long');
 
     await description.fill('Человеку плохо, лежит у окна');
-    await expect(page.locator('#sos-description-counter').innerText()).resolves.toBe('28 / 1000');
+    await expect(page.locator('#sos-description-counter').innerText()).resolves.toBe(t('sos.counter', { count: 28, max: 1000 }));
     await submit.click();
     await page.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = page.url().split('/').pop() ?? '';

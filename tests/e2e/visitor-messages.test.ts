@@ -6,6 +6,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { paths, type SosRequest } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
 
 const TOKEN = 'qr-bc-a-2-210';
 const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
@@ -29,7 +30,7 @@ describe('a visitor at a QR code', () => {
 
   it('asks for help without an account and talks with the staff member who comes', async () => {
     await signIn(staff.page, 'staff@demo.test', /\/staff$/);
-    await staff.page.getByRole('heading', { name: 'Дежурство: вызовы' }).waitFor();
+    await staff.page.getByRole('heading', { name: t('staff.title') }).waitFor();
 
     // Signed out: the code's screen shows the place, the plan, the staff phone and «Нужна помощь».
     await visitor.page.goto(appUrl(`/q/${TOKEN}`));
@@ -38,45 +39,45 @@ describe('a visitor at a QR code', () => {
     expect(visitor.page.url()).toContain(`/q/${TOKEN}`);
 
     // A bad phone is named next to the field and nothing is sent.
-    const phone = visitor.page.getByLabel('Ваш телефон (необязательно)');
+    const phone = visitor.page.getByLabel(t('qr.contactPhone'));
     await phone.fill('позвоните');
-    await visitor.page.getByRole('button', { name: 'Нужна помощь' }).click();
-    await visitor.page.getByText('Укажите телефон цифрами').waitFor();
+    await visitor.page.getByRole('button', { name: t('qr.needHelp') }).click();
+    await visitor.page.getByText(t('qr.contactPhoneInvalid')).waitFor();
     expect(visitor.page.url()).toContain(`/q/${TOKEN}`);
     await phone.fill('+7 912 345-67-89');
     await screenshot(visitor.page, 'visitor-01-plan');
-    await visitor.page.getByRole('button', { name: 'Нужна помощь' }).click();
+    await visitor.page.getByRole('button', { name: t('qr.needHelp') }).click();
     await visitor.page.waitForURL(/\/sos\/[\w-]+$/);
     requestId = visitor.page.url().split('/').pop() ?? '';
 
     const card = staffCard(staff.page, requestId);
     await card.and(staff.page.locator('[data-status="open"]')).waitFor({ timeout: 20_000 });
-    await expect.poll(() => card.getByTestId('requester-name').innerText()).toBe('Посетитель');
+    await expect.poll(() => card.getByTestId('requester-name').innerText()).toBe(t('staff.visitor'));
     expect(await card.innerText()).toContain('+7 912 345-67-89');
-    await card.getByRole('button', { name: 'Принять' }).click();
+    await card.getByRole('button', { name: t('staff.claim') }).click();
     await card.and(staff.page.locator('[data-status="acknowledged"]')).waitFor();
-    await card.getByRole('button', { name: 'Иду' }).click();
+    await card.getByRole('button', { name: t('messages.quick.going') }).click();
 
     // The visitor sees it live and answers.
     const thread = visitor.page.getByTestId('messages');
-    await thread.getByTestId('message').filter({ hasText: 'Иду' }).waitFor({ timeout: 15_000 });
-    expect(await thread.getByTestId('message').first().innerText()).toContain('Персонал');
+    await thread.getByTestId('message').filter({ hasText: t('messages.quick.going') }).waitFor({ timeout: 15_000 });
+    expect(await thread.getByTestId('message').first().innerText()).toContain(t('messages.role.staff'));
     // An empty message is refused next to the field.
-    await thread.getByRole('button', { name: 'Отправить' }).click();
-    await thread.getByText('Введите текст сообщения').waitFor();
-    await thread.getByLabel('Сообщение').fill('Я у двери, жду');
-    await thread.getByRole('button', { name: 'Отправить' }).click();
+    await thread.getByRole('button', { name: t('messages.send') }).click();
+    await thread.getByText(t('messages.error.empty')).waitFor();
+    await thread.getByLabel(t('messages.label')).fill('Я у двери, жду');
+    await thread.getByRole('button', { name: t('messages.send') }).click();
     await screenshot(visitor.page, 'visitor-02-messages');
 
     await card.getByTestId('message').filter({ hasText: 'Я у двери, жду' }).waitFor({ timeout: 15_000 });
-    expect(await card.getByTestId('message').filter({ hasText: 'Я у двери, жду' }).innerText()).toContain('Заявитель');
+    expect(await card.getByTestId('message').filter({ hasText: 'Я у двери, жду' }).innerText()).toContain(t('messages.role.requester'));
     await screenshot(staff.page, 'visitor-03-staff-card');
 
     const stored = (await getFirestore().doc(paths.sosRequest(requestId)).get()).data() as SosRequest;
     expect(stored).toMatchObject({ source: 'qr', qrToken: TOKEN, contactPhone: '+7 912 345-67-89', requester: { visitor: true } });
     const messages = await getFirestore().collection(paths.messages(requestId)).orderBy('at').get();
     expect(messages.docs.map((d) => [d.data().role, d.data().text])).toEqual([
-      ['staff', 'Иду'],
+      ['staff', t('messages.quick.going')],
       ['requester', 'Я у двери, жду'],
     ]);
     expectNoPageErrors(visitor);
