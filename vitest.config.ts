@@ -1,4 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { EMULATOR_HOST, emulatorPorts } from './scripts/emulatorPorts.mjs';
+
+const ports = emulatorPorts();
+// What the builds bake in (web/vite.config.ts, functions/build.mjs), for the code the tests import.
+const define = {
+  __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestore: ports.firestore, functions: ports.functions }),
+  __EMULATED_APP_ORIGIN__: JSON.stringify(`http://${EMULATOR_HOST}:${ports.hosting}`),
+};
 
 // One runner, five projects: `unit` needs nothing; the others run inside one
 // `firebase emulators:exec` (see package.json "test:emulated").
@@ -6,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        define,
         test: {
           name: 'unit',
           include: ['model/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
@@ -14,8 +23,8 @@ export default defineConfig({
       },
       {
         // The web app's stores and composables with the web SDK in Node, against the emulators.
-        // app.ts is the browser's own init: `define` gives it the port offset Vite gives the build.
-        define: { __EMULATOR_PORT_OFFSET__: JSON.stringify(Number(process.env.SOS_PORT_OFFSET ?? 0)) },
+        // app.ts is the browser's own init: `define` gives it the emulator ports Vite gives the build.
+        define,
         test: {
           name: 'web',
           include: ['web/src/__emulated__/**/*.test.ts'],
@@ -35,6 +44,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],

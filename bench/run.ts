@@ -10,13 +10,15 @@ import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where, typ
 import { getFirestore as getAdminFirestore, type DocumentData } from 'firebase-admin/firestore';
 import { paths, sosRequestCreate } from '@sos/model';
 import { seed, useEmulators } from '../scripts/seed';
-import { PORT_OFFSET } from '../tests/helpers/emulators';
 import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Client } from './clients';
 import { functionLogMark, functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
 import { percentile, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const COLLECTOR_PORT = 4390 + PORT_OFFSET;
+/** Where the functions report their counts: package.json's `bench` script gives both sides the one URL. */
+const COLLECTOR_URL = process.env.SOS_COST_COLLECTOR_URL;
+if (!COLLECTOR_URL) throw new Error('SOS_COST_COLLECTOR_URL is not set: run the bench with `npm run bench`.');
+const COLLECTOR_PORT = Number(new URL(COLLECTOR_URL).port);
 const FLOOR_WRITES = 200;
 const PIPELINE_RESIDENTS = 20;
 /** The pipeline alternates app and no-op rounds, so both meet the same machine state. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOCATIONS } from '../../scripts/demo-data';
+import { EMULATOR_HOSTS } from '../helpers/emulators';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 
 const NEWCOMER = { name: 'Виктор Новиков', phone: '+7 912 555-01-02', email: `guard-${randomUUID().slice(0, 8)}@people.test`, password: 'guard-pass-1' };
@@ -111,7 +112,7 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await page.getByLabel('Эл. почта').fill(NEWCOMER.email);
     await page.getByRole('button', { name: 'Забыли пароль?' }).click();
     await page.getByTestId('forgot-result').getByText(NEWCOMER.email).waitFor();
-    const response = await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + Number(process.env.SOS_PORT_OFFSET ?? 0)}`}/emulator/v1/projects/demo-sos/oobCodes`);
+    const response = await fetch(`http://${EMULATOR_HOSTS.auth}/emulator/v1/projects/demo-sos/oobCodes`);
     const { oobCodes } = (await response.json()) as { oobCodes: { email: string; requestType: string }[] };
     expect(oobCodes.some((entry) => entry.email === NEWCOMER.email && entry.requestType === 'PASSWORD_RESET')).toBe(true);
   });

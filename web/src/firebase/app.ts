@@ -33,6 +33,6 @@ export const db = initializeFirestore(firebaseApp, {
 
 if (usesEmulators) {
   const host = import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1';
-  connectAuthEmulator(auth, `http://${host}:${9099 + __EMULATOR_PORT_OFFSET__}`, { disableWarnings: true });
-  connectFirestoreEmulator(db, host, 8080 + __EMULATOR_PORT_OFFSET__);
+  connectAuthEmulator(auth, `http://${host}:${__EMULATOR_PORTS__.auth}`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, __EMULATOR_PORTS__.firestore);
 }
