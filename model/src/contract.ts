@@ -1,4 +1,4 @@
-// The data contract between web, rules, functions and tests (see README "Data model").
+// The data contract between web, rules, functions and tests (see docs/ARCHITECTURE.md "Data model").
 
 /** Both Firestore SDKs' Timestamps satisfy this, so one set of types serves web and functions. */
 export interface TimestampLike {
