@@ -1,12 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { EMULATOR_HOST, emulatorPorts } from './scripts/emulatorPorts.mjs';
+import { emulatorPorts } from './scripts/emulatorPorts.mjs';
 
 const ports = emulatorPorts();
-// What the builds bake in (web/vite.config.ts, functions/build.mjs), for the code the tests import.
-const define = {
-  __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestore: ports.firestore, functions: ports.functions }),
-  __EMULATED_APP_ORIGIN__: JSON.stringify(`http://${EMULATOR_HOST}:${ports.hosting}`),
-};
+// What the web build bakes in (web/vite.config.ts), for the web code the tests import.
+const define = { __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestore: ports.firestore, functions: ports.functions }) };
 
 // One runner, five projects: `unit` needs nothing; the others run inside one
 // `firebase emulators:exec` (see package.json "test:emulated").
@@ -14,7 +11,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        define,
         test: {
           name: 'unit',
           include: ['model/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
@@ -44,7 +40,6 @@ export default defineConfig({
         },
       },
       {
-        define,
         test: {
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],

@@ -15,5 +15,5 @@ export function functionsRegion(): string {
 /** Warm instances of the functions on a new request's path, so the first SOS of the night meets no cold start. */
 export const MIN_INSTANCES = defineInt('MIN_INSTANCES', { default: 1 });
 
-/** The web app's origin, for invitation links when a call carries no Origin header; the app on the emulators by default. */
-export const APP_ORIGIN = defineString('APP_ORIGIN', { default: __EMULATED_APP_ORIGIN__ });
+/** The web app's origin, for invitation links when a call carries no Origin header. */
+export const APP_ORIGIN = defineString('APP_ORIGIN', { default: 'http://127.0.0.1:5173' });
