@@ -1,4 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { emulatorPorts } from './scripts/emulatorPorts.mjs';
+
+const ports = emulatorPorts();
+// What the web build bakes in (web/vite.config.ts), for the web code the tests import.
+const define = { __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestore: ports.firestore, functions: ports.functions }) };
 
 // One runner, five projects: `unit` needs nothing; the others run inside one
 // `firebase emulators:exec` (see package.json "test:emulated").
@@ -16,14 +21,19 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['model/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts', 'functions/src/**/__tests__/**/*.test.ts', 'web/src/**/__tests__/**/*.test.ts'],
+          include: [
+            'model/__tests__/**/*.test.ts',
+            'scripts/__tests__/**/*.test.ts',
+            'functions/src/**/__tests__/**/*.test.ts',
+            'web/src/**/__tests__/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
       {
         // The web app's stores and composables with the web SDK in Node, against the emulators.
-        // app.ts is the browser's own init: `define` gives it the port offset Vite gives the build.
-        define: { __EMULATOR_PORT_OFFSET__: JSON.stringify(Number(process.env.SOS_PORT_OFFSET ?? 0)) },
+        // app.ts is the browser's own init: `define` gives it the emulator ports Vite gives the build.
+        define,
         test: {
           ...EMULATED,
           name: 'web',

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes the bench's Firebase config (firebase.bench.json beside firebase.json, so its relative paths resolve):
 // the project's config plus the bench-only no-op codebase, and the project's rules plus the bench collection.
 // The real firebase.json stays as it is, so `firebase deploy`, `npm start` and `npm test` never see the bench.

@@ -10,13 +10,15 @@ import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where, typ
 import { getFirestore as getAdminFirestore, type DocumentData } from 'firebase-admin/firestore';
 import { paths, sosRequestCreate } from '@sos/model';
 import { seed, useEmulators } from '../scripts/seed';
-import { PORT_OFFSET } from '../tests/helpers/emulators';
 import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Client } from './clients';
 import { functionLogMark, functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
 import { percentile, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const COLLECTOR_PORT = 4390 + PORT_OFFSET;
+/** Where the functions report their counts: package.json's `bench` script gives both sides the one URL. */
+const COLLECTOR_URL = process.env.SOS_COST_COLLECTOR_URL;
+if (!COLLECTOR_URL) throw new Error('SOS_COST_COLLECTOR_URL is not set: run the bench with `npm run bench`.');
+const COLLECTOR_PORT = Number(new URL(COLLECTOR_URL).port);
 const FLOOR_WRITES = 200;
 const PIPELINE_RESIDENTS = 20;
 /** The pipeline alternates app and no-op rounds, so both meet the same machine state. */
@@ -122,9 +124,7 @@ async function setUpBenchLocation(): Promise<void> {
     await admin.doc(paths.device(uid, 'bench-device')).set({ token: `bench-token-${s}`, createdAt: new Date(), lastSeenAt: new Date() });
   }
   for (let start = 1; start <= BURST_RESIDENTS; start += 20) {
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => ensureAccount(`bench-r-${start + i}`, 'resident', [BENCH_LOCATION])),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ensureAccount(`bench-r-${start + i}`, 'resident', [BENCH_LOCATION])));
   }
 }
 
@@ -455,9 +455,9 @@ async function main() {
   mkdirSync(resolve(ROOT, 'bench'), { recursive: true });
   writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
-  const pushesPerRequest = round((results.cost.writesByKind.deliveries ?? 0), 2);
+  const pushesPerRequest = round(results.cost.writesByKind.deliveries ?? 0, 2);
   // The throttle lives in the requester's membership document: a claim is a write to `members`.
-  const throttleClaims = round((results.cost.writesByKind.members ?? 0), 2);
+  const throttleClaims = round(results.cost.writesByKind.members ?? 0, 2);
   const writeBudget = 5 + pushesPerRequest + throttleClaims;
   const handler = (name: string) => {
     const times = results.functionMs[name];
@@ -465,16 +465,64 @@ async function main() {
   };
   const noopHandler = handler('benchNoopCreated');
   console.table([
-    { figure: 'floor: client write → other client sees it', measured: `p50 ${floor.p50Ms}, p95 ${floor.p95Ms} ms (${floor.writes} writes)`, target: '—', baseline: 'is the baseline', verdict: '' },
-    { figure: `pipeline, ${PIPELINE_RESIDENTS} residents: request → admin sees open + order`, measured: `p50 ${pipeline.app.p50Ms}, p95 ${pipeline.app.p95Ms} ms (${requests} req)`, target: `p95 ≤ 1.5 × no-op (${results.pipeline.ratioP95ToNoopP95}×)`, baseline: `no-op p50 ${pipeline.noop.p50Ms}, p95 ${pipeline.noop.p95Ms} ms; ${results.pipeline.ratioP95ToFloorP95}× floor`, verdict: ok(results.pipeline.ratioP95ToNoopP95 <= 1.5) },
-    { figure: 'pipeline, one resident at a time', measured: `p50 ${sequential.p50Ms}, p95 ${sequential.p95Ms} ms (${sequential.requests} req)`, target: `p95 ≤ 3 × floor (${results.pipelineSequential.ratioP95ToFloorP95}×)`, baseline: `floor p95 ${floor.p95Ms}; no-op p50 ${sequentialNoopFigures.p50Ms}, p95 ${sequentialNoopFigures.p95Ms} ms`, verdict: ok(results.pipelineSequential.ratioP95ToFloorP95 <= 3) },
-    { figure: `burst: ${burst.requests} requests from ${burst.residents} residents`, measured: `${burst.allProcessedMs} ms (all triggers drained ${burst.allTriggersDrainedMs} ms); lost ${burst.lost}, dup orders ${burst.duplicatedOrders}, dup pushes ${burst.duplicatedPushes} of ${burst.pushes}`, target: `≤ 1.5 × no-op (${burst.ratioToNoop}×); 0, 0, 0`, baseline: `no-op ${burst.noopMs} ms`, verdict: ok(burst.ratioToNoop <= 1.5 && burst.lost === 0 && burst.duplicatedOrders === 0 && burst.duplicatedPushes === 0) },
+    {
+      figure: 'floor: client write → other client sees it',
+      measured: `p50 ${floor.p50Ms}, p95 ${floor.p95Ms} ms (${floor.writes} writes)`,
+      target: '—',
+      baseline: 'is the baseline',
+      verdict: '',
+    },
+    {
+      figure: `pipeline, ${PIPELINE_RESIDENTS} residents: request → admin sees open + order`,
+      measured: `p50 ${pipeline.app.p50Ms}, p95 ${pipeline.app.p95Ms} ms (${requests} req)`,
+      target: `p95 ≤ 1.5 × no-op (${results.pipeline.ratioP95ToNoopP95}×)`,
+      baseline: `no-op p50 ${pipeline.noop.p50Ms}, p95 ${pipeline.noop.p95Ms} ms; ${results.pipeline.ratioP95ToFloorP95}× floor`,
+      verdict: ok(results.pipeline.ratioP95ToNoopP95 <= 1.5),
+    },
+    {
+      figure: 'pipeline, one resident at a time',
+      measured: `p50 ${sequential.p50Ms}, p95 ${sequential.p95Ms} ms (${sequential.requests} req)`,
+      target: `p95 ≤ 3 × floor (${results.pipelineSequential.ratioP95ToFloorP95}×)`,
+      baseline: `floor p95 ${floor.p95Ms}; no-op p50 ${sequentialNoopFigures.p50Ms}, p95 ${sequentialNoopFigures.p95Ms} ms`,
+      verdict: ok(results.pipelineSequential.ratioP95ToFloorP95 <= 3),
+    },
+    {
+      figure: `burst: ${burst.requests} requests from ${burst.residents} residents`,
+      measured: `${burst.allProcessedMs} ms (all triggers drained ${burst.allTriggersDrainedMs} ms); lost ${burst.lost}, dup orders ${burst.duplicatedOrders}, dup pushes ${burst.duplicatedPushes} of ${burst.pushes}`,
+      target: `≤ 1.5 × no-op (${burst.ratioToNoop}×); 0, 0, 0`,
+      baseline: `no-op ${burst.noopMs} ms`,
+      verdict: ok(burst.ratioToNoop <= 1.5 && burst.lost === 0 && burst.duplicatedOrders === 0 && burst.duplicatedPushes === 0),
+    },
     { figure: 'handler time onSosRequestCreated', measured: handler('onSosRequestCreated'), target: '—', baseline: `no-op ${noopHandler}`, verdict: '' },
     { figure: 'handler time onSosRequestUpdated', measured: handler('onSosRequestUpdated'), target: '—', baseline: `no-op ${noopHandler}`, verdict: '' },
-    { figure: 'cost per request, after draining', measured: `${results.cost.readsPerRequest} reads, ${results.cost.writesPerRequest} writes`, target: `≤ 3 reads, ≤ ${round(writeBudget, 2)} writes (5 + ${pushesPerRequest} pushed + ${throttleClaims} throttle)`, baseline: 'no-op: 0 reads, 1 write', verdict: results.cost.reported ? ok(results.cost.readsPerRequest <= 3 && results.cost.writesPerRequest <= writeBudget) : 'not reported' },
-    { figure: 'escalation cost per request (apart)', measured: `${results.cost.escalationReadsPerRequest} reads, ${results.cost.escalationWritesPerRequest} writes`, target: '—', baseline: '', verdict: '' },
-    { figure: `functions emulator CPU, ${escalationIdle.waiting} requests waiting for escalation`, measured: `${escalationIdle.waitingCpuPct} % of a core (${escalationIdle.escalationInvocationsPerSecond} escalation tries/s)`, target: 'near idle', baseline: `${escalationIdle.idleCpuPct} % with nothing waiting`, verdict: ok(escalationIdle.waitingCpuPct <= escalationIdle.idleCpuPct + 5) },
-    { figure: 'client weight of /sos (gzip)', measured: `${weight.gzipKB} KB in ${weight.files.length} files`, target: '≤ 180 KB, no scanner/admin code', baseline: '', verdict: ok(weight.gzipKB <= 180 && weight.forbiddenChunks.length === 0) },
+    {
+      figure: 'cost per request, after draining',
+      measured: `${results.cost.readsPerRequest} reads, ${results.cost.writesPerRequest} writes`,
+      target: `≤ 3 reads, ≤ ${round(writeBudget, 2)} writes (5 + ${pushesPerRequest} pushed + ${throttleClaims} throttle)`,
+      baseline: 'no-op: 0 reads, 1 write',
+      verdict: results.cost.reported ? ok(results.cost.readsPerRequest <= 3 && results.cost.writesPerRequest <= writeBudget) : 'not reported',
+    },
+    {
+      figure: 'escalation cost per request (apart)',
+      measured: `${results.cost.escalationReadsPerRequest} reads, ${results.cost.escalationWritesPerRequest} writes`,
+      target: '—',
+      baseline: '',
+      verdict: '',
+    },
+    {
+      figure: `functions emulator CPU, ${escalationIdle.waiting} requests waiting for escalation`,
+      measured: `${escalationIdle.waitingCpuPct} % of a core (${escalationIdle.escalationInvocationsPerSecond} escalation tries/s)`,
+      target: 'near idle',
+      baseline: `${escalationIdle.idleCpuPct} % with nothing waiting`,
+      verdict: ok(escalationIdle.waitingCpuPct <= escalationIdle.idleCpuPct + 5),
+    },
+    {
+      figure: 'client weight of /sos (gzip)',
+      measured: `${weight.gzipKB} KB in ${weight.files.length} files`,
+      target: '≤ 180 KB, no scanner/admin code',
+      baseline: '',
+      verdict: ok(weight.gzipKB <= 180 && weight.forbiddenChunks.length === 0),
+    },
   ]);
   console.log(`machine: ${results.machine.cores} cores, ${results.machine.cpu}, node ${results.machine.node}`);
   console.log('cost by kind (per request):', JSON.stringify({ reads: results.cost.readsByKind, writes: results.cost.writesByKind }));

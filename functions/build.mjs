@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the functions (with the shared @sos/model) into lib/index.js for the emulator and deploy.
 import { build } from 'esbuild';
 

@@ -33,7 +33,15 @@ export function readFirebaseConfig(path = resolve(PROJECT_DIR, 'firebase.json'))
 
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-/** A runtime firebase-tools would refuse to deploy today, or one that disagrees with package.json `engines`. */
+/** Whether Node `major` satisfies an `engines.node` of the forms this repository uses: "22" or ">=20". */
+export function enginesAllow(range: string | undefined, major: number): boolean {
+  const exact = /^(\d+)$/.exec(range?.trim() ?? '');
+  if (exact) return Number(exact[1]) === major;
+  const atLeast = /^>=\s*(\d+)(\.\d+){0,2}$/.exec(range?.trim() ?? '');
+  return atLeast ? major >= Number(atLeast[1]) : false;
+}
+
+/** A runtime firebase-tools would refuse to deploy today, or one package.json `engines` does not allow. */
 export function runtimeProblems(config: FirebaseConfig, projectDir = PROJECT_DIR, now = new Date()): string[] {
   const problems: string[] = [];
   for (const codebase of list(config.functions)) {
@@ -52,8 +60,8 @@ export function runtimeProblems(config: FirebaseConfig, projectDir = PROJECT_DIR
       problems.push(`functions "${codebase.source}": ${(error as Error).message}`);
     }
     const manifest = JSON.parse(readFileSync(resolve(projectDir, codebase.source, 'package.json'), 'utf8')) as { engines?: { node?: string } };
-    if (`nodejs${manifest.engines?.node ?? ''}` !== runtime) {
-      problems.push(`functions "${codebase.source}": package.json engines.node "${manifest.engines?.node}" does not match runtime "${runtime}"`);
+    if (!enginesAllow(manifest.engines?.node, Number(runtime.replace(/^nodejs/, '')))) {
+      problems.push(`functions "${codebase.source}": package.json engines.node "${manifest.engines?.node}" does not allow runtime "${runtime}"`);
     }
   }
   return problems;

@@ -1,3 +1,4 @@
+// @ts-check
 // Finds a Firestore emulator firebase-tools can run without downloading anything.
 // Debian's google-cloud-cli-firestore-emulator ships the jar without a Main-Class, so we
 // build a tiny wrapper jar (a manifest only) under .emulators/ at set-up time.
@@ -5,13 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const DEBIAN_JAR =
-  '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
+const DEBIAN_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
 const CACHE_DIR = resolve('.emulators');
 const WRAPPER = join(CACHE_DIR, 'firestore-emulator-wrapper.jar');
 
-const runs = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+const runs = (/** @type {string} */ command, /** @type {string[]} */ args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 
 /** @returns {{ok: true, env: Record<string,string>} | {ok: false, message: string}} */
 export function resolveFirestoreEmulator() {

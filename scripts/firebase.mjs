@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the project's pinned firebase-tools against the demo-sos project, with the
 // Firestore emulator taken from this machine (see README "How the emulator is found").
 // SOS_PORT_OFFSET=N moves every emulator port by N, so a second suite can run beside `npm start`.
@@ -6,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolveFirestoreEmulator } from './emulator-jar.mjs';
+import { portOffset, withPortOffset } from './emulatorPorts.mjs';
 
 const emulator = resolveFirestoreEmulator();
 if (!emulator.ok) {
@@ -13,15 +15,11 @@ if (!emulator.ok) {
   process.exit(2);
 }
 
-const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
+const offset = portOffset();
 const baseConfig = process.env.SOS_FIREBASE_CONFIG ?? 'firebase.json';
 const configArgs = baseConfig === 'firebase.json' ? [] : ['--config', baseConfig];
 if (offset) {
-  const config = JSON.parse(readFileSync(baseConfig, 'utf8'));
-  for (const settings of Object.values(config.emulators)) {
-    if (typeof settings.port === 'number') settings.port += offset;
-    if (typeof settings.websocketPort === 'number') settings.websocketPort += offset;
-  }
+  const config = withPortOffset(JSON.parse(readFileSync(baseConfig, 'utf8')), offset);
   // Beside firebase.json, so its relative paths (rules, functions source) still resolve.
   const offsetConfig = baseConfig.replace(/\.json$/, '.offset.json');
   writeFileSync(offsetConfig, `${JSON.stringify(config, null, 2)}\n`);

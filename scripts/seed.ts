@@ -5,14 +5,15 @@ import { getAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { paths, peoplePaths } from '@sos/model';
 import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
+import { emulatorHosts } from './emulatorPorts.mjs';
 
 export const PROJECT_ID = 'demo-sos';
 
 /** Points the Admin SDK at the local emulators (ports moved by SOS_PORT_OFFSET) unless the environment already does. */
 export function useEmulators(projectId = PROJECT_ID): void {
-  const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
-  process.env.FIRESTORE_EMULATOR_HOST ??= `127.0.0.1:${8080 + offset}`;
-  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= `127.0.0.1:${9099 + offset}`;
+  const hosts = emulatorHosts();
+  process.env.FIRESTORE_EMULATOR_HOST ??= hosts.firestore;
+  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= hosts.auth;
   process.env.GCLOUD_PROJECT ??= projectId;
   if (getApps().length === 0) initializeApp({ projectId });
 }

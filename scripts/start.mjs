@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: build, start the emulators with the Hosting emulator serving the production build
 // (service worker, rewrites and headers as deployed), seed the demo data, print where everything is.
 // `npm run dev` (--dev): the same emulators without Hosting, and Vite with hot reload as the app.
@@ -9,39 +10,32 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { resolveFirestoreEmulator } from './emulator-jar.mjs';
+import { EMULATOR_HOST, emulatorPortList, emulatorPorts, portOffset } from './emulatorPorts.mjs';
 
 const dev = process.argv.includes('--dev');
-const offset = Number(process.env.SOS_PORT_OFFSET ?? 0);
-if (!Number.isInteger(offset) || offset < 0) {
-  console.error(`SOS_PORT_OFFSET must be a whole number ≥ 0, got "${process.env.SOS_PORT_OFFSET}".`);
+/** @type {number} */
+let offset;
+try {
+  offset = portOffset();
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
   process.exit(2);
 }
 
-const emulatorConfig = JSON.parse(readFileSync('firebase.json', 'utf8')).emulators;
-const port = (name) => emulatorConfig[name].port + offset;
+const ports = emulatorPorts(offset);
 const EMULATORS = dev ? ['auth', 'firestore', 'functions', 'tasks'] : ['auth', 'firestore', 'functions', 'tasks', 'hosting'];
 // In dev, Vite takes the port the Hosting emulator has in `npm start`: the app is at the same address.
-const APP_URL = `http://127.0.0.1:${port('hosting')}`;
-const HUB_URL = `http://127.0.0.1:${port('hub')}/emulators`;
+const APP_URL = `http://${EMULATOR_HOST}:${ports.hosting}`;
+const HUB_URL = `http://${EMULATOR_HOST}:${ports.hub}/emulators`;
 
 // Ports the browser must reach; Chromium and fetch() refuse these (the "bad ports" list of the Fetch standard).
 const BROWSER_BLOCKED_PORTS = new Set([
-  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113,
-  115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556,
-  563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667,
-  6668, 6669, 6679, 6697, 10080,
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137,
+  139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+  3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
-function portsToCheck() {
-  const ports = [];
-  for (const [name, settings] of Object.entries(emulatorConfig)) {
-    if (typeof settings.port !== 'number') continue;
-    ports.push({ name, port: settings.port + offset });
-    if (typeof settings.websocketPort === 'number') ports.push({ name: `${name} websocket`, port: settings.websocketPort + offset });
-  }
-  return ports;
-}
-
+/** @param {number} portNumber @returns {Promise<boolean>} */
 function portIsFree(portNumber) {
   return new Promise((done) => {
     const server = createServer();
@@ -51,21 +45,26 @@ function portIsFree(portNumber) {
 }
 
 async function checkPorts() {
-  const ports = portsToCheck();
-  const blocked = ports.filter(({ name, port: p }) => ['auth', 'firestore', 'hosting'].includes(name) && BROWSER_BLOCKED_PORTS.has(p));
+  const toCheck = emulatorPortList(offset);
+  const blocked = toCheck.filter(({ name, port: p }) => ['auth', 'firestore', 'hosting'].includes(name) && BROWSER_BLOCKED_PORTS.has(p));
   if (blocked.length > 0) {
     const list = blocked.map(({ name, port: p }) => `${name} ${p}`).join(', ');
     await fail(`SOS_PORT_OFFSET=${offset} puts ${list} on a port browsers refuse to reach; pick another offset (1000 works).`, 2);
   }
   const busy = [];
-  for (const entry of ports) if (!(await portIsFree(entry.port))) busy.push(entry);
+  for (const entry of toCheck) if (!(await portIsFree(entry.port))) busy.push(entry);
   if (busy.length > 0) {
     const list = busy.map(({ name, port: p }) => `${p} (${name})`).join(', ');
-    await fail(`Port ${list} already in use: is another \`npm start\` or test run going? Stop it, or move every port with SOS_PORT_OFFSET (e.g. SOS_PORT_OFFSET=1000 npm start).`, 2);
+    await fail(
+      `Port ${list} already in use: is another \`npm start\` or test run going? Stop it, or move every port with SOS_PORT_OFFSET (e.g. SOS_PORT_OFFSET=1000 npm start).`,
+      2,
+    );
   }
 }
 
-/** Parent and start time of a process (/proc/<pid>/stat): the start time keeps a recorded pid from being mistaken for a later process that reuses it. */
+/** Parent and start time of a process (/proc/<pid>/stat): the start time keeps a recorded pid from being mistaken for a later process that reuses it.
+ * @param {number | string} pid
+ */
 function processStat(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -77,33 +76,42 @@ function processStat(pid) {
   }
 }
 
-/** Every process below `pid` (Linux /proc), so a stop can reach the Java emulator that firebase-tools detaches. */
+/**
+ * Every process below `pid` (Linux /proc), so a stop can reach the Java emulator that firebase-tools detaches.
+ * @param {number} pid
+ * @returns {{ pid: number, startTime: string | undefined }[]}
+ */
 function descendantsOf(pid) {
   if (!existsSync('/proc')) return [];
   const all = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => ({ pid: Number(entry), stat: processStat(entry) }))
-    .filter(({ stat }) => stat !== null);
+    .flatMap((entry) => {
+      const stat = processStat(entry);
+      return stat ? [{ pid: Number(entry), stat }] : [];
+    });
   const found = [];
   const queue = [pid];
   while (queue.length > 0) {
     const parent = queue.shift();
-    for (const { pid: child, stat } of all) if (stat.ppid === parent) {
-      found.push({ pid: child, startTime: stat.startTime });
-      queue.push(child);
-    }
+    for (const { pid: child, stat } of all)
+      if (stat.ppid === parent) {
+        found.push({ pid: child, startTime: stat.startTime });
+        queue.push(child);
+      }
   }
   return found;
 }
 
+/** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 /** pid → start time of every process our children started, recorded while they ran. */
+/** @type {Map<number, string | undefined>} */
 const knownDescendants = new Map();
 let stopping = false;
 
 function rememberDescendants() {
   for (const child of children) {
-    if (child.exitCode !== null) continue;
+    if (child.exitCode !== null || child.pid === undefined) continue;
     for (const { pid, startTime } of descendantsOf(child.pid)) knownDescendants.set(pid, startTime);
   }
 }
@@ -113,7 +121,7 @@ function liveDescendants() {
   return [...knownDescendants].filter(([pid, startTime]) => processStat(pid)?.startTime === startTime).map(([pid]) => pid);
 }
 
-const isAlive = (pid) => {
+const isAlive = (/** @type {number} */ pid) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -122,15 +130,20 @@ const isAlive = (pid) => {
   }
 };
 
-/** For the main flow once a stop has begun: the stop ends the process. */
+/** The ids of the children that started (a failed spawn has none). */
+const pidsOf = (/** @type {import('node:child_process').ChildProcess[]} */ list) => list.flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+
+/** For the main flow once a stop has begun: the stop ends the process. @returns {Promise<never>} */
 const halt = () => new Promise(() => undefined);
 
+/** @param {number[]} pids @param {number} timeoutMs */
 async function waitUntilGone(pids, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && pids.some(isAlive)) await new Promise((done) => setTimeout(done, 200));
   return pids.filter(isAlive);
 }
 
+/** @param {string} [reason] @returns {Promise<never>} */
 async function stop(reason, code = 1) {
   if (stopping) return halt();
   stopping = true;
@@ -139,8 +152,8 @@ async function stop(reason, code = 1) {
   // Each child leads its own process group (detached), so Ctrl-C reaches only us and we stop them in order.
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   // firebase-tools shuts its emulators down itself; what outlives it (a Java emulator left by a crash) is ours to end, by id.
-  await waitUntilGone(children.map((child) => child.pid), 20_000);
-  const leftovers = [...children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => child.pid), ...liveDescendants()];
+  await waitUntilGone(pidsOf(children), 20_000);
+  const leftovers = [...pidsOf(children.filter((child) => child.exitCode === null && child.signalCode === null)), ...liveDescendants()];
   for (const pid of leftovers) process.kill(pid, 'SIGTERM');
   for (const pid of await waitUntilGone(leftovers, 5_000)) {
     console.error(`Process ${pid} did not stop; killing it.`);
@@ -150,6 +163,7 @@ async function stop(reason, code = 1) {
   process.exit(reason ? code : 0);
 }
 
+/** @param {string} reason @returns {Promise<never>} */
 async function fail(reason, code = 1) {
   if (children.length === 0) {
     console.error(reason);
@@ -161,12 +175,14 @@ async function fail(reason, code = 1) {
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
+/** @param {string} command @param {string[]} args @param {string} what */
 async function run(command, args, what) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (stopping) return halt();
   if (result.status !== 0) return fail(`${what} failed ("${command} ${args.join(' ')}" exited with ${result.status ?? result.signal}); see above.`);
 }
 
+/** @param {string} command @param {string[]} args @param {string} label @param {import('node:child_process').SpawnOptions} [options] */
 function start(command, args, label, options = {}) {
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true, ...options });
   child.on('exit', (code, signal) => {
@@ -176,6 +192,7 @@ function start(command, args, label, options = {}) {
   return child;
 }
 
+/** @param {string} what @param {() => Promise<boolean>} check @param {number} timeoutMs */
 async function waitFor(what, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -199,7 +216,7 @@ start('node', ['scripts/firebase.mjs', 'emulators:start', '--only', EMULATORS.jo
 await waitFor(
   'The emulators',
   async () => {
-    const running = Object.keys(await (await fetch(HUB_URL)).json());
+    const running = Object.keys(/** @type {object} */ (await (await fetch(HUB_URL)).json()));
     return EMULATORS.every((name) => running.includes(name));
   },
   120_000,
@@ -207,14 +224,14 @@ await waitFor(
 rememberDescendants();
 console.log(`Emulators ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Seeding the demo data…`);
 await run('npx', ['tsx', 'scripts/seed.ts'], 'Seeding the demo data');
-if (dev) start(resolve('node_modules/.bin/vite'), ['--port', String(port('hosting')), '--strictPort'], 'Vite', { cwd: resolve('web') });
+if (dev) start(resolve('node_modules/.bin/vite'), ['--port', String(ports.hosting), '--strictPort'], 'Vite', { cwd: resolve('web') });
 await waitFor('The app', async () => (await fetch(APP_URL)).ok, 60_000);
 
 console.log(`
 ──────────────────────────────────────────────
  SOS is running (${dev ? 'development: Vite with hot reload' : 'the production build, served as deployed'})
    App:        ${APP_URL}
-   Emulators:  auth 127.0.0.1:${port('auth')} · firestore 127.0.0.1:${port('firestore')} · functions 127.0.0.1:${port('functions')} · hub 127.0.0.1:${port('hub')}
+   Emulators:  auth ${EMULATOR_HOST}:${ports.auth} · firestore ${EMULATOR_HOST}:${ports.firestore} · functions ${EMULATOR_HOST}:${ports.functions} · hub ${EMULATOR_HOST}:${ports.hub}
  Demo logins (password: sos-demo-1)
    resident@demo.test   resident of «Бизнес-центр «Демо»»
    staff@demo.test      staff on duty (tier 1), «Бизнес-центр «Демо»»

@@ -13,5 +13,5 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
-/** SOS_PORT_OFFSET at build time (see scripts/firebase.mjs); 0 normally. */
-declare const __EMULATOR_PORT_OFFSET__: number;
+/** The emulator ports at build time: firebase.json's, moved by SOS_PORT_OFFSET (scripts/emulatorPorts.mjs). */
+declare const __EMULATOR_PORTS__: { auth: number; firestore: number; functions: number };

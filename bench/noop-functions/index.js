@@ -1,3 +1,4 @@
+// @ts-check
 // The bench's baseline: a trigger that does the least a trigger can (one write, no reads), on a bench-only
 // collection, so the app's triggers are measured against what the emulator charges any trigger.
 import { initializeApp } from 'firebase-admin/app';

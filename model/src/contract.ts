@@ -1,4 +1,4 @@
-// The data contract between web, rules, functions and tests (see README "Data model").
+// The data contract between web, rules, functions and tests (see docs/ARCHITECTURE.md "Data model").
 
 /** Both Firestore SDKs' Timestamps satisfy this, so one set of types serves web and functions. */
 export interface TimestampLike {
@@ -11,15 +11,7 @@ export type Role = (typeof ROLES)[number];
 export const SOS_SOURCES = ['emergency', 'form', 'qr'] as const;
 export type SosSource = (typeof SOS_SOURCES)[number];
 
-export const SOS_STATUSES = [
-  'new',
-  'open',
-  'rejected',
-  'acknowledged',
-  'on_site',
-  'resolved',
-  'cancelled',
-] as const;
+export const SOS_STATUSES = ['new', 'open', 'rejected', 'acknowledged', 'on_site', 'resolved', 'cancelled'] as const;
 export type SosStatus = (typeof SOS_STATUSES)[number];
 
 export const MAX_DESCRIPTION_LENGTH = 1000;
@@ -179,19 +171,13 @@ export interface SosRequest<Ts = TimestampLike> {
 // `ServerTime` is the writing SDK's serverTimestamp() sentinel (FieldValue), `Ts` its Timestamp.
 
 /** What a resident's client writes at create (built by `sosRequestCreate`); a visitor may add `contactPhone`. */
-export type SosRequestCreate<ServerTime> = Pick<
-  SosRequest,
-  'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'
-> & { status: 'new'; createdAt: ServerTime; contactPhone?: string | null };
+export type SosRequestCreate<ServerTime> = Pick<SosRequest, 'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'> & {
+  status: 'new';
+  createdAt: ServerTime;
+  contactPhone?: string | null;
+};
 
-export const REJECT_REASONS = [
-  'location-not-found',
-  'not-a-member',
-  'repeat-of-foreign',
-  'object-not-found',
-  'qr-revoked',
-  'invalid-request',
-] as const;
+export const REJECT_REASONS = ['location-not-found', 'not-a-member', 'repeat-of-foreign', 'object-not-found', 'qr-revoked', 'invalid-request'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface Order<Ts = TimestampLike> {

@@ -4,6 +4,7 @@ import { resolveConfig } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PROJECT_DIR,
+  enginesAllow,
   hostingProblems,
   predeployCommandProblem,
   predeployProblems,
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 
 describe('the real firebase.json', () => {
-  it('declares a functions runtime the installed firebase-tools deploys, matching package.json engines', () => {
+  it('declares a functions runtime the installed firebase-tools deploys, which package.json engines allow', () => {
     expect(runtimeProblems(config)).toEqual([]);
   });
 
@@ -41,8 +42,15 @@ describe('bad deploy config is caught', () => {
   it('a runtime firebase-tools has decommissioned (nodejs20 since 2026-10-30)', () => {
     expect(runtimeProblems(withRuntime('nodejs20'), PROJECT_DIR, new Date('2026-11-01'))).toEqual([
       expect.stringContaining('Runtime Node.js 20 was decommissioned on 2026-10-30'),
-      expect.stringContaining('does not match runtime "nodejs20"'),
     ]);
+  });
+
+  it("a runtime the functions' package.json engines do not allow", () => {
+    expect(enginesAllow('>=20', 22)).toBe(true);
+    expect(enginesAllow('22', 22)).toBe(true);
+    expect(enginesAllow('>=24', 22)).toBe(false);
+    expect(enginesAllow('20', 22)).toBe(false);
+    expect(enginesAllow(undefined, 22)).toBe(false);
   });
 
   it('a runtime firebase-tools does not know, or none at all', () => {
@@ -86,7 +94,9 @@ describe('the hosting predeploy refuses a web build for another project', () => 
   it('names what is wrong: no settings, another project, a missing key, no project', () => {
     expect(webEnvProblem({}, 'sos-prod')).toContain('VITE_FIREBASE_PROJECT_ID is not set');
     expect(webEnvProblem(production, 'sos-staging')).toBe('VITE_FIREBASE_PROJECT_ID is "sos-prod" but you are deploying to "sos-staging"');
-    expect(webEnvProblem({ ...production, VITE_FIREBASE_VAPID_KEY: '' }, 'sos-prod')).toContain('missing in web/.env.production.local: VITE_FIREBASE_VAPID_KEY');
+    expect(webEnvProblem({ ...production, VITE_FIREBASE_VAPID_KEY: '' }, 'sos-prod')).toContain(
+      'missing in web/.env.production.local: VITE_FIREBASE_VAPID_KEY',
+    );
     expect(webEnvProblem(production, undefined)).toContain('GCLOUD_PROJECT is not set');
   });
 });

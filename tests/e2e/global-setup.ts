@@ -1,10 +1,11 @@
 // The browser suite runs against the Hosting emulator serving the production build (web/dist) with the
 // real firebase.json (rewrites, headers), as deployed; this seeds the demo data and hands out its URL.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seed } from '../../scripts/seed';
-import { PORT_OFFSET } from '../helpers/emulators';
+import { EMULATOR_HOST } from '../../scripts/emulatorPorts.mjs';
+import { EMULATOR_PORTS } from '../helpers/emulators';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,10 +19,11 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(resolve(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
   }
-  const config = JSON.parse(readFileSync(resolve(ROOT, 'firebase.json'), 'utf8')) as { emulators: { hosting: { host: string; port: number } } };
-  const { host, port } = config.emulators.hosting;
-  const appUrl = `http://${host}:${port + PORT_OFFSET}`;
-  const served = await fetch(appUrl).then((response) => response.ok, () => false);
+  const appUrl = `http://${EMULATOR_HOST}:${EMULATOR_PORTS.hosting}`;
+  const served = await fetch(appUrl).then(
+    (response) => response.ok,
+    () => false,
+  );
   if (!served) {
     throw new Error(`Nothing serves the app at ${appUrl}: run the e2e project inside \`emulators:exec --only …,hosting\` (npm run test:emulated does).`);
   }

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { getAuth } from 'firebase-admin/auth';
 import { DEMO_LOCATIONS } from '../../scripts/demo-data';
 import { useEmulators } from '../../scripts/seed';
+import { EMULATOR_HOSTS } from '../helpers/emulators';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
 
@@ -80,7 +81,14 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await dutySwitch.check();
     await expect.poll(() => guard.page.getByTestId('duty-state').innerText()).toBe(t('duty.on'));
     const person = admin.page.locator('[data-testid="person"]').filter({ hasText: NEWCOMER.name });
-    await expect.poll(() => person.getByTestId('person-duty').innerText().catch(() => '')).toContain(t('people.onDuty'));
+    await expect
+      .poll(() =>
+        person
+          .getByTestId('person-duty')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toContain(t('people.onDuty'));
     expect(await person.innerText()).toContain('+79125550102');
     await screenshot(guard.page, 'people-04-on-duty');
 
@@ -118,7 +126,7 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await page.getByLabel(t('login.email')).fill(forgetful.email);
     await page.getByRole('button', { name: t('forgot.link') }).click();
     await page.getByTestId('forgot-result').getByText(forgetful.email).waitFor();
-    const response = await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + Number(process.env.SOS_PORT_OFFSET ?? 0)}`}/emulator/v1/projects/demo-sos/oobCodes`);
+    const response = await fetch(`http://${EMULATOR_HOSTS.auth}/emulator/v1/projects/demo-sos/oobCodes`);
     const { oobCodes } = (await response.json()) as { oobCodes: { email: string; requestType: string }[] };
     expect(oobCodes.some((entry) => entry.email === forgetful.email && entry.requestType === 'PASSWORD_RESET')).toBe(true);
   });

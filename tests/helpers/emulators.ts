@@ -1,11 +1,15 @@
-// Where the emulators are: set by `firebase emulators:exec`, defaulting to firebase.json's ports.
-/** SOS_PORT_OFFSET moves every port (see scripts/firebase.mjs). */
-export const PORT_OFFSET = Number(process.env.SOS_PORT_OFFSET ?? 0);
+// Where the emulators are: set by `firebase emulators:exec`, defaulting to firebase.json's ports
+// (moved by SOS_PORT_OFFSET, see scripts/emulatorPorts.mjs).
+import { emulatorHosts, emulatorPorts } from '../../scripts/emulatorPorts.mjs';
+
+export const EMULATOR_PORTS = emulatorPorts();
+const defaultHosts = emulatorHosts(EMULATOR_PORTS);
 
 export const EMULATOR_HOSTS = {
-  firestore: process.env.FIRESTORE_EMULATOR_HOST ?? `127.0.0.1:${8080 + PORT_OFFSET}`,
-  auth: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + PORT_OFFSET}`,
-  functions: `127.0.0.1:${5001 + PORT_OFFSET}`,
+  firestore: process.env.FIRESTORE_EMULATOR_HOST ?? defaultHosts.firestore,
+  auth: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? defaultHosts.auth,
+  functions: defaultHosts.functions,
+  tasks: process.env.CLOUD_TASKS_EMULATOR_HOST ?? defaultHosts.tasks,
 };
 
 export const PROJECT_ID = 'demo-sos';

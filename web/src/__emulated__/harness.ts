@@ -7,7 +7,7 @@ import type { Claims } from '@sos/model';
 
 export const PROJECT_ID = 'demo-sos';
 const HOST = '127.0.0.1';
-const AUTH_URL = `http://${HOST}:${9099 + __EMULATOR_PORT_OFFSET__}/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}`;
+const AUTH_URL = `http://${HOST}:${__EMULATOR_PORTS__.auth}/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}`;
 export const PASSWORD = 'web-test-1';
 
 /** A name no other test file (or earlier run against the same emulators) uses. */
@@ -38,7 +38,7 @@ let environment: Promise<RulesTestEnvironment> | null = null;
 function admin(): Promise<RulesTestEnvironment> {
   environment ??= initializeTestEnvironment({
     projectId: PROJECT_ID,
-    firestore: { host: HOST, port: 8080 + __EMULATOR_PORT_OFFSET__ },
+    firestore: { host: HOST, port: __EMULATOR_PORTS__.firestore },
   });
   return environment;
 }
@@ -50,7 +50,9 @@ export async function seedDoc(path: string, data: DocumentData): Promise<void> {
 
 /** Writes many documents in one batch, as the backend would. */
 export async function seedDocs(documents: Record<string, DocumentData>): Promise<void> {
-  await (await admin()).withSecurityRulesDisabled(async (context) => {
+  await (
+    await admin()
+  ).withSecurityRulesDisabled(async (context) => {
     const batch = writeBatch(context.firestore());
     for (const [path, data] of Object.entries(documents)) batch.set(doc(context.firestore(), path), data);
     await batch.commit();
@@ -60,7 +62,9 @@ export async function seedDocs(documents: Record<string, DocumentData>): Promise
 /** Reads a document as the backend would. */
 export async function readDoc(path: string): Promise<DocumentData | undefined> {
   let data: DocumentData | undefined;
-  await (await admin()).withSecurityRulesDisabled(async (context) => {
+  await (
+    await admin()
+  ).withSecurityRulesDisabled(async (context) => {
     data = (await getDoc(doc(context.firestore(), path))).data();
   });
   return data;

@@ -1,17 +1,7 @@
 // The one Firebase initialisation of the web app; connects the emulators once for demo- projects.
 import { initializeApp } from 'firebase/app';
-import {
-  browserLocalPersistence,
-  connectAuthEmulator,
-  indexedDBLocalPersistence,
-  initializeAuth,
-} from 'firebase/auth';
-import {
-  connectFirestoreEmulator,
-  initializeFirestore,
-  persistentLocalCache,
-  persistentMultipleTabManager,
-} from 'firebase/firestore';
+import { browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence, initializeAuth } from 'firebase/auth';
+import { connectFirestoreEmulator, initializeFirestore, persistentLocalCache, persistentMultipleTabManager } from 'firebase/firestore';
 
 const projectId = import.meta.env.VITE_FIREBASE_PROJECT_ID ?? 'demo-sos';
 export const usesEmulators = projectId.startsWith('demo-');
@@ -33,6 +23,6 @@ export const db = initializeFirestore(firebaseApp, {
 
 if (usesEmulators) {
   const host = import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1';
-  connectAuthEmulator(auth, `http://${host}:${9099 + __EMULATOR_PORT_OFFSET__}`, { disableWarnings: true });
-  connectFirestoreEmulator(db, host, 8080 + __EMULATOR_PORT_OFFSET__);
+  connectAuthEmulator(auth, `http://${host}:${__EMULATOR_PORTS__.auth}`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, __EMULATOR_PORTS__.firestore);
 }

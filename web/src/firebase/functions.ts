@@ -14,7 +14,7 @@ import { firebaseApp, usesEmulators } from './app';
 
 const functions = getFunctions(firebaseApp, import.meta.env.VITE_FUNCTIONS_REGION ?? 'us-central1');
 if (usesEmulators) {
-  connectFunctionsEmulator(functions, import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1', 5001 + __EMULATOR_PORT_OFFSET__);
+  connectFunctionsEmulator(functions, import.meta.env.VITE_EMULATOR_HOST ?? '127.0.0.1', __EMULATOR_PORTS__.functions);
 }
 
 export const callables = {
