@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { ACTIVE_STATUSES, paths } from '@sos/model';
 import { useSessionStore } from '../stores/session';
+import { useProfileStore } from '../stores/profile';
 import { disjunctionChunks, useLocationRequestsStore } from '../stores/adminRequests';
 import { useStaffResponseStore } from '../stores/staffResponse';
 import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, unique, until } from './harness';
@@ -27,6 +28,8 @@ describe('staff stores, 12 locations', () => {
 
   beforeAll(async () => {
     setActivePinia(createPinia());
+    // As main.ts does: the profile follows the session from the start (a claim signs with the profile's name).
+    useProfileStore();
     locationIds = await seedLocations(Array.from({ length: 12 }, (_, index) => `Площадка ${index + 1}`));
     uid = await createAccount(email, { role: 'staff', locationIds });
     await seedDoc(paths.user(uid), { displayName: 'Иван Петров', phone: '+79120000002', locationIds, homeLocationId: locationIds[0] });
