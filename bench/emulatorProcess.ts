@@ -26,7 +26,10 @@ export function handlerTimesSince(mark: number): HandlerTimes {
     times.set(name, [...(times.get(name) ?? []), Number(ms)]);
   }
   return Object.fromEntries(
-    [...times].map(([name, values]) => [name, { invocations: values.length, p50Ms: round(percentile(values, 50), 1), p95Ms: round(percentile(values, 95), 1) }]),
+    [...times].map(([name, values]) => [
+      name,
+      { invocations: values.length, p50Ms: round(percentile(values, 50), 1), p95Ms: round(percentile(values, 95), 1) },
+    ]),
   );
 }
 
@@ -57,7 +60,7 @@ const commandLine = (pid: number): string => {
 
 /** The firebase-tools process running this bench (`emulators:exec`), found among our ancestors. */
 function firebaseToolsPid(): number {
-  for (let pid = process.ppid; pid > 1; ) {
+  for (let pid = process.ppid; pid > 1;) {
     if (/firebase(-tools)?\b.*emulators:exec/.test(commandLine(pid))) return pid;
     const stat = readStat(pid);
     if (!stat) break;

@@ -43,7 +43,13 @@ export function parseBootstrapArgs(argv: string[]): { ok: true; value: Bootstrap
   try {
     values = parseArgs({
       args: argv,
-      options: { email: { type: 'string' }, location: { type: 'string' }, 'staff-phone': { type: 'string' }, project: { type: 'string' }, timezone: { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        location: { type: 'string' },
+        'staff-phone': { type: 'string' },
+        project: { type: 'string' },
+        timezone: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -57,7 +63,7 @@ export function parseBootstrapArgs(argv: string[]): { ok: true; value: Bootstrap
   const project = values.project ?? null;
   if (!email) return { ok: false, problem: '--email is required' };
   if (!EMAIL.test(email)) return { ok: false, problem: `--email "${email}" is not an e-mail address` };
-  if (!locationName) return { ok: false, problem: '--location is required (the location\'s name)' };
+  if (!locationName) return { ok: false, problem: "--location is required (the location's name)" };
   if (locationName.length > 200) return { ok: false, problem: '--location is longer than 200 characters' };
   if (!staffPhone) return { ok: false, problem: '--staff-phone is required' };
   if (!E164.test(staffPhone)) return { ok: false, problem: `--staff-phone "${staffPhone}" is not in E.164 form (e.g. +73422580078)` };
@@ -126,9 +132,7 @@ export async function bootstrap(request: BootstrapRequest): Promise<BootstrapRes
   await getAuth().setCustomUserClaims(user.uid, { ...claims, role: 'admin', locationIds });
 
   const profileRef = db.doc(paths.user(user.uid));
-  const profile = (await profileRef.get()).data() as
-    | { displayName?: string; phone?: string; homeLocationId?: string | null; locale?: Locale }
-    | undefined;
+  const profile = (await profileRef.get()).data() as { displayName?: string; phone?: string; homeLocationId?: string | null; locale?: Locale } | undefined;
   const displayName = profile?.displayName ?? user.displayName ?? request.email.split('@')[0];
   const phone = profile?.phone ?? user.phoneNumber ?? '';
   const newLocation: Location = {

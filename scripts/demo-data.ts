@@ -26,14 +26,7 @@ export interface DemoObject extends LocationObject {
 }
 
 const PLAN = { width: 1000, height: 600 };
-const room = (
-  id: string,
-  parentId: string,
-  name: string,
-  x: number,
-  y: number,
-  kind = 'room',
-): DemoObject => ({
+const room = (id: string, parentId: string, name: string, x: number, y: number, kind = 'room'): DemoObject => ({
   id,
   locationId: 'demo-bc',
   name,
@@ -47,15 +40,45 @@ const room = (
 
 export const DEMO_OBJECTS: DemoObject[] = [
   { id: 'bc-a', locationId: 'demo-bc', name: 'Корпус А', kind: 'building', parentId: null, plan: null, position: null, qrToken: null, selectable: false },
-  { id: 'bc-a-1', locationId: 'demo-bc', name: '1 этаж', kind: 'floor', parentId: 'bc-a', plan: { url: '/plans/demo-bc-floor-1.svg', ...PLAN }, position: null, qrToken: null, selectable: false },
-  { id: 'bc-a-2', locationId: 'demo-bc', name: '2 этаж', kind: 'floor', parentId: 'bc-a', plan: { url: '/plans/demo-bc-floor-2.svg', ...PLAN }, position: null, qrToken: null, selectable: false },
+  {
+    id: 'bc-a-1',
+    locationId: 'demo-bc',
+    name: '1 этаж',
+    kind: 'floor',
+    parentId: 'bc-a',
+    plan: { url: '/plans/demo-bc-floor-1.svg', ...PLAN },
+    position: null,
+    qrToken: null,
+    selectable: false,
+  },
+  {
+    id: 'bc-a-2',
+    locationId: 'demo-bc',
+    name: '2 этаж',
+    kind: 'floor',
+    parentId: 'bc-a',
+    plan: { url: '/plans/demo-bc-floor-2.svg', ...PLAN },
+    position: null,
+    qrToken: null,
+    selectable: false,
+  },
   room('bc-a-1-lobby', 'bc-a-1', 'Холл и ресепшен', 0.2, 0.5, 'zone'),
   room('bc-a-1-cafe', 'bc-a-1', 'Кафе', 0.55, 0.25),
   room('bc-a-1-entrance', 'bc-a-1', 'Главный вход', 0.5, 0.92, 'entrance'),
   room('bc-a-2-204', 'bc-a-2', 'Переговорная 204', 0.2, 0.25),
   room('bc-a-2-210', 'bc-a-2', 'Офис 210', 0.75, 0.25),
   room('bc-a-2-hall', 'bc-a-2', 'Коридор', 0.5, 0.7, 'zone'),
-  { id: 'park-1', locationId: 'demo-park', name: 'Подъезд 1', kind: 'entrance', parentId: null, plan: null, position: null, qrToken: 'qr-park-1', selectable: true },
+  {
+    id: 'park-1',
+    locationId: 'demo-park',
+    name: 'Подъезд 1',
+    kind: 'entrance',
+    parentId: null,
+    plan: null,
+    position: null,
+    qrToken: 'qr-park-1',
+    selectable: true,
+  },
 ];
 
 export interface DemoAccount {

@@ -28,9 +28,7 @@ async function reportCosts(): Promise<void> {
 }
 
 /** Wraps a function handler so its Firestore costs reach the bench (a no-op outside `npm run bench`). */
-export function reportingCosts<Args extends unknown[], Result>(
-  handler: (...args: Args) => Promise<Result>,
-): (...args: Args) => Promise<Result> {
+export function reportingCosts<Args extends unknown[], Result>(handler: (...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
   return async (...args) => {
     try {
       return await handler(...args);

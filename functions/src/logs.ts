@@ -2,22 +2,17 @@
 import { logger } from 'firebase-functions/v2';
 
 export const logs = {
-  requestAlreadyProcessed: (requestId: string, status: string) =>
-    logger.info('sos request already processed; event ignored', { requestId, status }),
+  requestAlreadyProcessed: (requestId: string, status: string) => logger.info('sos request already processed; event ignored', { requestId, status }),
   requestMissing: (requestId: string) => logger.warn('sos request vanished before processing', { requestId }),
   requestOpened: (requestId: string, locationId: string) => logger.info('sos request opened', { requestId, locationId }),
   requestRejected: (requestId: string, reason: string) => logger.warn('sos request rejected', { requestId, reason }),
   orderMirrored: (requestId: string, status: string) => logger.debug('order mirrored', { requestId, status }),
-  pushBatchAlreadyDone: (requestId: string, batch: string) =>
-    logger.debug('push batch already recorded; replay ignored', { requestId, batch }),
-  pushBatchSent: (requestId: string, batch: string, counts: Record<string, number>) =>
-    logger.info('push batch sent', { requestId, batch, ...counts }),
+  pushBatchAlreadyDone: (requestId: string, batch: string) => logger.debug('push batch already recorded; replay ignored', { requestId, batch }),
+  pushBatchSent: (requestId: string, batch: string, counts: Record<string, number>) => logger.info('push batch sent', { requestId, batch, ...counts }),
   pushGrouped: (requestId: string, batch: string, pushedFor: string) =>
     logger.info('push grouped with a recent one about the same resident', { requestId, batch, pushedFor }),
-  pushTokenRemoved: (uid: string, deviceId: string, error: string) =>
-    logger.info('unregistered push token removed', { uid, deviceId, error }),
-  pushTokenKept: (uid: string, deviceId: string) =>
-    logger.info('push token changed since the failed send; device kept', { uid, deviceId }),
+  pushTokenRemoved: (uid: string, deviceId: string, error: string) => logger.info('unregistered push token removed', { uid, deviceId, error }),
+  pushTokenKept: (uid: string, deviceId: string) => logger.info('push token changed since the failed send; device kept', { uid, deviceId }),
   dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
   messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
 };
@@ -36,8 +31,7 @@ export interface ChainWords {
 export type StepFields = { requestId: string } & Record<string, string | number>;
 
 export const chainLogs = {
-  enqueued: (words: ChainWords, step: StepFields, dueAt: string, taskId: string) =>
-    logger.debug(`${words.step} enqueued`, { ...step, dueAt, taskId }),
+  enqueued: (words: ChainWords, step: StepFields, dueAt: string, taskId: string) => logger.debug(`${words.step} enqueued`, { ...step, dueAt, taskId }),
   alreadyEnqueued: (words: ChainWords, step: StepFields, taskId: string) => logger.debug(`${words.step} already enqueued`, { ...step, taskId }),
   startedOver: (words: ChainWords, step: StepFields, millisEarly: number) =>
     logger.debug(`${words.step} early and its retry would come late; started over (emulator)`, { ...step, millisEarly }),
@@ -52,8 +46,7 @@ export const peopleLogs = {
   inviteAccepted: (locationId: string, uid: string, role: string) => logger.info('invitation accepted', { locationId, uid, role }),
   inviteReplayed: (locationId: string, uid: string) => logger.info('invitation accepted again; nothing changed', { locationId, uid }),
   inviteRevoked: (locationId: string, by: string) => logger.info('invitation revoked', { locationId, by }),
-  memberRoleChanged: (locationId: string, uid: string, role: string, by: string) =>
-    logger.info('member role changed', { locationId, uid, role, by }),
+  memberRoleChanged: (locationId: string, uid: string, role: string, by: string) => logger.info('member role changed', { locationId, uid, role, by }),
   memberRemoved: (locationId: string, uid: string, by: string) => logger.info('member removed', { locationId, uid, by }),
   peopleRefused: (operation: string, reason: string, uid: string | null) => logger.info('people call refused', { operation, reason, uid }),
 };

@@ -26,7 +26,15 @@ describe('where the request stands', () => {
     expect(atTheLimit.state).toBe('notSentOffline');
   });
 
-  const STATE_BY_STATUS: [SosStatus, string | null][] = [['new', 'received'], ['open', null], ['rejected', 'rejected'], ['acknowledged', 'acknowledged'], ['on_site', 'onSite'], ['resolved', 'resolved'], ['cancelled', 'cancelled']];
+  const STATE_BY_STATUS: [SosStatus, string | null][] = [
+    ['new', 'received'],
+    ['open', null],
+    ['rejected', 'rejected'],
+    ['acknowledged', 'acknowledged'],
+    ['on_site', 'onSite'],
+    ['resolved', 'resolved'],
+    ['cancelled', 'cancelled'],
+  ];
 
   it('has a line, or none, for every status', () => {
     expect(STATE_BY_STATUS.map(([status]) => status)).toEqual([...SOS_STATUSES]);

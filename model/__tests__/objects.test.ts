@@ -48,14 +48,7 @@ describe('selectableObjectOptions', () => {
 
 describe('object tree for the admin', () => {
   it('flattens the tree depth-first with children sorted by name', () => {
-    expect(objectTreeRows(OBJECTS).map((row) => `${row.depth}:${row.object.id}`)).toEqual([
-      '0:a',
-      '1:a1',
-      '2:a1-cafe',
-      '2:a1-hall',
-      '1:a2',
-      '2:a2-204',
-    ]);
+    expect(objectTreeRows(OBJECTS).map((row) => `${row.depth}:${row.object.id}`)).toEqual(['0:a', '1:a1', '2:a1-cafe', '2:a1-hall', '1:a2', '2:a2-204']);
   });
   it('keeps orphans and members of a cycle visible', () => {
     const rows = objectTreeRows([object('x', 'X', 'gone'), object('p', 'P', 'q'), object('q', 'Q', 'p')]);

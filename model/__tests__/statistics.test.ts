@@ -65,10 +65,7 @@ describe('responseStatistics', () => {
   });
 
   it('shares acknowledged within the target over the requests that needed an acknowledgement', () => {
-    const stats = responseStatistics(
-      [sample(30, null), sample(60, null), sample(61, null), sample(null, null, 'open'), sample(null, null, 'cancelled')],
-      60,
-    );
+    const stats = responseStatistics([sample(30, null), sample(60, null), sample(61, null), sample(null, null, 'open'), sample(null, null, 'cancelled')], 60);
     // 2 within 60 s (the bound is inclusive) of 4: the request cancelled unclaimed is left out.
     expect(stats.ackWithinTargetShare).toBe(0.5);
   });

@@ -17,22 +17,16 @@ describe('validateSosDraft', () => {
   it('rejects a description over the limit, at the limit it is fine', () => {
     const atLimit = 'а'.repeat(MAX_DESCRIPTION_LENGTH);
     expect(validateSosDraft({ source: 'form', objectId: 'room-1', description: atLimit })).toEqual([]);
-    expect(validateSosDraft({ source: 'form', objectId: 'room-1', description: `${atLimit}!` })).toEqual([
-      { field: 'description', code: 'too-long' },
-    ]);
+    expect(validateSosDraft({ source: 'form', objectId: 'room-1', description: `${atLimit}!` })).toEqual([{ field: 'description', code: 'too-long' }]);
   });
   it('requires the object of a QR request', () => {
-    expect(validateSosDraft({ source: 'qr', objectId: null, description: null })).toEqual([
-      { field: 'objectId', code: 'required' },
-    ]);
+    expect(validateSosDraft({ source: 'qr', objectId: null, description: null })).toEqual([{ field: 'objectId', code: 'required' }]);
   });
 });
 
 describe('validateSosRequest', () => {
   it('reports a source outside the contract as its own error', () => {
-    expect(validateSosRequest({ source: 'telepathy', objectId: null, description: 'помогите' })).toEqual([
-      { field: 'source', code: 'unknown-source' },
-    ]);
+    expect(validateSosRequest({ source: 'telepathy', objectId: null, description: 'помогите' })).toEqual([{ field: 'source', code: 'unknown-source' }]);
   });
   it('checks a known source as the form does', () => {
     expect(validateSosRequest({ source: 'form', objectId: null, description: null })).toEqual([

@@ -11,15 +11,7 @@ import { isActive, isClockRunning } from './lifecycle';
 export const UNCONFIRMED_AFTER_MS = 5000;
 
 /** The line on where the request stands; `null` while it is open and nobody has claimed it yet (the clock says it). */
-export type CountdownState =
-  | 'notSentOffline'
-  | 'sending'
-  | 'received'
-  | 'rejected'
-  | 'acknowledged'
-  | 'onSite'
-  | 'resolved'
-  | 'cancelled';
+export type CountdownState = 'notSentOffline' | 'sending' | 'received' | 'rejected' | 'acknowledged' | 'onSite' | 'resolved' | 'cancelled';
 
 /** Staff are late, nobody is on duty, or help to this spot is already coming: the phone comes first. */
 export type CountdownWarning = 'overdue' | 'nobodyOnDuty' | 'grouped';

@@ -6,10 +6,7 @@ export interface Deadlines {
 }
 
 /** Both timers of a request count from its server creation time. */
-export function computeDeadlines(
-  createdAtMillis: number,
-  location: Pick<Location, 'responseMinutes' | 'ackSeconds'>,
-): Deadlines {
+export function computeDeadlines(createdAtMillis: number, location: Pick<Location, 'responseMinutes' | 'ackSeconds'>): Deadlines {
   return {
     deadlineAtMillis: createdAtMillis + location.responseMinutes * 60_000,
     ackDeadlineAtMillis: createdAtMillis + location.ackSeconds * 1000,
@@ -28,10 +25,7 @@ export function millisLeft(deadlineMillis: number, nowMillis: number, totalMilli
  * Time left on a request's arrival clock (capped at the whole timer, from creation to deadline), or null
  * before the backend has set the deadline.
  */
-export function arrivalMillisLeft(
-  request: Pick<SosRequest<TimestampLike>, 'createdAt' | 'deadlineAt'>,
-  nowMillis: number,
-): number | null {
+export function arrivalMillisLeft(request: Pick<SosRequest<TimestampLike>, 'createdAt' | 'deadlineAt'>, nowMillis: number): number | null {
   if (!request.deadlineAt) return null;
   const deadline = request.deadlineAt.toMillis();
   return millisLeft(deadline, nowMillis, deadline - request.createdAt.toMillis());

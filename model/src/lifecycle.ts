@@ -187,10 +187,7 @@ export function cancelWrite<ServerTime>(now: ServerTime): CancelWrite<ServerTime
  * The audit event of a client transition, read from the request after it: the time, actor and note fields the
  * row writes (the requester's own uid for theirs). Undefined `at` when the write had no server time.
  */
-export function transitionEvent<Ts extends TimestampLike>(
-  row: Transition,
-  after: SosRequest<Ts>,
-): Omit<SosEvent<Ts>, 'at'> & { at: Ts | undefined } {
+export function transitionEvent<Ts extends TimestampLike>(row: Transition, after: SosRequest<Ts>): Omit<SosEvent<Ts>, 'at'> & { at: Ts | undefined } {
   const value = (kind: TransitionFieldKind) => {
     const field = fieldOf(row, kind);
     return field === undefined ? undefined : after[field];

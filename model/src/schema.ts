@@ -38,8 +38,12 @@ export interface CollectionPath<T, Args extends string[]> {
 /** Any entry of a schema: what an SDK's ref builder takes. */
 export type SchemaPath = DocumentPath<unknown, string[]> | CollectionPath<unknown, string[]>;
 
-const document = <T>() => <Args extends string[]>(path: (...args: Args) => string): DocumentPath<T, Args> => ({ kind: 'document', path });
-const collection = <T>() => <Args extends string[]>(path: (...args: Args) => string): CollectionPath<T, Args> => ({ kind: 'collection', path });
+const document =
+  <T>() =>
+  <Args extends string[]>(path: (...args: Args) => string): DocumentPath<T, Args> => ({ kind: 'document', path });
+const collection =
+  <T>() =>
+  <Args extends string[]>(path: (...args: Args) => string): CollectionPath<T, Args> => ({ kind: 'collection', path });
 
 /** A user's profile with the fields People flows and functions write. */
 type UserDocument<Ts> = UserProfile & UserPeopleFields<Ts>;

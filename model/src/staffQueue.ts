@@ -13,15 +13,12 @@ export interface StaffQueue<T extends QueueRequest> {
 }
 
 const deadlineOf = (request: QueueRequest) => request.deadlineAt?.toMillis() ?? Number.POSITIVE_INFINITY;
-const byDeadline = (a: QueueRequest, b: QueueRequest) =>
-  deadlineOf(a) - deadlineOf(b) || a.createdAt.toMillis() - b.createdAt.toMillis();
+const byDeadline = (a: QueueRequest, b: QueueRequest) => deadlineOf(a) - deadlineOf(b) || a.createdAt.toMillis() - b.createdAt.toMillis();
 
 /** Unvalidated (`new`) requests are left out: the server opens or rejects them within a second. */
 export function buildStaffQueue<T extends QueueRequest>(requests: readonly T[], recentLimit = 20): StaffQueue<T> {
   const open = requests.filter((request) => request.status === 'open').sort(byDeadline);
-  const inProgress = requests
-    .filter((request) => request.status === 'acknowledged' || request.status === 'on_site')
-    .sort(byDeadline);
+  const inProgress = requests.filter((request) => request.status === 'acknowledged' || request.status === 'on_site').sort(byDeadline);
   const recent = requests
     .filter((request) => ['resolved', 'cancelled', 'rejected'].includes(request.status))
     .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())

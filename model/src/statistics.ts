@@ -25,9 +25,7 @@ export interface ResponseStatistics {
   ackWithinTargetShare: number | null;
 }
 
-export function toResponseSample(
-  request: Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'ackAt' | 'arrivedAt'>,
-): ResponseSample {
+export function toResponseSample(request: Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'ackAt' | 'arrivedAt'>): ResponseSample {
   return {
     status: request.status,
     createdAtMillis: request.createdAt.toMillis(),

@@ -140,15 +140,29 @@ describe('accessibility of every screen at 360 px', () => {
   ];
 
   describe.each(['ru', 'en'] as const)('%s', (locale) => {
-    it.each(ROLES)('%s: no serious or critical axe violation, no sideways scroll, every control ≥ 44 px, one "SOS"', async (role, email, landing, screens) => {
-      const found = await auditAs(email, landing, screens, locale);
-      console.log(`axe ${locale} ${role}: ${found.length} screens, ${found.reduce((sum, report) => sum + report.serious.length, 0)} serious/critical rules violated`);
-      console.table(found.map((report) => ({ screen: report.screen, serious: report.serious.length, sideways: report.sidewaysScroll, small: report.smallTargets.length, sos: report.sosButtons })));
-      expect(found.filter((report) => report.serious.length > 0 || report.sidewaysScroll)).toEqual([]);
-      expect(found.filter((report) => report.smallTargets.length > 0).map((report) => [report.screen, report.smallTargets])).toEqual([]);
-      expect(found.filter((report) => report.otherSosNames.length > 0).map((report) => [report.screen, report.otherSosNames])).toEqual([]);
-      expect(found.filter((report) => report.sosNamed !== report.sosButtons).map((report) => report.screen)).toEqual([]);
-      expect(found.every((report) => report.sosButtons === 1)).toBe(true);
-    }, 120_000);
+    it.each(ROLES)(
+      '%s: no serious or critical axe violation, no sideways scroll, every control ≥ 44 px, one "SOS"',
+      async (role, email, landing, screens) => {
+        const found = await auditAs(email, landing, screens, locale);
+        console.log(
+          `axe ${locale} ${role}: ${found.length} screens, ${found.reduce((sum, report) => sum + report.serious.length, 0)} serious/critical rules violated`,
+        );
+        console.table(
+          found.map((report) => ({
+            screen: report.screen,
+            serious: report.serious.length,
+            sideways: report.sidewaysScroll,
+            small: report.smallTargets.length,
+            sos: report.sosButtons,
+          })),
+        );
+        expect(found.filter((report) => report.serious.length > 0 || report.sidewaysScroll)).toEqual([]);
+        expect(found.filter((report) => report.smallTargets.length > 0).map((report) => [report.screen, report.smallTargets])).toEqual([]);
+        expect(found.filter((report) => report.otherSosNames.length > 0).map((report) => [report.screen, report.otherSosNames])).toEqual([]);
+        expect(found.filter((report) => report.sosNamed !== report.sosButtons).map((report) => report.screen)).toEqual([]);
+        expect(found.every((report) => report.sosButtons === 1)).toBe(true);
+      },
+      120_000,
+    );
   });
 });

@@ -54,9 +54,9 @@ describe('the admin journal of a request', () => {
       await staff.page.goto(appUrl(`/staff?request=${requestId}&claim=1`));
       await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('acknowledged');
       const events = getFirestore().collection(paths.events(requestId));
-      await expect.poll(async () => (await events.get()).docs.map((doc) => doc.id).sort(), { timeout: 30_000 }).toEqual(
-        expect.arrayContaining(['notified-open', 'notified-ack']),
-      );
+      await expect
+        .poll(async () => (await events.get()).docs.map((doc) => doc.id).sort(), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(['notified-open', 'notified-ack']));
       await signIn(admin.page, DEMO_ACCOUNTS.admin.email, /\/admin$/);
       return requestId;
     })();
@@ -114,7 +114,13 @@ describe('the admin journal of a request', () => {
     const toStaff = `${messageShape(tEn, 'timeline.type.notified')} · ${messageShape(tEn, 'journal.batch.open')}`;
     expect(notified).toMatch(new RegExp(`^${toStaff}( · ${countsShape(tEn, '[a-z ]+')})+$`));
     // None of the Russian words of these events.
-    const russianKeys = ['timeline.type.created', 'timeline.type.acknowledged', 'timeline.type.notified', 'journal.batch.open', 'admin.source.emergency'] as const;
+    const russianKeys = [
+      'timeline.type.created',
+      'timeline.type.acknowledged',
+      'timeline.type.notified',
+      'journal.batch.open',
+      'admin.source.emergency',
+    ] as const;
     // «устройств» is in three of them: pushes, no device, devices removed.
     const deviceWords = ['journal.pushed', 'journal.noDevices', 'journal.delivery.token_removed'] as const;
     expect(journal).not.toMatch(new RegExp([...russianKeys, ...deviceWords].map((key) => messageShape(t, key)).join('|')));

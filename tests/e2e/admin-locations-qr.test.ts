@@ -71,7 +71,9 @@ describe('admin: locations and QR codes', () => {
     const marker = placing.locator(`[data-marker-id="${objectId}"]`);
     await marker.getByText(name).waitFor();
     await expect(marker.evaluate((node: HTMLElement) => node.classList.contains('highlight'))).resolves.toBe(true);
-    await expect(marker.evaluate((node: HTMLElement) => [Math.round(parseFloat(node.style.left)), Math.round(parseFloat(node.style.top))])).resolves.toEqual([80, 70]);
+    await expect(marker.evaluate((node: HTMLElement) => [Math.round(parseFloat(node.style.left)), Math.round(parseFloat(node.style.top))])).resolves.toEqual([
+      80, 70,
+    ]);
     await screenshot(page, 'admin-01-placed');
 
     // Rename and move to the second floor: the position was on the old plan, so it is cleared.

@@ -45,13 +45,22 @@ describe('bad input', () => {
     await page.getByLabel(t('login.email')).fill('resident@demo.test');
     await page.getByLabel(t('login.password')).fill('wrong-password');
     await page.getByRole('button', { name: t('login.submit') }).click();
-    await page.getByRole('alert').filter({ hasText: t('login.failed') }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('login.failed') })
+      .waitFor();
 
     await signIn(page, 'resident@demo.test', /\/$/);
     await page.goto(appUrl('/sos/no-such-request'));
-    await page.getByRole('alert').filter({ hasText: t('countdown.notFound') }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('countdown.notFound') })
+      .waitFor();
     await page.goto(appUrl('/orders/no-such-request'));
-    await page.getByRole('alert').filter({ hasText: t('countdown.notFound') }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('countdown.notFound') })
+      .waitFor();
 
     // Malformed and unknown QR tokens: a clear message and the one-tap SOS still offered.
     for (const token of ['%E2%9D%8C%20not-a-token', 'x'.repeat(300), 'unknown-token-0000']) {

@@ -112,7 +112,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** A directory name from a test's name: letters, digits and a few signs kept, not too long for the file system. */
 function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N} .,«»›()+=@#&'-]+/gu, '_').slice(0, 100).trim();
+  return name
+    .replace(/[^\p{L}\p{N} .,«»›()+=@#&'-]+/gu, '_')
+    .slice(0, 100)
+    .trim();
 }
 
 /** Where a test's failure report goes: test-results/e2e/<file>/<describe › test>/. */
@@ -153,7 +156,14 @@ export async function keepWhatFailed(task: TestContext['task']): Promise<void> {
       () => true,
       () => false,
     );
-    if (open && (await entry.context.tracing.startChunk().then(() => true, () => false))) watched.push(entry);
+    if (
+      open &&
+      (await entry.context.tracing.startChunk().then(
+        () => true,
+        () => false,
+      ))
+    )
+      watched.push(entry);
   }
 }
 

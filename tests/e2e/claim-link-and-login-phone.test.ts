@@ -51,9 +51,7 @@ describe('claim link and the phone when signed out', () => {
     const { page } = leaving;
     await signIn(page, 'resident@demo.test', /\/$/);
     // Signed in, the app keeps the location's phone on the device (the login screen shows the last one known).
-    await expect
-      .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('sos.shell') ?? '{}') as { phone?: string }).phone))
-      .toBe('+73422580078');
+    await expect.poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('sos.shell') ?? '{}') as { phone?: string }).phone)).toBe('+73422580078');
     await page.getByRole('button', { name: t('app.menu') }).click();
     await page.getByRole('button', { name: t('app.signOut') }).click();
     await page.waitForURL(/\/login/);

@@ -70,7 +70,9 @@ describe('a call claimed by someone else, and the staff member on site', () => {
 
   it('on site, the resident reads «Иван Петров на месте» once, and «Сотрудник на месте» at most once', async () => {
     const requestId = await callClaimedByIvan();
-    await staffCard(staff.page, requestId).getByRole('button', { name: t('staff.onSite') }).click();
+    await staffCard(staff.page, requestId)
+      .getByRole('button', { name: t('staff.onSite') })
+      .click();
     const onSite = resident.page.getByTestId('on-site-by');
     await onSite.waitFor({ timeout: 20_000 });
     await screenshot(resident.page, 'countdown-on-site-by-name');

@@ -13,11 +13,7 @@ import { t } from './messages';
 const RESIDENT = DEMO_ACCOUNTS.resident;
 
 async function requestsSince(startedAt: Date): Promise<string[]> {
-  const made = await getFirestore()
-    .collection(paths.sosRequests())
-    .where('uid', '==', RESIDENT.uid)
-    .where('createdAt', '>=', startedAt)
-    .get();
+  const made = await getFirestore().collection(paths.sosRequests()).where('uid', '==', RESIDENT.uid).where('createdAt', '>=', startedAt).get();
   return made.docs.map((document) => document.id);
 }
 
@@ -41,9 +37,7 @@ describe('SOS at first paint', () => {
     const { page, context } = resident;
     await page.goto(appUrl('/'));
     // One visit with the app loaded leaves the shell its copy of the phone and response time.
-    await expect
-      .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('sos.shell') ?? '{}') as { phone?: string }).phone))
-      .toBe('+73422580078');
+    await expect.poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('sos.shell') ?? '{}') as { phone?: string }).phone)).toBe('+73422580078');
 
     const held: Route[] = [];
     await context.route('**/assets/*.js', (route) => void held.push(route));

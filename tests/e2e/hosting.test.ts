@@ -24,7 +24,20 @@ async function get(path: string): Promise<{ status: number; cacheControl: string
 
 describe('Hosting: rewrites and headers of firebase.json', () => {
   it('serves index.html, never cached without revalidation, for the root and every deep link', async () => {
-    for (const path of ['/', '/index.html', '/login', '/sos', '/sos/some-request', '/orders', '/scan', '/q/qr-bc-a-2-204', '/staff?request=some-request', '/admin', '/admin/requests/x', '/no/such/page']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/login',
+      '/sos',
+      '/sos/some-request',
+      '/orders',
+      '/scan',
+      '/q/qr-bc-a-2-204',
+      '/staff?request=some-request',
+      '/admin',
+      '/admin/requests/x',
+      '/no/such/page',
+    ]) {
       const response = await get(path);
       expect({ path, status: response.status, cacheControl: response.cacheControl, isIndex: response.body === indexHtml }).toEqual({
         path,

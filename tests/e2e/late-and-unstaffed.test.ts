@@ -32,7 +32,14 @@ describe('late staff and nobody on duty, on screen', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(made.map((id) => getFirestore().doc(paths.sosRequest(id)).update({ status: 'cancelled' }).catch(() => undefined)));
+    await Promise.all(
+      made.map((id) =>
+        getFirestore()
+          .doc(paths.sosRequest(id))
+          .update({ status: 'cancelled' })
+          .catch(() => undefined),
+      ),
+    );
     await browser?.close();
   });
 
@@ -81,7 +88,10 @@ describe('late staff and nobody on duty, on screen', () => {
     expect(await resident.page.getByTestId('countdown-expired').count()).toBe(0);
     // The deadline comes 2 s from now (the demo's is 10 minutes away).
     await ref.update({ deadlineAt: Timestamp.fromMillis(Date.now() + 2_000) });
-    await resident.page.getByRole('alert').filter({ hasText: t('countdown.expired') }).waitFor({ timeout: 15_000 });
+    await resident.page
+      .getByRole('alert')
+      .filter({ hasText: t('countdown.expired') })
+      .waitFor({ timeout: 15_000 });
   });
 
   it('nobody on duty: the resident is told to call, the admin sees a banner for the location', async () => {
@@ -89,8 +99,14 @@ describe('late staff and nobody on duty, on screen', () => {
     await staffCard(staff.page, requestId).waitFor({ timeout: 20_000 });
     await getFirestore().doc(paths.sosRequest(requestId)).update({ nobodyOnDuty: true, escalationLevel: 1 });
     await resident.page.getByTestId('notice-nobodyOnDuty').getByText(t('countdown.nobodyOnDuty')).waitFor({ timeout: 15_000 });
-    await resident.page.getByTestId('staff-phone').getByRole('link', { name: t('sos.call') }).waitFor();
-    await admin.page.getByTestId('nobody-on-duty').getByText(t('admin.nobodyOnDuty', { location: DEMO_LOCATIONS['demo-bc']?.name ?? '' })).waitFor({ timeout: 15_000 });
+    await resident.page
+      .getByTestId('staff-phone')
+      .getByRole('link', { name: t('sos.call') })
+      .waitFor();
+    await admin.page
+      .getByTestId('nobody-on-duty')
+      .getByText(t('admin.nobodyOnDuty', { location: DEMO_LOCATIONS['demo-bc']?.name ?? '' }))
+      .waitFor({ timeout: 15_000 });
     await screenshot(admin.page, 'late-03-admin-banner');
 
     resident.page.once('dialog', (dialog) => void dialog.accept());

@@ -51,34 +51,38 @@ describe('loading and failure states with a retry', () => {
     await browser?.close();
   });
 
-  it.each(SCREENS)('%s: loading while held back, failure with a retry when refused, data after the retry', async (path, email, landing, dataShown, name) => {
-    // No service worker: page.route sees only what the page itself fetches.
-    const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, email, landing);
-    const firestore = await controlFirestore(page);
+  it.each(SCREENS)(
+    '%s: loading while held back, failure with a retry when refused, data after the retry',
+    async (path, email, landing, dataShown, name) => {
+      // No service worker: page.route sees only what the page itself fetches.
+      const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await signIn(page, email, landing);
+      const firestore = await controlFirestore(page);
 
-    await firestore('hold');
-    await page.goto(appUrl(path));
-    await page.getByTestId('live-loading').waitFor();
-    expect(await page.getByTestId('live-loading').textContent()).toContain(t('app.loading'));
-    expect(await page.getByTestId('live-failed').count()).toBe(0);
+      await firestore('hold');
+      await page.goto(appUrl(path));
+      await page.getByTestId('live-loading').waitFor();
+      expect(await page.getByTestId('live-loading').textContent()).toContain(t('app.loading'));
+      expect(await page.getByTestId('live-failed').count()).toBe(0);
 
-    await firestore('refuse');
-    await page.getByTestId('live-failed').waitFor({ timeout: FAILURE_WAIT_MS });
-    await screenshot(page, `live-failed-${name}`);
-    expect(await page.getByTestId('live-failed').getAttribute('role')).toBe('alert');
-    const retry = page.getByRole('button', { name: t('live.retry') });
-    expect(await retry.isVisible()).toBe(true);
+      await firestore('refuse');
+      await page.getByTestId('live-failed').waitFor({ timeout: FAILURE_WAIT_MS });
+      await screenshot(page, `live-failed-${name}`);
+      expect(await page.getByTestId('live-failed').getAttribute('role')).toBe('alert');
+      const retry = page.getByRole('button', { name: t('live.retry') });
+      expect(await retry.isVisible()).toBe(true);
 
-    await firestore('pass');
-    await retry.click();
-    await page.getByTestId('live-failed').waitFor({ state: 'detached', timeout: FAILURE_WAIT_MS });
-    await page.locator(dataShown).first().waitFor({ state: 'attached', timeout: FAILURE_WAIT_MS });
-    await page.getByTestId('live-loading').waitFor({ state: 'detached', timeout: FAILURE_WAIT_MS });
-    expect(pageErrors).toEqual([]);
-    await context.close();
-  }, 150_000);
+      await firestore('pass');
+      await retry.click();
+      await page.getByTestId('live-failed').waitFor({ state: 'detached', timeout: FAILURE_WAIT_MS });
+      await page.locator(dataShown).first().waitFor({ state: 'attached', timeout: FAILURE_WAIT_MS });
+      await page.getByTestId('live-loading').waitFor({ state: 'detached', timeout: FAILURE_WAIT_MS });
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    150_000,
+  );
 });

@@ -88,10 +88,13 @@ describe('one admin serving 12 locations', () => {
     const db = getFirestore();
     // 12 creates at once go through the create trigger one by one on a busy emulator: allow for it.
     await expect
-      .poll(async () => {
-        const snapshots = await Promise.all(requestIds.map((id) => db.doc(paths.sosRequest(id)).get()));
-        return snapshots.map((snapshot) => (snapshot.data() as SosRequest | undefined)?.status);
-      }, { timeout: 45_000 })
+      .poll(
+        async () => {
+          const snapshots = await Promise.all(requestIds.map((id) => db.doc(paths.sosRequest(id)).get()));
+          return snapshots.map((snapshot) => (snapshot.data() as SosRequest | undefined)?.status);
+        },
+        { timeout: 45_000 },
+      )
       .toEqual(requestIds.map(() => 'open'));
 
     await expect.poll(async () => (await shownIds(admin, '[data-testid="admin-request"]')).sort()).toEqual([...requestIds].sort());

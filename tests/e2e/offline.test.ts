@@ -50,11 +50,7 @@ describe('offline SOS', () => {
     await screenshot(page, '11-back-online-countdown');
 
     const db = getFirestore();
-    const made = await db
-      .collection(paths.sosRequests())
-      .where('uid', '==', DEMO_ACCOUNTS.resident.uid)
-      .where('createdAt', '>=', startedAt)
-      .get();
+    const made = await db.collection(paths.sosRequests()).where('uid', '==', DEMO_ACCOUNTS.resident.uid).where('createdAt', '>=', startedAt).get();
     expect(made.docs.map((document) => document.id)).toEqual([requestId]);
     const order = await db.doc(paths.order(DEMO_ACCOUNTS.resident.uid, requestId)).get();
     expect(order.get('status')).toBe('open');

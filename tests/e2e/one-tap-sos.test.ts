@@ -55,9 +55,7 @@ describe('one-tap SOS', () => {
     await resident.page.goto(appUrl('/orders'));
     await resident.page.locator(`a[href="/orders/${firstId}"]`).waitFor();
     await resident.page.locator(`a[href="/orders/${secondId}"]`).waitFor();
-    const links = await resident.page.locator('[data-testid="order"] a').evaluateAll((nodes) =>
-      nodes.map((node) => node.getAttribute('href')),
-    );
+    const links = await resident.page.locator('[data-testid="order"] a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
     // Newest first.
     expect(links.indexOf(`/orders/${secondId}`)).toBeLessThan(links.indexOf(`/orders/${firstId}`));
     await screenshot(resident.page, '05-orders');

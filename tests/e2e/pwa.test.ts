@@ -73,7 +73,9 @@ describe('the app as an installed phone app', () => {
       return { names, urls };
     });
     expect(cached.names).toHaveLength(1);
-    const built = readdirSync(DIST_ASSETS).filter((file) => !file.endsWith('.map')).map((file) => `/assets/${file}`);
+    const built = readdirSync(DIST_ASSETS)
+      .filter((file) => !file.endsWith('.map'))
+      .map((file) => `/assets/${file}`);
     expect(built.some((file) => file.endsWith('.wasm'))).toBe(true);
     expect(cached.urls).toEqual(expect.arrayContaining([...built, '/index.html', '/manifest.webmanifest', '/icons/icon-192.png']));
 
@@ -98,9 +100,7 @@ describe('the app as an installed phone app', () => {
     await context.unroute('**/sw.js');
     await page.reload();
     await controlledByAppWorker(page);
-    await expect
-      .poll(() => page.evaluate(() => caches.keys()))
-      .toEqual([expect.stringMatching(/^sos-precache-(?!0123456789ab)[0-9a-f]{12}$/)]);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/^sos-precache-(?!0123456789ab)[0-9a-f]{12}$/)]);
   });
 
   it('is installable: Chromium reports no installability errors', async () => {
@@ -119,9 +119,7 @@ describe('the app as an installed phone app', () => {
       await page.goto(appUrl('/login'));
       await controlledByAppWorker(page);
       const cdp = await context.newCDPSession(page);
-      await expect
-        .poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors)
-        .toEqual([]);
+      await expect.poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors).toEqual([]);
       const manifest = (await (await page.request.get(appUrl('/manifest.webmanifest'))).json()) as Record<string, unknown>;
       expect(manifest).toMatchObject({ short_name: 'SOS', display: 'standalone', start_url: '/', lang: 'ru', theme_color: '#b00020' });
     } finally {
@@ -143,8 +141,7 @@ describe('the app as an installed phone app', () => {
         if (app) resolvePromise(app.registrationId);
       });
     });
-    const deliver = (data: unknown) =>
-      cdp.send('ServiceWorker.deliverPushMessage', { origin: appUrl(''), registrationId, data: JSON.stringify(data) });
+    const deliver = (data: unknown) => cdp.send('ServiceWorker.deliverPushMessage', { origin: appUrl(''), registrationId, data: JSON.stringify(data) });
     await deliver({
       notification: { title: 'SOS: Бизнес-центр', body: 'Лифт' },
       data: { requestId: 'req1', kind: 'open', link: '/staff?request=req1' },
@@ -156,7 +153,12 @@ describe('the app as an installed phone app', () => {
     const shown = () =>
       page.evaluate(async () =>
         (await (await navigator.serviceWorker.ready).getNotifications())
-          .map((n) => ({ title: n.title, tag: n.tag, data: n.data as unknown, actions: ((n as Notification & { actions?: { action: string; title: string }[] }).actions ?? []).map(({ action, title }) => ({ action, title })) }))
+          .map((n) => ({
+            title: n.title,
+            tag: n.tag,
+            data: n.data as unknown,
+            actions: ((n as Notification & { actions?: { action: string; title: string }[] }).actions ?? []).map(({ action, title }) => ({ action, title })),
+          }))
           .sort((a, b) => a.tag.localeCompare(b.tag)),
       );
     await expect.poll(shown).toEqual([
@@ -170,5 +172,4 @@ describe('the app as an installed phone app', () => {
       { title: 'Ваш вызов принят', tag: 'sos-req2', data: { link: '/sos/req2', claim: null }, actions: [] },
     ]);
   });
-
 });

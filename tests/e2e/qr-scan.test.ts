@@ -27,11 +27,7 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     useEmulators();
     const video = resolve(TEST_RESULTS, 'fake-camera-cafe.y4m');
     writeQrVideo(appUrl(`/q/${CAFE_TOKEN}`), video);
-    cameraBrowser = await launchBrowser([
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
+    cameraBrowser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
     plainBrowser = await launchBrowser();
     resident = await openPhone(cameraBrowser);
     await resident.context.grantPermissions(['camera'], { origin: appUrl() });
@@ -53,7 +49,10 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     // The scanner and its wasm are not part of the main bundle: nothing of them loads before /scan.
     expect(requests.filter((url) => /ScanPage|zxing/.test(url))).toEqual([]);
     await page.getByRole('button', { name: t('app.menu') }).click();
-    await page.locator('#app-menu').getByRole('link', { name: t('nav.scanner') }).click();
+    await page
+      .locator('#app-menu')
+      .getByRole('link', { name: t('nav.scanner') })
+      .click();
     await page.waitForURL(/\/scan$/);
     await page.getByText(t('scan.cameraOn')).waitFor({ timeout: 15_000 });
     const cameraOnAt = Date.now();
@@ -130,7 +129,13 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     const objectId = `e2e-revoked-${suffix}`;
     const token = `e2e-revoked-token-${suffix}`;
     await db.doc(paths.object('demo-bc', objectId)).set({
-      name: 'Склад E2E', kind: 'room', parentId: 'bc-a-2', plan: null, position: { x: 0.9, y: 0.8 }, qrToken: token, selectable: false,
+      name: 'Склад E2E',
+      kind: 'room',
+      parentId: 'bc-a-2',
+      plan: null,
+      position: { x: 0.9, y: 0.8 },
+      qrToken: token,
+      selectable: false,
     });
     await db.doc(paths.qrCode(token)).set({ locationId: 'demo-bc', objectId, active: true });
     created.push(paths.object('demo-bc', objectId), paths.qrCode(token));

@@ -29,7 +29,10 @@ describe('a page of another role', () => {
     await reason.waitFor({ timeout: 15_000 });
 
     await page.goto(appUrl('/staff'));
-    await page.getByRole('alert').filter({ hasText: t('home.notAllowed.staff') }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('home.notAllowed.staff') })
+      .waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/');
     expectNoPageErrors(phone);
   });

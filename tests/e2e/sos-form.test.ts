@@ -16,8 +16,7 @@ describe('SOS form', () => {
   let browser: Browser;
   let phone: PhonePage;
 
-  const requestsOfResident = async () =>
-    (await getFirestore().collection(paths.sosRequests()).where('uid', '==', FORM_RESIDENT.uid).get()).docs;
+  const requestsOfResident = async () => (await getFirestore().collection(paths.sosRequests()).where('uid', '==', FORM_RESIDENT.uid).get()).docs;
 
   beforeAll(async () => {
     useEmulators();

@@ -103,7 +103,10 @@ describe('staff response loop', () => {
 
     await resident.page.goto(appUrl(`/orders/${requestId}`));
     await expect.poll(() => resident.page.getByTestId('status').innerText(), { timeout: 15_000 }).toBe(t('status.resolved'));
-    await resident.page.getByTestId('ack-by').getByText(t('countdown.acknowledgedBy', { name: STAFF_NAME })).waitFor();
+    await resident.page
+      .getByTestId('ack-by')
+      .getByText(t('countdown.acknowledgedBy', { name: STAFF_NAME }))
+      .waitFor();
     await screenshot(resident.page, 'staff-05-order-resolved');
 
     // firebase/messaging lives in the staff-only chunk: the resident's phone never downloads it.

@@ -24,7 +24,11 @@ describe('a visitor at a QR code', () => {
   });
 
   afterAll(async () => {
-    if (requestId) await getFirestore().doc(paths.sosRequest(requestId)).update({ status: 'cancelled' }).catch(() => undefined);
+    if (requestId)
+      await getFirestore()
+        .doc(paths.sosRequest(requestId))
+        .update({ status: 'cancelled' })
+        .catch(() => undefined);
     await browser?.close();
   });
 
@@ -60,7 +64,10 @@ describe('a visitor at a QR code', () => {
 
     // The visitor sees it live and answers.
     const thread = visitor.page.getByTestId('messages');
-    await thread.getByTestId('message').filter({ hasText: t('messages.quick.going') }).waitFor({ timeout: 15_000 });
+    await thread
+      .getByTestId('message')
+      .filter({ hasText: t('messages.quick.going') })
+      .waitFor({ timeout: 15_000 });
     expect(await thread.getByTestId('message').first().innerText()).toContain(t('messages.role.staff'));
     // An empty message is refused next to the field.
     await thread.getByRole('button', { name: t('messages.send') }).click();

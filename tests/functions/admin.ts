@@ -21,12 +21,7 @@ function listenAndRecheck<T>(listen: (next: (value: T) => void, fail: (error: Er
 }
 
 /** Waits until the document's data satisfies `check` (undefined while it does not exist). */
-export function waitForDoc<T>(
-  ref: DocumentReference<T>,
-  check: (data: T | undefined) => boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T | undefined> {
+export function waitForDoc<T>(ref: DocumentReference<T>, check: (data: T | undefined) => boolean, what: string, timeoutMs = 30_000): Promise<T | undefined> {
   return waitFor<T | undefined>(
     listenAndRecheck(
       (next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail),

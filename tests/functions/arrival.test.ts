@@ -43,7 +43,10 @@ async function arrive(session: ClientSession, requestId: string): Promise<void> 
 }
 
 /** An emergency request of the site's resident written with the Admin SDK (past the rules' checks); its id. */
-async function writeAsServer(site: ResponseSite, fields: Pick<SosRequest<Timestamp>, 'status' | 'createdAt'> & Partial<SosRequest<Timestamp>>): Promise<string> {
+async function writeAsServer(
+  site: ResponseSite,
+  fields: Pick<SosRequest<Timestamp>, 'status' | 'createdAt'> & Partial<SosRequest<Timestamp>>,
+): Promise<string> {
   const requestId = newRequestId();
   await refs.sosRequest(requestId).set({
     uid: site.resident.uid,
@@ -155,25 +158,29 @@ describe('arrival overdue', () => {
 });
 
 describe('nobody on duty', () => {
-  it('when no tier-1 staff member can be pushed, escalation round 1 runs at opening and pushes every on-duty staff member and the admins', { timeout: 60_000 }, async () => {
-    const [site, resident] = [emptySite, sessions.emptyResident!];
-    const requestId = await createRequest(resident, { locationId: site.locationId });
-    const opened = await waitProcessed(requestId);
-    const escalated = await waitForDoc(refs.event(requestId, 'escalated-1'), (e) => e !== undefined, 'escalation at opening', 30_000);
-    expect(escalated).toMatchObject({ type: 'escalated', by: null, detail: { reason: 'nobody_on_duty', round: 1 } });
-    // At opening, not after the hour-long acknowledgement timer.
-    expect(escalated!.at.toMillis()).toBeLessThan(opened.ackDeadlineAt!.toMillis());
-    expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'open', escalationLevel: 1, nobodyOnDuty: true });
-    await waitForDoc(refs.event(requestId, 'notified-esc-1'), (e) => e !== undefined, 'round 1 push batch');
-    expect(await deliveriesOf(requestId, 'esc-1')).toEqual({ [`${site.tier2.uid}/d1`]: 'emulated', [`${site.admin.uid}/d1`]: 'emulated' });
+  it(
+    'when no tier-1 staff member can be pushed, escalation round 1 runs at opening and pushes every on-duty staff member and the admins',
+    { timeout: 60_000 },
+    async () => {
+      const [site, resident] = [emptySite, sessions.emptyResident!];
+      const requestId = await createRequest(resident, { locationId: site.locationId });
+      const opened = await waitProcessed(requestId);
+      const escalated = await waitForDoc(refs.event(requestId, 'escalated-1'), (e) => e !== undefined, 'escalation at opening', 30_000);
+      expect(escalated).toMatchObject({ type: 'escalated', by: null, detail: { reason: 'nobody_on_duty', round: 1 } });
+      // At opening, not after the hour-long acknowledgement timer.
+      expect(escalated!.at.toMillis()).toBeLessThan(opened.ackDeadlineAt!.toMillis());
+      expect((await refs.sosRequest(requestId).get()).data()).toMatchObject({ status: 'open', escalationLevel: 1, nobodyOnDuty: true });
+      await waitForDoc(refs.event(requestId, 'notified-esc-1'), (e) => e !== undefined, 'round 1 push batch');
+      expect(await deliveriesOf(requestId, 'esc-1')).toEqual({ [`${site.tier2.uid}/d1`]: 'emulated', [`${site.admin.uid}/d1`]: 'emulated' });
 
-    // A replayed round 1 changes nothing; round 2 is due at the acknowledgement deadline, an hour away.
-    const events = await eventFingerprint(requestId);
-    await runEscalationRound({ requestId, round: 1, dueAtMillis: opened.createdAt.toMillis(), attempt: 0, reason: 'nobody_on_duty' });
-    expect(await eventFingerprint(requestId)).toEqual(events);
-    expect((await refs.event(requestId, 'escalated-2').get()).exists).toBe(false);
-    await updateDoc(doc(resident.db, 'sosRequests', requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
-  });
+      // A replayed round 1 changes nothing; round 2 is due at the acknowledgement deadline, an hour away.
+      const events = await eventFingerprint(requestId);
+      await runEscalationRound({ requestId, round: 1, dueAtMillis: opened.createdAt.toMillis(), attempt: 0, reason: 'nobody_on_duty' });
+      expect(await eventFingerprint(requestId)).toEqual(events);
+      expect((await refs.event(requestId, 'escalated-2').get()).exists).toBe(false);
+      await updateDoc(doc(resident.db, 'sosRequests', requestId), { status: 'cancelled', cancelledAt: serverTimestamp() });
+    },
+  );
 
   it('escalates nothing at opening while a tier-1 staff member with a device is on duty', { timeout: 60_000 }, async () => {
     const requestId = await createRequest(sessions.lateResident!, { locationId: lateSite.locationId });

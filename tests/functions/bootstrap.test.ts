@@ -25,13 +25,15 @@ async function locationsNamed(name: string) {
 }
 
 async function accountExists(email: string): Promise<boolean> {
-  return getAuth().getUserByEmail(email).then(
-    () => true,
-    (error: { code?: string }) => {
-      if (error.code === 'auth/user-not-found') return false;
-      throw error;
-    },
-  );
+  return getAuth()
+    .getUserByEmail(email)
+    .then(
+      () => true,
+      (error: { code?: string }) => {
+        if (error.code === 'auth/user-not-found') return false;
+        throw error;
+      },
+    );
 }
 
 const unique = () => randomUUID().slice(0, 8);
@@ -73,7 +75,9 @@ describe('npm run bootstrap', () => {
     const earlier = `loc-${unique()}`;
     const existing = await getAuth().createUser({ email, password: SITE_PASSWORD, displayName: 'Охранник Петров' });
     await getAuth().setCustomUserClaims(existing.uid, { role: 'staff', locationIds: [earlier] });
-    await getFirestore().doc(paths.user(existing.uid)).set({ displayName: 'Охранник Петров', phone: '+79990000000', locationIds: [earlier], homeLocationId: earlier });
+    await getFirestore()
+      .doc(paths.user(existing.uid))
+      .set({ displayName: 'Охранник Петров', phone: '+79990000000', locationIds: [earlier], homeLocationId: earlier });
 
     const run = runBootstrap(['--email', email, '--location', name, '--staff-phone', '+73422000000']);
     expect(run.status).toBe(0);
@@ -122,7 +126,11 @@ describe('npm run bootstrap', () => {
         args: (email, name) => ['--email', email, '--location', name, '--staff-phone', '+73422580078', '--project', 'no-such-project-sos'],
         error: /^bootstrap: cannot reach project "no-such-project-sos"/,
       },
-      { what: 'an unknown option', args: (email, name) => ['--email', email, '--location', name, '--phone', '+73422580078'], error: /^bootstrap: Unknown option '--phone'/ },
+      {
+        what: 'an unknown option',
+        args: (email, name) => ['--email', email, '--location', name, '--phone', '+73422580078'],
+        error: /^bootstrap: Unknown option '--phone'/,
+      },
     ];
     for (const { what, args, error } of cases) {
       it(what, async () => {

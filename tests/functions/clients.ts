@@ -2,15 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
-import {
-  connectFirestoreEmulator,
-  doc,
-  getFirestore,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
-  type Firestore,
-} from 'firebase/firestore';
+import { connectFirestoreEmulator, doc, getFirestore, serverTimestamp, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import { acknowledgeWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { SITE_PASSWORD } from './fixtures';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';

@@ -72,9 +72,19 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
   const batch = db.batch();
   batch.set(refs.location(site.locationId), location(site.locationName, [site.admin.uid]));
   batch.set(refs.location(site.otherLocationId), location(`Соседи ${prefix}`, []));
-  batch.set(refs.user(site.resident.uid), { displayName: site.resident.name, phone: '+79001112233', locationIds: [site.locationId], homeLocationId: site.locationId });
+  batch.set(refs.user(site.resident.uid), {
+    displayName: site.resident.name,
+    phone: '+79001112233',
+    locationIds: [site.locationId],
+    homeLocationId: site.locationId,
+  });
   // A claim carries the claimer's profile name (the rules compare them).
-  batch.set(refs.user(site.tier1.uid), { displayName: site.tier1.name, phone: '+79000000000', locationIds: [site.locationId], homeLocationId: site.locationId });
+  batch.set(refs.user(site.tier1.uid), {
+    displayName: site.tier1.name,
+    phone: '+79000000000',
+    locationIds: [site.locationId],
+    homeLocationId: site.locationId,
+  });
   // Membership documents as invitations write them (a new request reads the requester's).
   const member = (p: Person, phone: string, role: Role) => ({ name: p.name, phone, role, joinedAt: Timestamp.now() });
   batch.set(peopleRefs.member(site.locationId, site.resident.uid), member(site.resident, '+79001112233', 'resident'));

@@ -54,40 +54,44 @@ async function send(session: ClientSession, requestId: string, role: MessageRole
 const orderTitle = async (uid: string, requestId: string) =>
   (await waitForDoc(refs.order(uid, requestId), (o) => o !== undefined, `order ${requestId}`))?.title;
 
-describe('pushes in the recipient\'s language', () => {
-  it('staff get the open push in their own language, the requester the acknowledgement and messages in theirs, and the order title follows the requester', { timeout: 90_000 }, async () => {
-    await Promise.all([chooseLocale(tier1, 'en'), chooseLocale(resident, 'en')]);
-    // A second tier-1 member comes on duty; they never chose a language.
-    await refs.staff(site.locationId).doc(site.tier1OffDuty.uid).update({ onDuty: true });
-    await waitForDispatch(
-      (d) => d?.recipients[site.tier1.uid]?.locale === 'en' && d.recipients[site.tier1OffDuty.uid]?.locale === 'ru',
-      'tier 1 listed in English, the other on-duty member in Russian',
-    );
-    await waitForDoc(peopleRefs.member(site.locationId, site.resident.uid), (m) => m?.locale === 'en', "the requester's membership follows their language");
+describe("pushes in the recipient's language", () => {
+  it(
+    'staff get the open push in their own language, the requester the acknowledgement and messages in theirs, and the order title follows the requester',
+    { timeout: 90_000 },
+    async () => {
+      await Promise.all([chooseLocale(tier1, 'en'), chooseLocale(resident, 'en')]);
+      // A second tier-1 member comes on duty; they never chose a language.
+      await refs.staff(site.locationId).doc(site.tier1OffDuty.uid).update({ onDuty: true });
+      await waitForDispatch(
+        (d) => d?.recipients[site.tier1.uid]?.locale === 'en' && d.recipients[site.tier1OffDuty.uid]?.locale === 'ru',
+        'tier 1 listed in English, the other on-duty member in Russian',
+      );
+      await waitForDoc(peopleRefs.member(site.locationId, site.resident.uid), (m) => m?.locale === 'en', "the requester's membership follows their language");
 
-    const requestId = await createRequest(resident, { locationId: site.locationId });
-    expect(await sentIn(requestId, 'open')).toEqual({
-      [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `SOS call: ${locationName}` },
-      [`${site.tier1.uid}/dead`]: { status: 'token_removed', locale: 'en', title: `SOS call: ${locationName}` },
-      [`${site.tier1OffDuty.uid}/d1`]: { status: 'emulated', locale: 'ru', title: `SOS: ${locationName}` },
-    });
-    expect(await orderTitle(site.resident.uid, requestId)).toBe('Staff call');
+      const requestId = await createRequest(resident, { locationId: site.locationId });
+      expect(await sentIn(requestId, 'open')).toEqual({
+        [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `SOS call: ${locationName}` },
+        [`${site.tier1.uid}/dead`]: { status: 'token_removed', locale: 'en', title: `SOS call: ${locationName}` },
+        [`${site.tier1OffDuty.uid}/d1`]: { status: 'emulated', locale: 'ru', title: `SOS: ${locationName}` },
+      });
+      expect(await orderTitle(site.resident.uid, requestId)).toBe('Staff call');
 
-    await acknowledge(tier1, requestId, site.tier1.name);
-    expect(await sentIn(requestId, 'ack')).toEqual({
-      [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Your call was accepted' },
-    });
+      await acknowledge(tier1, requestId, site.tier1.name);
+      expect(await sentIn(requestId, 'ack')).toEqual({
+        [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Your call was accepted' },
+      });
 
-    // Messages both ways: the claimer and the requester are read from their profiles, not the dispatch document.
-    const going = await send(tier1, requestId, 'staff', 'Иду');
-    expect(await sentIn(requestId, `msg-${going}`)).toEqual({
-      [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Message from staff' },
-    });
-    const reply = await send(resident, requestId, 'requester', 'Жду');
-    expect(await sentIn(requestId, `msg-${reply}`)).toEqual({
-      [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `Message: ${site.resident.name} · ${locationName}` },
-    });
-  });
+      // Messages both ways: the claimer and the requester are read from their profiles, not the dispatch document.
+      const going = await send(tier1, requestId, 'staff', 'Иду');
+      expect(await sentIn(requestId, `msg-${going}`)).toEqual({
+        [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Message from staff' },
+      });
+      const reply = await send(resident, requestId, 'requester', 'Жду');
+      expect(await sentIn(requestId, `msg-${reply}`)).toEqual({
+        [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `Message: ${site.resident.name} · ${locationName}` },
+      });
+    },
+  );
 
   it('after a staff member switches language, the dispatch document and the next push follow; a requester who never chose reads Russian', async () => {
     await chooseLocale(tier1, 'ru');

@@ -47,7 +47,9 @@ describe('the membership document', () => {
 
     // A replayed sync writes nothing.
     const before = await peopleRefs.member(site.locationId, site.resident.uid).get();
-    await expect(syncMemberContact(site.resident.uid, [site.locationId], { name: 'Жилец Переименованный', phone: '+79005556677', locale: 'ru' })).resolves.toBe(0);
+    await expect(syncMemberContact(site.resident.uid, [site.locationId], { name: 'Жилец Переименованный', phone: '+79005556677', locale: 'ru' })).resolves.toBe(
+      0,
+    );
     expect((await peopleRefs.member(site.locationId, site.resident.uid).get()).updateTime?.isEqual(before.updateTime!)).toBe(true);
   });
 

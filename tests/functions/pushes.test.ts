@@ -14,10 +14,7 @@ import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, t
 
 /** What the update trigger does for a change, replayed by hand. */
 async function replayUpdate(requestId: string, before: SosRequest<Timestamp>, after: SosRequest<Timestamp>, changedAt: Timestamp) {
-  await Promise.all([
-    recordTransition(requestId, before, after, changedAt),
-    runTransitionEffects(requestId, effectsOf(before.status, after.status), after),
-  ]);
+  await Promise.all([recordTransition(requestId, before, after, changedAt), runTransitionEffects(requestId, effectsOf(before.status, after.status), after)]);
 }
 
 let site: ResponseSite;

@@ -2,11 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  initializeTestEnvironment,
-  type RulesTestContext,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { initializeTestEnvironment, type RulesTestContext, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { doc, setLogLevel, writeBatch, type DocumentData, type Firestore } from 'firebase/firestore';
 import type { Role } from '@sos/model';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from './emulators';
@@ -108,9 +104,7 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
     const key = `${actor ? `${actor.uid}|${actor.role}|${actor.locationIds.join(',')}` : 'anonymous'}#${lane}`;
     let db = instances.get(key);
     if (!db) {
-      const context = actor
-        ? env.authenticatedContext(actor.uid, { role: actor.role, locationIds: [...actor.locationIds] })
-        : env.unauthenticatedContext();
+      const context = actor ? env.authenticatedContext(actor.uid, { role: actor.role, locationIds: [...actor.locationIds] }) : env.unauthenticatedContext();
       db = modularFirestore(context);
       instances.set(key, db);
     }
@@ -134,4 +128,3 @@ export async function startRulesHarness(projectId: string): Promise<RulesHarness
     cleanup: () => env.cleanup(),
   };
 }
-

@@ -31,7 +31,10 @@ export function setup(): () => Promise<void> {
     );
     const links = projectIds.map((id) => `<li><a href="${id}.html">${id}</a> (<a href="${id}.json">json</a>)</li>`).join('\n');
     const index = join(RULES_COVERAGE_DIR, 'index.html');
-    writeFileSync(index, `<!doctype html>\n<meta charset="utf-8">\n<title>Firestore rules coverage</title>\n<h1>Firestore rules coverage</h1>\n<ul>\n${links}\n</ul>\n`);
+    writeFileSync(
+      index,
+      `<!doctype html>\n<meta charset="utf-8">\n<title>Firestore rules coverage</title>\n<h1>Firestore rules coverage</h1>\n<ul>\n${links}\n</ul>\n`,
+    );
     console.log(`Rules coverage (${projectIds.length} project ids): ${relative(process.cwd(), index)}`);
   };
 }

@@ -110,8 +110,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.cleanup());
 
-const label = (c: Case) =>
-  `${ACTOR_LABELS[c.actor]} ${c.allowed ? 'may' : 'may not'} move ${c.from} → ${c.to}${c.variant ? ` ${c.variant}` : ''}`;
+const label = (c: Case) => `${ACTOR_LABELS[c.actor]} ${c.allowed ? 'may' : 'may not'} move ${c.from} → ${c.to}${c.variant ? ` ${c.variant}` : ''}`;
 
 async function check(c: Case): Promise<void> {
   const write = updateDoc(doc(h.db(c.actor), 'sosRequests', c.id), c.write);
@@ -132,8 +131,7 @@ describe('a transition writes exactly its row’s fields', () => {
 
 describe('the generated cases cover the table', () => {
   it('every client row is tried by an actor it allows, every backend row by none', () => {
-    const allowedFor = (row: Transition) =>
-      pairCases.filter((c) => c.from === row.from && c.to === row.to && c.allowed).map((c) => c.actor);
+    const allowedFor = (row: Transition) => pairCases.filter((c) => c.from === row.from && c.to === row.to && c.allowed).map((c) => c.actor);
     for (const row of TRANSITIONS) {
       if (row.actor === 'function') expect(allowedFor(row)).toEqual([]);
       else expect(allowedFor(row).length).toBeGreaterThan(0);

@@ -67,9 +67,7 @@ describe('a location', () => {
   });
 
   it('the admin edits the location settings', async () => {
-    await assertSucceeds(
-      updateDoc(ref('admin', LOCATION_PATH), { staffPhone: '+73422580079', responseMinutes: 15, ackSeconds: 90 }),
-    );
+    await assertSucceeds(updateDoc(ref('admin', LOCATION_PATH), { staffPhone: '+73422580079', responseMinutes: 15, ackSeconds: 90 }));
   });
 
   it('the admin changes the timezone', async () => {
@@ -159,12 +157,9 @@ describe('the duty roster', () => {
     await assertSucceeds(getDocs(collection(h.db(actor), `${LOCATION_PATH}/staff`)));
   });
 
-  it.each(actorCases(['resident', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
-    '%s cannot read the roster',
-    async (_label, actor) => {
-      await assertFails(getDoc(ref(actor, ROSTER_PATH)));
-    },
-  );
+  it.each(actorCases(['resident', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']))('%s cannot read the roster', async (_label, actor) => {
+    await assertFails(getDoc(ref(actor, ROSTER_PATH)));
+  });
 
   it('the admin puts staff on the roster', async () => {
     await assertSucceeds(setDoc(ref('admin', `${LOCATION_PATH}/staff/staff-2`), rosterEntry({ name: 'Pyotr', tier: 2 })));

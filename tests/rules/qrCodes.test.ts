@@ -24,8 +24,7 @@ beforeEach(async () => {
 });
 
 const ref = (actor: ActorName, path: string) => doc(h.db(actor), path);
-const byLocation = (actor: ActorName, locationId: string) =>
-  query(collection(h.db(actor), 'qrCodes'), where('locationId', '==', locationId));
+const byLocation = (actor: ActorName, locationId: string) => query(collection(h.db(actor), 'qrCodes'), where('locationId', '==', locationId));
 const NOT_ITS_ADMIN = actorCases(['resident', 'staff', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
 
 describe('reading a code', () => {
@@ -119,10 +118,7 @@ describe('issuing and revoking codes', () => {
     await assertFails(updateDoc(ref('admin', FOREIGN), { locationId: HOME }));
   });
 
-  it.each(actorCases(['resident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
-    '%s cannot delete a code',
-    async (_label, actor) => {
-      await assertFails(deleteDoc(ref(actor, ACTIVE)));
-    },
-  );
+  it.each(actorCases(['resident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']))('%s cannot delete a code', async (_label, actor) => {
+    await assertFails(deleteDoc(ref(actor, ACTIVE)));
+  });
 });

@@ -2,16 +2,7 @@
 // of the contract: creates as PRODUCT.md "Data contract" says, updates as the lifecycle table in @sos/model says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  Timestamp,
-  deleteField,
-  doc,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
-  type DocumentData,
-  type Firestore,
-} from 'firebase/firestore';
+import { Timestamp, deleteField, doc, serverTimestamp, setDoc, updateDoc, type DocumentData, type Firestore } from 'firebase/firestore';
 import {
   MAX_ACK_BY_NAME_LENGTH,
   MAX_DESCRIPTION_LENGTH,
@@ -61,12 +52,7 @@ const inRange = (v: unknown, min: number, max: number): boolean => typeof v === 
 function isGeo(v: unknown): boolean {
   if (!isPlainMap(v)) return false;
   const keys = Object.keys(v).sort();
-  return (
-    keys.join() === 'accuracy,lat,lng' &&
-    inRange(v.lat, -90, 90) &&
-    inRange(v.lng, -180, 180) &&
-    inRange(v.accuracy, 0, Number.POSITIVE_INFINITY)
-  );
+  return keys.join() === 'accuracy,lat,lng' && inRange(v.lat, -90, 90) && inRange(v.lng, -180, 180) && inRange(v.accuracy, 0, Number.POSITIVE_INFINITY);
 }
 
 /** The resident's fields at create; `qrToken` and `geo` may be left out. */
@@ -153,9 +139,7 @@ function contractAllowsUpdate(before: Payload, patch: Payload, actor: Actor | nu
   const row = TRANSITIONS.find((r) => r.from === before.status && r.to === after.status);
   if (!row || row.actor === 'function') return false;
   const locationSide =
-    (actor.role === 'staff' || actor.role === 'admin') &&
-    typeof before.locationId === 'string' &&
-    actor.locationIds.includes(before.locationId);
+    (actor.role === 'staff' || actor.role === 'admin') && typeof before.locationId === 'string' && actor.locationIds.includes(before.locationId);
   if (row.actor === 'requester' ? actor.uid !== before.uid : !locationSide) return false;
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changed = [...keys].filter((k) => !(k in before && k in after && sameValue(before[k], after[k])));
@@ -197,9 +181,7 @@ const nearLimit = (max: number) => fc.string({ minLength: max - 3, maxLength: ma
 const overLimit = (max: number) => fc.string({ minLength: max + 1, maxLength: max + 5 });
 const blank = fc.stringMatching(/^[ \t\n]{0,6}$/);
 const nonBlank = shortText.filter((s) => s.trim() !== '');
-const clientTime = fc
-  .integer({ min: -86_400_000, max: 86_400_000 })
-  .map((offset) => Timestamp.fromMillis(Date.now() + offset));
+const clientTime = fc.integer({ min: -86_400_000, max: 86_400_000 }).map((offset) => Timestamp.fromMillis(Date.now() + offset));
 const wrongTime = fc.oneof(
   clientTime,
   fc.date({ min: new Date(2000, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: true }),
@@ -242,11 +224,7 @@ const extraField = fc.oneof(
   fc.constantFrom('priority', 'Status', 'createdBy', 'role', 'locationIds', 'requestId', 'id'),
   fc.stringMatching(/^[a-z][a-zA-Z]{0,11}$/),
 );
-const anyField = fc.oneof(
-  fc.constantFrom(...SOS_REQUEST_CLIENT_FIELDS),
-  fc.constantFrom(...Object.keys(SERVER_FIELDS)),
-  extraField,
-);
+const anyField = fc.oneof(fc.constantFrom(...SOS_REQUEST_CLIENT_FIELDS), fc.constantFrom(...Object.keys(SERVER_FIELDS)), extraField);
 
 /** A payload the resident's app could legitimately send, for `actorName`. */
 const validCreate = (actorName: string) => {
@@ -277,7 +255,10 @@ const validCreate = (actorName: string) => {
         ...common,
         source: fc.constant('form'),
         objectId: id,
-        description: fc.oneof(nonBlank, nearLimit(MAX_DESCRIPTION_LENGTH).filter((s) => s.trim() !== '')),
+        description: fc.oneof(
+          nonBlank,
+          nearLimit(MAX_DESCRIPTION_LENGTH).filter((s) => s.trim() !== ''),
+        ),
         qrToken: fc.constant(null),
       },
       optional,
@@ -333,16 +314,11 @@ function mutate(base: Payload, mutations: Mutation[]): Payload {
 
 /** Some cases stay valid; the rest get one to three mutations. */
 const mutations = (mutation: fc.Arbitrary<Mutation>, untouched = 2, mutated = 3) =>
-  fc.oneof(
-    { weight: untouched, arbitrary: fc.constant<Mutation[]>([]) },
-    { weight: mutated, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },
-  );
+  fc.oneof({ weight: untouched, arbitrary: fc.constant<Mutation[]>([]) }, { weight: mutated, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) });
 
 const createCase = fc
   .constantFrom(...Object.keys(FUZZ_ACTORS))
-  .chain((actorName) =>
-    fc.record({ actorName: fc.constant(actorName), base: validCreate(actorName), mutations: mutations(createMutation) }),
-  );
+  .chain((actorName) => fc.record({ actorName: fc.constant(actorName), base: validCreate(actorName), mutations: mutations(createMutation) }));
 
 const CLIENT_ROWS = TRANSITIONS.filter((row) => row.actor !== 'function');
 /** The fields client transitions write, by what they hold. */
@@ -389,8 +365,17 @@ const updateMutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('actor-uid'), 'uid'), to: fc.constantFrom(...ALL_UIDS) }) },
   { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('server-time')), to: wrongTime }) },
   { weight: 2, arbitrary: fc.record({ restamp: wrongTime }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('actor-name')), to: fc.oneof(fc.constant(''), overLimit(MAX_ACK_BY_NAME_LENGTH), fc.integer()) }) },
-  { weight: 2, arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('note')), to: fc.oneof(overLimit(MAX_RESOLUTION_LENGTH), fc.integer(), fc.constant(null)) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      set: fc.constantFrom(...fieldsOfKind('actor-name')),
+      to: fc.oneof(fc.constant(''), overLimit(MAX_ACK_BY_NAME_LENGTH), fc.integer()),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ set: fc.constantFrom(...fieldsOfKind('note')), to: fc.oneof(overLimit(MAX_RESOLUTION_LENGTH), fc.integer(), fc.constant(null)) }),
+  },
   { weight: 2, arbitrary: fc.record({ remove: fc.constantFrom(...CLIENT_ROWS.flatMap((row) => Object.keys(row.sets))) }) },
 );
 
@@ -398,9 +383,9 @@ const updateCase = fc
   .oneof(
     {
       weight: 3,
-      arbitrary: fc.constantFrom(...ENTITLED).chain(({ step, from, by }) =>
-        fc.record({ state: fc.constantFrom(...from), actorName: fc.constantFrom(...by), step: fc.constant(step) }),
-      ),
+      arbitrary: fc
+        .constantFrom(...ENTITLED)
+        .chain(({ step, from, by }) => fc.record({ state: fc.constantFrom(...from), actorName: fc.constantFrom(...by), step: fc.constant(step) })),
     },
     {
       weight: 2,
@@ -438,10 +423,7 @@ async function verdictOf(write: Promise<unknown>): Promise<Verdict> {
  * Runs every case, `LANES` lanes per actor in parallel and one write at a time in each lane,
  * so each write gets its own verdict (see `dbFor`).
  */
-async function inLanes<T extends { actorName: string }, R>(
-  items: T[],
-  run: (item: T, index: number, db: Firestore) => Promise<R>,
-): Promise<R[]> {
+async function inLanes<T extends { actorName: string }, R>(items: T[], run: (item: T, index: number, db: Firestore) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   const lanes = new Map<string, number[]>();
   items.forEach((item, index) => {
@@ -513,9 +495,7 @@ describe('fuzzing sosRequests', () => {
     );
     await h.seed(Object.fromEntries(stored.map((data, index) => [`sosRequests/fuzz-update-${index}`, data])));
     await h.seed(
-      Object.fromEntries(
-        Object.values(FUZZ_ACTORS).flatMap((actor) => (actor ? [[`users/${actor.uid}`, { displayName: profileNameOf(actor.uid) }]] : [])),
-      ),
+      Object.fromEntries(Object.values(FUZZ_ACTORS).flatMap((actor) => (actor ? [[`users/${actor.uid}`, { displayName: profileNameOf(actor.uid) }]] : []))),
     );
 
     const outcomes = await inLanes(cases, async ({ actorName, patch }, index, db) => {

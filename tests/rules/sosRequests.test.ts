@@ -32,8 +32,7 @@ beforeEach(() => h.clear());
 const REQUEST = 'req-1';
 const requestDoc = (actor: ActorName, id = REQUEST) => doc(h.db(actor), 'sosRequests', id);
 const create = (actor: ActorName, data: DocumentData, id = REQUEST) => setDoc(requestDoc(actor, id), data);
-const seedRequest = (status: SosStatus, overrides: DocumentData = {}) =>
-  h.seed({ [`sosRequests/${REQUEST}`]: storedRequest(status, overrides) });
+const seedRequest = (status: SosStatus, overrides: DocumentData = {}) => h.seed({ [`sosRequests/${REQUEST}`]: storedRequest(status, overrides) });
 
 const ack = (actor: ActorName, overrides: DocumentData = {}) =>
   updateDoc(requestDoc(actor), {
@@ -142,14 +141,11 @@ describe('creating a request', () => {
     await assertFails(create('resident', emergencyPayload({ createdAt })));
   });
 
-  it.each(['uid', 'locationId', 'objectId', 'source', 'description', 'repeatOf', 'status', 'createdAt'])(
-    'resident cannot leave out %s',
-    async (field) => {
-      const payload = emergencyPayload();
-      delete payload[field];
-      await assertFails(create('resident', payload));
-    },
-  );
+  it.each(['uid', 'locationId', 'objectId', 'source', 'description', 'repeatOf', 'status', 'createdAt'])('resident cannot leave out %s', async (field) => {
+    const payload = emergencyPayload();
+    delete payload[field];
+    await assertFails(create('resident', payload));
+  });
 
   it('resident cannot send a description over 1000 characters', async () => {
     await assertFails(create('resident', formPayload({ description: 'x'.repeat(1001) })));
@@ -232,9 +228,7 @@ describe('reading requests', () => {
   });
 
   it("resident cannot list another resident's requests", async () => {
-    await assertFails(
-      getDocs(query(collection(h.db('otherResident'), 'sosRequests'), where('uid', '==', ACTORS.resident.uid))),
-    );
+    await assertFails(getDocs(query(collection(h.db('otherResident'), 'sosRequests'), where('uid', '==', ACTORS.resident.uid))));
   });
 
   it('resident cannot list every request', async () => {
@@ -248,14 +242,7 @@ describe('reading requests', () => {
   it('an admin of several locations lists all their requests in one query, newest first', async () => {
     const admin = { uid: 'admin-3', role: 'admin' as const, locationIds: [HOME, ELSEWHERE] };
     await assertSucceeds(
-      getDocs(
-        query(
-          collection(h.dbFor(admin), 'sosRequests'),
-          where('locationId', 'in', admin.locationIds),
-          orderBy('createdAt', 'desc'),
-          limit(300),
-        ),
-      ),
+      getDocs(query(collection(h.dbFor(admin), 'sosRequests'), where('locationId', 'in', admin.locationIds), orderBy('createdAt', 'desc'), limit(300))),
     );
   });
 
@@ -276,12 +263,9 @@ describe('reading requests', () => {
     await assertFails(getDocs(query(collection(h.db('staff'), 'sosRequests'), where('locationId', 'in', [HOME, ELSEWHERE]))));
   });
 
-  it.each(actorCases(['resident', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
-    "%s cannot list the location's requests",
-    async (_label, actor) => {
-      await assertFails(getDocs(query(collection(h.db(actor), 'sosRequests'), where('locationId', '==', HOME))));
-    },
-  );
+  it.each(actorCases(['resident', 'foreignStaff', 'foreignAdmin', 'anonymous']))("%s cannot list the location's requests", async (_label, actor) => {
+    await assertFails(getDocs(query(collection(h.db(actor), 'sosRequests'), where('locationId', '==', HOME))));
+  });
 });
 
 describe('staff acknowledge an open request', () => {
@@ -465,13 +449,10 @@ describe('the resident cancels a request made by mistake', () => {
     await assertSucceeds(cancel('resident'));
   });
 
-  it.each(['on_site', 'resolved', 'rejected', 'cancelled'] as const)(
-    'resident cannot cancel a request that is %s',
-    async (status) => {
-      await seedRequest(status);
-      await assertFails(cancel('resident'));
-    },
-  );
+  it.each(['on_site', 'resolved', 'rejected', 'cancelled'] as const)('resident cannot cancel a request that is %s', async (status) => {
+    await seedRequest(status);
+    await assertFails(cancel('resident'));
+  });
 
   it.each(actorCases(['otherResident', 'foreignResident', 'staff', 'foreignStaff', 'admin', 'foreignAdmin', 'anonymous']))(
     "%s cannot cancel the resident's request",

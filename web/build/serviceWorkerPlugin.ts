@@ -39,7 +39,9 @@ export function serviceWorkerPlugin(): Plugin {
     },
     // closeBundle: after Vite has written every chunk and copied public/.
     async closeBundle() {
-      const files = filesUnder(outDir).filter((path) => !skip(path)).sort();
+      const files = filesUnder(outDir)
+        .filter((path) => !skip(path))
+        .sort();
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
       const result = await build({

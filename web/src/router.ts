@@ -61,6 +61,7 @@ router.beforeEach(async (to) => {
   if (session.isVisitor && !to.meta.visitors) return { path: '/login', query: { redirect: to.fullPath } };
   const roles = to.matched.flatMap((record) => record.meta.roles ?? []);
   // Home says why: a page of another role is not a blank redirect.
-  if (roles.length > 0 && (!session.role || !roles.includes(session.role))) return { path: '/', query: { notAllowed: roles.includes('staff') ? 'staff' : 'admin' } };
+  if (roles.length > 0 && (!session.role || !roles.includes(session.role)))
+    return { path: '/', query: { notAllowed: roles.includes('staff') ? 'staff' : 'admin' } };
   return true;
 });

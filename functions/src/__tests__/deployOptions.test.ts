@@ -21,7 +21,7 @@ describe('deploy options of every function', () => {
     }
   });
 
-  it('the functions on a new request\'s path keep warm instances from the MIN_INSTANCES parameter', () => {
+  it("the functions on a new request's path keep warm instances from the MIN_INSTANCES parameter", () => {
     const onPath = endpoints.filter(({ name }) => ON_A_NEW_REQUESTS_PATH.includes(name));
     expect(onPath.map(({ name }) => name).sort()).toEqual([...ON_A_NEW_REQUESTS_PATH].sort());
     for (const { name, endpoint } of onPath) expect({ name, minInstances: endpoint.minInstances }).toEqual({ name, minInstances: MIN_INSTANCES });

@@ -29,7 +29,11 @@ export async function rebuildDispatch(locationId: string): Promise<DispatchWrite
  * The location's dispatch document as `tx` reads it; when it does not exist yet (a location whose triggers have not
  * run), it is built from its sources and written in the same transaction. Null when the location does not exist.
  */
-export async function readDispatch(tx: Transaction, locationId: string, snapshot?: DocumentSnapshot<Dispatch<Timestamp>>): Promise<Dispatch<TimestampLike | FieldValue> | null> {
+export async function readDispatch(
+  tx: Transaction,
+  locationId: string,
+  snapshot?: DocumentSnapshot<Dispatch<Timestamp>>,
+): Promise<Dispatch<TimestampLike | FieldValue> | null> {
   const current = (snapshot ?? (await tx.get(refs.dispatch(locationId)))).data();
   if (current) return current;
   const location = (await tx.get(refs.location(locationId))).data();
@@ -61,7 +65,12 @@ export async function readDispatchSources(tx: Transaction, location: Location, l
   const devicesOf = new Map(uids.map((uid, i) => [uid, devices[i] ?? {}]));
   const locales = new Map(uids.map((uid, i) => [uid, profiles[i]?.data()?.locale]));
   return {
-    ...buildDispatch(location, onDuty, (uid) => devicesOf.get(uid) ?? {}, (uid) => localeOf(locales.get(uid))),
+    ...buildDispatch(
+      location,
+      onDuty,
+      (uid) => devicesOf.get(uid) ?? {},
+      (uid) => localeOf(locales.get(uid)),
+    ),
     rebuiltAt: FieldValue.serverTimestamp(),
   };
 }

@@ -17,11 +17,7 @@ export function messageAudience(
   roster: readonly RosterEntry[],
 ): string[] {
   const uids =
-    message.role !== 'requester'
-      ? [request.uid]
-      : request.ackBy
-        ? [request.ackBy]
-        : roster.filter(({ member }) => member.onDuty).map(({ uid }) => uid);
+    message.role !== 'requester' ? [request.uid] : request.ackBy ? [request.ackBy] : roster.filter(({ member }) => member.onDuty).map(({ uid }) => uid);
   return [...new Set(uids)].filter((uid) => uid !== message.uid).sort();
 }
 

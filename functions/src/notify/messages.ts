@@ -26,9 +26,7 @@ export function staffPushMessage(locale: Locale, requestId: string, request: Req
   const locationName = request.locationName ?? '';
   return {
     title: (round > 0 ? texts.escalationTitle(round, locationName) : texts.openTitle(locationName)).trim(),
-    body: [request.objectName ?? texts.noPlace, requesterName(texts, request.requester), timeLeftLabel(locale, request, nowMillis)]
-      .filter(Boolean)
-      .join(' · '),
+    body: [request.objectName ?? texts.noPlace, requesterName(texts, request.requester), timeLeftLabel(locale, request, nowMillis)].filter(Boolean).join(' · '),
     link: staffLink(requestId),
     tag: `sos-${requestId}`,
     data: { requestId, kind: round > 0 ? 'escalation' : 'open', round: String(round) },

@@ -90,7 +90,10 @@ export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<v
     await Promise.all(
       byLocale(pending).map(async ([locale, group]) => {
         const message = plan.message(locale);
-        const outcomes = await pushTransport.send(group.map(({ target }) => target.token), message);
+        const outcomes = await pushTransport.send(
+          group.map(({ target }) => target.token),
+          message,
+        );
         return group.map((item, i) => ({ ...item, title: message.title, outcome: outcomes[i] ?? NO_OUTCOME }));
       }),
     )
@@ -185,8 +188,7 @@ export function planThrottle(
     const last = current?.recipients?.[uid];
     return !last || batchKey(last.requestId, last.batch) !== key;
   });
-  const claim =
-    claims.length > 0 ? { recipients: Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }])) } : null;
+  const claim = claims.length > 0 ? { recipients: Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }])) } : null;
   return { decision, claim };
 }
 
@@ -196,13 +198,7 @@ export function planThrottle(
  * slots are claimed in a transaction, so of concurrent requests exactly one pushes each recipient. Someone without
  * a membership there (a visitor) is not throttled: visitor floods are grouped per QR code when the request opens.
  */
-async function claimPushSlots(
-  locationId: string,
-  residentUid: string,
-  recipients: string[],
-  requestId: string,
-  batch: string,
-): Promise<ThrottleDecision> {
+async function claimPushSlots(locationId: string, residentUid: string, recipients: string[], requestId: string, batch: string): Promise<ThrottleDecision> {
   const ref = peopleRefs.member(locationId, residentUid);
   const first = await readDoc(ref);
   const peek = planThrottle(first.data()?.pushThrottle, recipients, requestId, batch, Date.now()).decision;

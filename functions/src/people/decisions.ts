@@ -159,11 +159,7 @@ interface MemberContext {
 }
 
 function isLastAdmin(context: MemberContext, target: MemberTarget): boolean {
-  return (
-    target.uid === context.callerUid &&
-    context.target.role === 'admin' &&
-    context.admins.filter((uid) => uid !== context.callerUid).length === 0
-  );
+  return target.uid === context.callerUid && context.target.role === 'admin' && context.admins.filter((uid) => uid !== context.callerUid).length === 0;
 }
 
 export function decideRoleChange(change: MemberTarget & { role: Role }, context: MemberContext): MembershipChange | null {

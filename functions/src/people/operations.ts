@@ -1,15 +1,7 @@
 // What each people callable does: read, decide (decisions.ts), write. Callers' claims are read fresh from Auth.
 import { randomBytes } from 'node:crypto';
 import { FieldValue, Timestamp, type Transaction, createDoc, db, peopleRefs, refs } from '../firestore';
-import {
-  INVITE_CODE_BYTES,
-  higherRole,
-  inviteUrl,
-  type AcceptInviteResult,
-  type Claims,
-  type CreateInviteResult,
-  type Role,
-} from '@sos/model';
+import { INVITE_CODE_BYTES, higherRole, inviteUrl, type AcceptInviteResult, type Claims, type CreateInviteResult, type Role } from '@sos/model';
 import { peopleLogs } from '../logs';
 import { currentClaims, writeClaims } from './claims';
 import { localeOf } from '../notify/texts';
@@ -61,12 +53,7 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
     const inviteRef = peopleRefs.invite(code);
     const [inviteSnap, userSnap] = await Promise.all([transaction.get(inviteRef), transaction.get(peopleRefs.profile(callerUid))]);
     const invite = inviteSnap.data();
-    const decision = decideAccept(
-      invite && { ...invite, expiresAtMillis: invite.expiresAt.toMillis() },
-      callerUid,
-      caller.claims,
-      Date.now(),
-    );
+    const decision = decideAccept(invite && { ...invite, expiresAtMillis: invite.expiresAt.toMillis() }, callerUid, caller.claims, Date.now());
     if (decision.kind === 'replay') {
       // Joined in the profile but not in the claims: the claims write after an earlier commit failed.
       const unfinished = (userSnap.data()?.locationIds ?? []).includes(decision.answer.locationId);
@@ -175,9 +162,7 @@ async function changeMembership(
     }
     return decided;
   });
-  const claimsChanged =
-    change !== null &&
-    (change.claims.role !== person.claims.role || change.claims.locationIds.join() !== person.claims.locationIds.join());
+  const claimsChanged = change !== null && (change.claims.role !== person.claims.role || change.claims.locationIds.join() !== person.claims.locationIds.join());
   if (change && person.exists && claimsChanged) await writeClaims(target.uid, change.claims);
   return change;
 }

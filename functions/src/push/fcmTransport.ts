@@ -12,10 +12,7 @@ export const PUSH_TTL_SECONDS = 15 * 60;
 export const WEBPUSH_HEADERS = { Urgency: 'high', TTL: String(PUSH_TTL_SECONDS) } as const;
 
 /** FCM error codes that mean the token will never work again. */
-const DEAD_TOKEN_CODES = new Set([
-  'messaging/registration-token-not-registered',
-  'messaging/invalid-registration-token',
-]);
+const DEAD_TOKEN_CODES = new Set(['messaging/registration-token-not-registered', 'messaging/invalid-registration-token']);
 
 export function fcmErrorOutcome(code: string | undefined, message: string): PushOutcome {
   const error = code ? `${code}: ${message}` : message;
@@ -39,9 +36,7 @@ export function multicastMessage(tokens: string[], message: PushMessage): Multic
 
 async function sendChunk(tokens: string[], message: PushMessage): Promise<PushOutcome[]> {
   const response = await getMessaging().sendEachForMulticast(multicastMessage(tokens, message));
-  return response.responses.map((r) =>
-    r.success ? { status: 'sent', error: null } : fcmErrorOutcome(r.error?.code, r.error?.message ?? 'unknown error'),
-  );
+  return response.responses.map((r) => (r.success ? { status: 'sent', error: null } : fcmErrorOutcome(r.error?.code, r.error?.message ?? 'unknown error')));
 }
 
 export const fcmTransport: PushTransport = {

@@ -11,9 +11,7 @@ export interface PushMessage {
 }
 
 /** The outcome for one token; `unregistered` means the token is dead and its device must be removed. */
-export type PushOutcome =
-  | { status: 'sent' | 'emulated'; error: null }
-  | { status: 'failed' | 'unregistered'; error: string };
+export type PushOutcome = { status: 'sent' | 'emulated'; error: null } | { status: 'failed' | 'unregistered'; error: string };
 
 export interface PushTransport {
   readonly name: string;

@@ -12,8 +12,7 @@ import { requesterAckMessage, staffPushMessage, type RequestContext } from '../n
 import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPlan } from '../notify/pushBatch';
 import { firstEscalationRound } from './nobodyOnDuty';
 
-export type OpenedRequest = RequestContext &
-  Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
+export type OpenedRequest = RequestContext & Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
 
 /** The open step as the create transaction decided it: the push (none for a grouped visitor request) and whether anyone can be pushed. */
 export interface OpenStep {
@@ -105,10 +104,6 @@ const EFFECTS: Record<TransitionEffect, (requestId: string, request: SosRequest<
  * Does what a committed status change calls for (its lifecycle row's `effects`), one after the other in the row's
  * order, on the request as it now is. Each effect is idempotent, so a replayed update changes nothing.
  */
-export async function runTransitionEffects(
-  requestId: string,
-  effects: readonly TransitionEffect[],
-  request: SosRequest<Timestamp>,
-): Promise<void> {
+export async function runTransitionEffects(requestId: string, effects: readonly TransitionEffect[], request: SosRequest<Timestamp>): Promise<void> {
   for (const effect of effects) await EFFECTS[effect](requestId, request);
 }

@@ -28,7 +28,7 @@ async function readOptionalContext(tx: Transaction, requestId: string, request: 
   const earlier = isVisitorRequest(request, requester) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
   const [repeatedSnap, objectSnap, codeSnap, earlierVisitorRequests] = await Promise.all([repeated, object, code, earlier]);
   const objectData = objectSnap?.data() ?? null;
-  const parent = objectData?.parentId ? (await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null : null;
+  const parent = objectData?.parentId ? ((await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null) : null;
   return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent, qrCode: codeSnap?.data() ?? null, earlierVisitorRequests };
 }
 
@@ -38,12 +38,7 @@ async function readProfileOf(tx: Transaction, request: SosRequest<Timestamp>): P
   return user ? requesterFromProfile(user, request.locationId) : null;
 }
 
-function orderFor(
-  requestId: string,
-  request: SosRequest<Timestamp>,
-  decision: NewRequestDecision,
-  locale: Locale,
-): OrderCreate<Timestamp, FieldValue> {
+function orderFor(requestId: string, request: SosRequest<Timestamp>, decision: NewRequestDecision, locale: Locale): OrderCreate<Timestamp, FieldValue> {
   const open = decision.status === 'open' ? decision : null;
   return {
     kind: 'sos',

@@ -7,12 +7,7 @@ import { logs } from '../logs';
  * Idempotent and order-safe: the order is only written with a change newer than the one it
  * holds, and each transition's event has a fixed id.
  */
-export async function recordTransition(
-  requestId: string,
-  before: SosRequest<Timestamp>,
-  after: SosRequest<Timestamp>,
-  changedAt: Timestamp,
-): Promise<void> {
+export async function recordTransition(requestId: string, before: SosRequest<Timestamp>, after: SosRequest<Timestamp>, changedAt: Timestamp): Promise<void> {
   if (before.status === after.status) return;
   // The backend's own transitions (`new → open|rejected`) are written whole by processNewRequest.
   if (findTransition(before.status, after.status)?.actor === 'function') return;

@@ -3,10 +3,7 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 
 export type EarlyDecision =
-  | { action: 'run' }
-  | { action: 'wait'; millis: number }
-  | { action: 'retry-later'; millisEarly: number }
-  | { action: 'start-over'; millisEarly: number };
+  { action: 'run' } | { action: 'wait'; millis: number } | { action: 'retry-later'; millisEarly: number } | { action: 'start-over'; millisEarly: number };
 
 export interface RetryConfig {
   minBackoffSeconds: number;

@@ -37,17 +37,26 @@ describe('admin stores', () => {
     expect(session.uid).toBe(uid);
     expect(session.role).toBe('admin');
     expect(session.claims?.locationIds).toEqual(locationIds);
-    await until(() => useProfileStore().displayName, (name) => name === 'Ольга');
+    await until(
+      () => useProfileStore().displayName,
+      (name) => name === 'Ольга',
+    );
     const home = useHomeLocationStore();
     expect(home.homeLocationId).toBe(locationIds[1]);
-    await until(() => home.homeLocation?.name, (name) => name === 'Вторая');
+    await until(
+      () => home.homeLocation?.name,
+      (name) => name === 'Вторая',
+    );
     await until(() => home.homeStatus.synced, Boolean, 20_000, 'the profile and the home location confirmed');
   });
 
   it('served locations: all of them live in the order of the claims; the chosen one falls back to the first', async () => {
     const served = useServedLocationsStore();
     expect(served.ids).toEqual(locationIds);
-    await until(() => served.locations.map((location) => location.name), (names) => names.length === 3);
+    await until(
+      () => served.locations.map((location) => location.name),
+      (names) => names.length === 3,
+    );
     expect(served.locations.map((location) => location.name)).toEqual(['Первая', 'Вторая', 'Третья']);
     expect(served.nameOf(locationIds[2]!)).toBe('Третья');
     expect(served.nameOf('not-served')).toBe('not-served');
@@ -60,22 +69,28 @@ describe('admin stores', () => {
     expect(served.locationId).toBe(locationIds[0]);
   });
 
-  it('roster: lists the chosen location\'s staff and saves a change', async () => {
+  it("roster: lists the chosen location's staff and saves a change", async () => {
     const served = useServedLocationsStore();
     served.locationId = locationIds[0]!;
     const scope = effectScope();
     const roster = scope.run(() => liveRoster(() => served.locationId))!;
-    await until(() => roster.members.value.map((member) => member.name), (names) => names.join() === 'Иван');
+    await until(
+      () => roster.members.value.map((member) => member.name),
+      (names) => names.join() === 'Иван',
+    );
     await roster.saveMember('staff-1', { onDuty: false, tier: 2 });
     expect(await readDoc(paths.staffMember(locationIds[0]!, 'staff-1'))).toMatchObject({ onDuty: false, tier: 2 });
-    await until(() => roster.members.value[0], (member) => member?.onDuty === false && !member.pending);
+    await until(
+      () => roster.members.value[0],
+      (member) => member?.onDuty === false && !member.pending,
+    );
 
     served.locationId = locationIds[1]!;
     await until(() => roster.loaded.value && roster.members.value.length === 0, Boolean, 20_000, 'the empty roster of the second location');
     scope.stop();
   });
 
-  it('statistics: the chosen location\'s requests since the start of the period', async () => {
+  it("statistics: the chosen location's requests since the start of the period", async () => {
     const served = useServedLocationsStore();
     served.locationId = locationIds[2]!;
     const now = Date.now();
@@ -83,11 +98,26 @@ describe('admin stores', () => {
     const lastMonth = await seedRequest(locationIds[2]!, 'resolved', now - 20 * 86_400_000);
     await seedRequest(locationIds[0]!, 'resolved', now);
     const scope = effectScope();
-    const stats = scope.run(() => liveRequestStats(() => served.locationId, () => served.location))!;
+    const stats = scope.run(() =>
+      liveRequestStats(
+        () => served.locationId,
+        () => served.location,
+      ),
+    )!;
     expect(stats.period.value).toBe('today');
-    await until(() => stats.requests.value.map((request) => request.id), (ids) => ids.join() === today, 20_000, 'today\'s request');
+    await until(
+      () => stats.requests.value.map((request) => request.id),
+      (ids) => ids.join() === today,
+      20_000,
+      "today's request",
+    );
     stats.period.value = '30d';
-    await until(() => stats.requests.value.map((request) => request.id).sort(), (ids) => ids.join() === [today, lastMonth].sort().join(), 20_000, 'the last 30 days');
+    await until(
+      () => stats.requests.value.map((request) => request.id).sort(),
+      (ids) => ids.join() === [today, lastMonth].sort().join(),
+      20_000,
+      'the last 30 days',
+    );
     scope.stop();
   });
 
@@ -97,17 +127,37 @@ describe('admin stores', () => {
     const admin = useLocationAdminStore();
     expect(admin.locationId).toBe(locationIds[0]);
     const objectId = await admin.addObject({ name: 'Холл', kind: 'zone', parentId: null, selectable: true });
-    await until(() => admin.rows.map((row) => row.object.name), (names) => names.includes('Холл'), 20_000, 'the new object');
+    await until(
+      () => admin.rows.map((row) => row.object.name),
+      (names) => names.includes('Холл'),
+      20_000,
+      'the new object',
+    );
 
     const first = await admin.issueCode(objectId);
-    await until(() => admin.activeToken(objectId), (token) => token === first, 20_000, 'the first code');
+    await until(
+      () => admin.activeToken(objectId),
+      (token) => token === first,
+      20_000,
+      'the first code',
+    );
     const second = await admin.issueCode(objectId);
     expect(await readDoc(paths.qrCode(first))).toMatchObject({ active: false });
     expect(await readDoc(paths.qrCode(second))).toMatchObject({ locationId: locationIds[0], objectId, active: true });
-    await until(() => admin.activeToken(objectId), (token) => token === second, 20_000, 'the replacement');
+    await until(
+      () => admin.activeToken(objectId),
+      (token) => token === second,
+      20_000,
+      'the replacement',
+    );
 
     await admin.revokeCode(objectId);
-    await until(() => admin.activeToken(objectId), (token) => token === null, 20_000, 'no code');
+    await until(
+      () => admin.activeToken(objectId),
+      (token) => token === null,
+      20_000,
+      'no code',
+    );
     expect(await readDoc(paths.qrCode(second))).toMatchObject({ active: false });
   });
 
@@ -121,7 +171,10 @@ describe('admin stores', () => {
     await until(detail.loaded, Boolean, 20_000, 'the request');
     expect(detail.error.value).toBeNull();
     expect(detail.request.value?.status).toBe('acknowledged');
-    await until(() => detail.events.items.value.map((event) => event.type), (types) => types.join() === 'created,acknowledged');
+    await until(
+      () => detail.events.items.value.map((event) => event.type),
+      (types) => types.join() === 'created,acknowledged',
+    );
     await until(detail.deliveries.loaded, Boolean);
     expect(detail.deliveries.error.value).toBeNull();
     scope.stop();

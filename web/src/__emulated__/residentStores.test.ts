@@ -30,7 +30,15 @@ describe('resident stores', () => {
     await seedDoc(paths.user(uid), { displayName: 'Анна', phone: '+79120000001', locationIds: [home], homeLocationId: home });
     await Promise.all([
       seedDoc(paths.object(home, 'floor'), { name: '1 этаж', kind: 'floor', parentId: null, plan: PLAN, position: null, qrToken: null, selectable: false }),
-      seedDoc(paths.object(home, 'hall'), { name: 'Холл', kind: 'zone', parentId: 'floor', plan: null, position: { x: 0.2, y: 0.5 }, qrToken: token, selectable: true }),
+      seedDoc(paths.object(home, 'hall'), {
+        name: 'Холл',
+        kind: 'zone',
+        parentId: 'floor',
+        plan: null,
+        position: { x: 0.2, y: 0.5 },
+        qrToken: token,
+        selectable: true,
+      }),
       seedDoc(paths.qrCode(token), { locationId: home, objectId: 'hall', active: true }),
       seedDoc(paths.qrCode(revokedToken), { locationId: home, objectId: 'hall', active: false }),
     ]);
@@ -42,8 +50,18 @@ describe('resident stores', () => {
   it('offers the selectable objects of the home location on the form', async () => {
     const scope = effectScope();
     const home = useHomeLocationStore();
-    const options = scope.run(() => liveObjectOptions(() => home.homeLocationId, () => home.homeStatus))!;
-    await until(() => options.options.value.map((option) => option.id), (ids) => ids.join() === 'hall', 20_000, 'the options');
+    const options = scope.run(() =>
+      liveObjectOptions(
+        () => home.homeLocationId,
+        () => home.homeStatus,
+      ),
+    )!;
+    await until(
+      () => options.options.value.map((option) => option.id),
+      (ids) => ids.join() === 'hall',
+      20_000,
+      'the options',
+    );
     scope.stop();
   });
 
@@ -53,14 +71,29 @@ describe('resident stores', () => {
     const requestId = store.createRequest({ source: 'emergency', objectId: null, description: null, repeatOf: null });
     const live = scope.run(() => liveSosRequest(requestId))!;
     const orders = scope.run(() => liveOrders(uid))!;
-    await until(() => live.data.value?.status, (status) => status === 'open', 20_000, 'the backend to open it');
+    await until(
+      () => live.data.value?.status,
+      (status) => status === 'open',
+      20_000,
+      'the backend to open it',
+    );
     expect(live.data.value).toMatchObject({ uid, locationId: home, source: 'emergency', locationName: 'Дом' });
-    await until(() => orders.items.value.find((order) => order.id === requestId)?.status, (status) => status === 'open', 20_000, 'the order');
+    await until(
+      () => orders.items.value.find((order) => order.id === requestId)?.status,
+      (status) => status === 'open',
+      20_000,
+      'the order',
+    );
 
     await store.cancelRequest(requestId);
     expect(await readDoc(paths.sosRequest(requestId))).toMatchObject({ status: 'cancelled' });
     const order = scope.run(() => liveOrder(uid, requestId))!;
-    await until(() => order.data.value?.status, (status) => status === 'cancelled', 20_000, 'the cancelled order');
+    await until(
+      () => order.data.value?.status,
+      (status) => status === 'cancelled',
+      20_000,
+      'the cancelled order',
+    );
     scope.stop();
   });
 
@@ -68,17 +101,27 @@ describe('resident stores', () => {
     const store = useSosRequestStore();
     const qrRequest = store.createRequest({ source: 'qr', objectId: 'hall', qrToken: token, description: null, repeatOf: null });
     const refused = store.createRequest({ source: 'emergency', objectId: null, description: null, repeatOf: null, locationId: unique('not-mine') });
-    await until(() => store.failedWrites[refused], (code) => code !== undefined, 20_000, 'the refusal');
+    await until(
+      () => store.failedWrites[refused],
+      (code) => code !== undefined,
+      20_000,
+      'the refusal',
+    );
     expect(store.failedWrites[refused]).toBe('permission-denied');
     expect(store.failedWrites[qrRequest]).toBeUndefined();
     const scope = effectScope();
     const live = scope.run(() => liveSosRequest(qrRequest))!;
-    await until(() => live.data.value?.status, (status) => status === 'open', 20_000, 'the qr request opened');
+    await until(
+      () => live.data.value?.status,
+      (status) => status === 'open',
+      20_000,
+      'the qr request opened',
+    );
     expect(live.data.value).toMatchObject({ source: 'qr', qrToken: token, objectName: 'Холл' });
     scope.stop();
   });
 
-  it('a valid code shows its object on the parent\'s plan; a revoked and an unknown one say so', async () => {
+  it("a valid code shows its object on the parent's plan; a revoked and an unknown one say so", async () => {
     const scope = effectScope();
     const valid = scope.run(() => liveQrPlan(token))!;
     const revoked = scope.run(() => liveQrPlan(revokedToken))!;

@@ -38,11 +38,21 @@ describe('useLive', () => {
     const scope = effectScope();
     const live = scope.run(() => useLiveDocument(() => refs.location(mine)))!;
     expect(live.loaded.value).toBe(false);
-    await until(() => live.data.value?.name, (name) => name === 'Mine', 20_000, 'the first snapshot');
+    await until(
+      () => live.data.value?.name,
+      (name) => name === 'Mine',
+      20_000,
+      'the first snapshot',
+    );
     expect(live.error.value).toBeNull();
 
     await seedDoc(paths.location(mine), { ...LOCATION, name: 'Renamed' });
-    await until(() => live.data.value?.name, (name) => name === 'Renamed', 20_000, 'the server change');
+    await until(
+      () => live.data.value?.name,
+      (name) => name === 'Renamed',
+      20_000,
+      'the server change',
+    );
     await until(live.fromCache, (fromCache) => !fromCache);
     scope.stop();
     await seedDoc(paths.location(mine), { ...LOCATION, name: 'Mine' });
@@ -51,7 +61,10 @@ describe('useLive', () => {
   it('shows a local write as pending until the server confirms it', async () => {
     const scope = effectScope();
     const live = scope.run(() => useLiveDocument(() => refs.user(uid)))!;
-    await until(() => live.data.value?.displayName, (name) => name === 'Before');
+    await until(
+      () => live.data.value?.displayName,
+      (name) => name === 'Before',
+    );
     const write = updateDoc(refs.user(uid), { displayName: 'After' });
     await until(() => live.hasPendingWrites.value && live.data.value?.displayName === 'After', Boolean, 20_000, 'the pending write');
     await write;
@@ -72,13 +85,21 @@ describe('useLive', () => {
   it('stops listening when its scope ends (the component unmounts)', async () => {
     const stopped = effectScope();
     const old = stopped.run(() => useLiveDocument(() => refs.location(second)))!;
-    await until(() => old.data.value?.name, (name) => name === 'Second');
+    await until(
+      () => old.data.value?.name,
+      (name) => name === 'Second',
+    );
     stopped.stop();
 
     const watching = effectScope();
     const current = watching.run(() => useLiveDocument(() => refs.location(second)))!;
     await seedDoc(paths.location(second), { ...LOCATION, name: 'Second, renamed' });
-    await until(() => current.data.value?.name, (name) => name === 'Second, renamed', 20_000, 'the live listener');
+    await until(
+      () => current.data.value?.name,
+      (name) => name === 'Second, renamed',
+      20_000,
+      'the live listener',
+    );
     expect(old.data.value?.name).toBe('Second');
     watching.stop();
   });
@@ -86,12 +107,25 @@ describe('useLive', () => {
   it('a query follows its source: switching the key resets and resubscribes', async () => {
     const locationId = ref(mine);
     const scope = effectScope();
-    const roster = scope.run(() => useLiveQuery(() => refs.staff(locationId.value), () => locationId.value))!;
-    await until(() => roster.items.value.map((member) => member.id), (ids) => ids.join() === 'staff-a');
+    const roster = scope.run(() =>
+      useLiveQuery(
+        () => refs.staff(locationId.value),
+        () => locationId.value,
+      ),
+    )!;
+    await until(
+      () => roster.items.value.map((member) => member.id),
+      (ids) => ids.join() === 'staff-a',
+    );
     expect(roster.items.value[0]).toMatchObject({ name: 'A', pending: false });
 
     locationId.value = second;
-    await until(() => roster.items.value.map((member) => member.id), (ids) => ids.join() === 'staff-b', 20_000, 'the other roster');
+    await until(
+      () => roster.items.value.map((member) => member.id),
+      (ids) => ids.join() === 'staff-b',
+      20_000,
+      'the other roster',
+    );
     scope.stop();
   });
 
@@ -111,8 +145,16 @@ describe('useLive', () => {
     expect(rosters.items.value.map((member) => member.id)).toEqual(['staff-a', 'staff-b']);
 
     ids.value = [second];
-    await until(() => Object.keys(locations.byId.value), (keys) => keys.join() === second, 20_000, 'one location left');
-    await until(() => rosters.items.value.map((member) => member.id).join(), (joined) => joined === 'staff-b');
+    await until(
+      () => Object.keys(locations.byId.value),
+      (keys) => keys.join() === second,
+      20_000,
+      'one location left',
+    );
+    await until(
+      () => rosters.items.value.map((member) => member.id).join(),
+      (joined) => joined === 'staff-b',
+    );
     scope.stop();
   });
 
@@ -137,7 +179,7 @@ describe('useLive', () => {
       ),
     }))!;
     const states = () => Object.values(shapes).map((live) => ({ loaded: live.loaded.value, fromCache: live.fromCache.value }));
-    const all = (state: { loaded: boolean; fromCache: boolean }) => (list: typeof state[]) =>
+    const all = (state: { loaded: boolean; fromCache: boolean }) => (list: (typeof state)[]) =>
       list.every((each) => each.loaded === state.loaded && each.fromCache === state.fromCache);
 
     // Nothing to listen to yet (not signed in, no id): not loaded, nothing confirmed.
@@ -149,12 +191,7 @@ describe('useLive', () => {
     // Offline, what is shown is the device's copy: every shape says so, and says it again once back online.
     await disableNetwork(db);
     try {
-      await until(
-        () => states().slice(0, 4),
-        all({ loaded: true, fromCache: true }),
-        20_000,
-        'every listening shape on the device copy',
-      );
+      await until(() => states().slice(0, 4), all({ loaded: true, fromCache: true }), 20_000, 'every listening shape on the device copy');
     } finally {
       await enableNetwork(db);
     }

@@ -21,9 +21,7 @@ export function livePeople(locationId: MaybeRefOrGetter<string | null>) {
   /** Everyone of the location by name; `onDuty` is null for people not on the roster. */
   const people = computed(() => {
     const duty = new Map(roster.items.value.map((entry) => [entry.id, entry.onDuty]));
-    return members.items.value
-      .map((member) => ({ ...member, onDuty: duty.get(member.id) ?? null }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return members.items.value.map((member) => ({ ...member, onDuty: duty.get(member.id) ?? null })).sort((a, b) => a.name.localeCompare(b.name));
   });
   const status = liveStatus([members, roster]);
   /** The uid whose change is in flight, and the last failure with whom it was about. */

@@ -15,9 +15,7 @@ export function liveQrPlan(qrToken: MaybeRefOrGetter<string | null>) {
   });
   const object = useLiveDocument(() => (code.data.value ? refs.object(code.data.value.locationId, code.data.value.objectId) : null));
   const parentId = computed(() => object.data.value?.parentId ?? null);
-  const parent = useLiveDocument(() =>
-    code.data.value && parentId.value ? refs.object(code.data.value.locationId, parentId.value) : null,
-  );
+  const parent = useLiveDocument(() => (code.data.value && parentId.value ? refs.object(code.data.value.locationId, parentId.value) : null));
   const location = useLiveDocument(() => (code.data.value ? refs.location(code.data.value.locationId) : null));
 
   /** Residents are refused a revoked code (rules); an unknown one reads as missing once the server answered. */

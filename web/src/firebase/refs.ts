@@ -20,8 +20,7 @@ const ESTIMATE: SnapshotOptions = { serverTimestamps: 'estimate' };
 function converter<T>(): FirestoreDataConverter<T, DocumentData> {
   return {
     toFirestore: (value) => value as DocumentData,
-    fromFirestore: (snapshot: QueryDocumentSnapshot, options?: SnapshotOptions) =>
-      snapshot.data({ ...ESTIMATE, ...options }) as T,
+    fromFirestore: (snapshot: QueryDocumentSnapshot, options?: SnapshotOptions) => snapshot.data({ ...ESTIMATE, ...options }) as T,
   };
 }
 

@@ -2,7 +2,16 @@ import type { Messages } from '.';
 
 export default {
   app: { languageNotSaved: 'Language saved on this device only', name: 'SOS', language: 'Language', signOut: 'Sign out', menu: 'Menu', loading: 'Loading…' },
-  nav: { homeLink: 'Home page', home: 'Home', sos: 'SOS', scanner: 'Scanner', cabinet: 'My account', orders: 'My orders', staff: 'On duty', admin: 'Administration' },
+  nav: {
+    homeLink: 'Home page',
+    home: 'Home',
+    sos: 'SOS',
+    scanner: 'Scanner',
+    cabinet: 'My account',
+    orders: 'My orders',
+    staff: 'On duty',
+    admin: 'Administration',
+  },
   login: {
     title: 'Sign in',
     email: 'Email',
@@ -98,7 +107,7 @@ export default {
   },
   noLocation: {
     title: 'You do not belong to a location yet',
-    how: "To use SOS, join your building: ask its manager for an invitation link or code, then open the link or enter the code here.",
+    how: 'To use SOS, join your building: ask its manager for an invitation link or code, then open the link or enter the code here.',
     code: 'Invitation code',
     join: 'Open invitation',
     callTitle: 'Need help now?',
@@ -320,7 +329,8 @@ export default {
     enable: 'Turn on notifications',
     checking: 'Checking notifications…',
     on: 'Notifications are on for this device',
-    unsupported: 'This browser cannot receive push notifications (on iPhone only from an app added to the Home Screen). Keep this screen open: new calls appear here with a sound.',
+    unsupported:
+      'This browser cannot receive push notifications (on iPhone only from an app added to the Home Screen). Keep this screen open: new calls appear here with a sound.',
     notConfigured: 'Push notifications are not configured for this project (emulator demo, no VAPID key). New calls appear on this screen with a sound.',
     denied: 'Notifications are blocked in the browser settings. Allow them for this site or keep this screen open.',
     notGranted: 'Permission not given. Tap again to allow notifications.',

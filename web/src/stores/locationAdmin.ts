@@ -36,7 +36,6 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     return token && activeTokens.value.has(token) ? token : null;
   };
 
-
   function requireLocation(): string {
     if (!locationId.value) throw new Error('no location to administer');
     return locationId.value;

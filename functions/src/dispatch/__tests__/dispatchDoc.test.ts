@@ -58,6 +58,13 @@ describe('dispatch document', () => {
   });
 
   it('has no recipients for a location with nobody on duty and no admins', () => {
-    expect(buildDispatch({ ...location, admins: [] }, [], () => ({}), () => 'ru').recipients).toEqual({});
+    expect(
+      buildDispatch(
+        { ...location, admins: [] },
+        [],
+        () => ({}),
+        () => 'ru',
+      ).recipients,
+    ).toEqual({});
   });
 });

@@ -38,7 +38,10 @@ describe('escalation rounds', () => {
 
 describe('escalation task payload', () => {
   it('carries why round 1 runs at opening, and refuses an unknown reason', () => {
-    expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0 })).toEqual({ ok: true, value: { requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0 } });
+    expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0 })).toEqual({
+      ok: true,
+      value: { requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0 },
+    });
     expect(parseEscalationTask({ requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'nobody_on_duty' })).toEqual({
       ok: true,
       value: { requestId: 'r', round: 1, dueAtMillis: 5, attempt: 0, reason: 'nobody_on_duty' },

@@ -29,7 +29,7 @@ describe('push messages', () => {
     expect(message).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · осталось 10 мин', link: '/staff?request=r1' });
     expect(staffPushMessage('en', 'r1', request, 0)).toMatchObject({ title: 'SOS call: БЦ', body: 'Кафе · Анна · 10 min left', link: '/staff?request=r1' });
   });
-  it('name a visitor and a missing place in the recipient\'s language', () => {
+  it("name a visitor and a missing place in the recipient's language", () => {
     expect(staffPushMessage('ru', 'r1', visitor, 0).body).toBe('место не указано (экстренный вызов) · Посетитель · осталось 10 мин');
     expect(staffPushMessage('en', 'r1', visitor, 0).body).toBe('no place given (emergency call) · Visitor · 10 min left');
   });
@@ -46,7 +46,11 @@ describe('push messages', () => {
   });
   it('tell the resident who is coming, linking to the countdown', () => {
     expect(requesterAckMessage('ru', 'r1', { ackByName: 'Иван' })).toMatchObject({ title: 'Ваш вызов принят', body: 'Иван уже идёт к вам', link: '/sos/r1' });
-    expect(requesterAckMessage('en', 'r1', { ackByName: 'Ivan' })).toMatchObject({ title: 'Your call was accepted', body: 'Ivan is on the way', link: '/sos/r1' });
+    expect(requesterAckMessage('en', 'r1', { ackByName: 'Ivan' })).toMatchObject({
+      title: 'Your call was accepted',
+      body: 'Ivan is on the way',
+      link: '/sos/r1',
+    });
     expect(requesterAckMessage('en', 'r1', {}).body).toBe('A staff member is on the way');
   });
 });

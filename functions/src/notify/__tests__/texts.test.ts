@@ -12,7 +12,7 @@ describe('server texts', () => {
     expect(rendered('en').filter((text, i) => text === ru[i])).toEqual([]);
   });
 
-  it('gives the order title in the requester\'s language', () => {
+  it("gives the order title in the requester's language", () => {
     expect(textsFor('ru').orderTitle).toBe('Вызов персонала');
     expect(textsFor('en').orderTitle).toBe('Staff call');
   });

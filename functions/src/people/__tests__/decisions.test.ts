@@ -58,9 +58,7 @@ describe('createInvite decision', () => {
   });
   it('lets only an admin of that location invite', () => {
     expect(refusal(() => decideCreateInvite({ locationId: 'B', role: 'staff' }, admin)).code).toBe('permission-denied');
-    expect(refusal(() => decideCreateInvite({ locationId: 'A', role: 'staff' }, { role: 'staff', locationIds: ['A'] })).code).toBe(
-      'permission-denied',
-    );
+    expect(refusal(() => decideCreateInvite({ locationId: 'A', role: 'staff' }, { role: 'staff', locationIds: ['A'] })).code).toBe('permission-denied');
   });
 });
 
@@ -92,9 +90,7 @@ describe('acceptInvite decision', () => {
   });
   it('refuses a role that would leak to the person’s other locations', () => {
     expect(refusal(() => decideAccept(invite(), 'u1', { role: 'resident', locationIds: ['B'] }, 1_000)).reason).toBe('role-conflict');
-    expect(refusal(() => decideAccept(invite({ role: 'resident' }), 'u1', { role: 'staff', locationIds: ['B'] }, 1_000)).reason).toBe(
-      'role-conflict',
-    );
+    expect(refusal(() => decideAccept(invite({ role: 'resident' }), 'u1', { role: 'staff', locationIds: ['B'] }, 1_000)).reason).toBe('role-conflict');
     expect(decideAccept(invite(), 'u1', { role: 'staff', locationIds: ['B'] }, 1_000)).toMatchObject({ claims: { locationIds: ['B', 'A'] } });
   });
   it('checks the code format before any read', () => {
@@ -161,9 +157,9 @@ describe('member changes', () => {
     });
   });
   it('refuses a role change that would apply at the person’s other locations', () => {
-    expect(refusal(() => decideRoleChange({ locationId: 'A', uid: 'u1', role: 'admin' }, context({ target: { role: 'staff', locationIds: ['A', 'B'] } }))).reason).toBe(
-      'role-conflict',
-    );
+    expect(
+      refusal(() => decideRoleChange({ locationId: 'A', uid: 'u1', role: 'admin' }, context({ target: { role: 'staff', locationIds: ['A', 'B'] } }))).reason,
+    ).toBe('role-conflict');
   });
   it('revoking needs an admin of the invite’s location', () => {
     expect(refusal(() => decideRevoke(undefined, admin)).code).toBe('not-found');

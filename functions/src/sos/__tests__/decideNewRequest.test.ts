@@ -12,7 +12,14 @@ const floor: LocationObject = {
   plan: { url: '/plans/floor-2.svg', width: 1000, height: 600 },
   selectable: false,
 };
-const room: LocationObject = { name: 'Переговорная 204', kind: 'room', parentId: 'floor-2', position: { x: 0.2, y: 0.25 }, qrToken: 'qr-204', selectable: true };
+const room: LocationObject = {
+  name: 'Переговорная 204',
+  kind: 'room',
+  parentId: 'floor-2',
+  position: { x: 0.2, y: 0.25 },
+  qrToken: 'qr-204',
+  selectable: true,
+};
 
 const request = (fields: Partial<SosRequest<TimestampLike>> = {}): SosRequest<TimestampLike> => ({
   uid: 'resident',
@@ -67,9 +74,7 @@ describe('decideNewRequest', () => {
   });
 
   it('opens a QR request with the current code, its object named and marked on the parent plan', () => {
-    const decision = decideNewRequest(
-      context({ request: request({ source: 'qr', objectId: 'room-204', qrToken: 'qr-204' }), object: room, parent: floor }),
-    );
+    const decision = decideNewRequest(context({ request: request({ source: 'qr', objectId: 'room-204', qrToken: 'qr-204' }), object: room, parent: floor }));
     expect(decision).toMatchObject({
       status: 'open',
       objectName: 'Переговорная 204',

@@ -109,11 +109,7 @@ export type JournalEntry<E> = E & { offset: string; phrases: JournalPhrase[] };
 type JournalEvent = Pick<SosEvent<TimestampLike>, 'type' | 'at' | 'by' | 'detail'>;
 
 /** The events in time order (the order they were written when two share a time), shaped for the journal. */
-export function journalEntries<E extends JournalEvent>(
-  events: readonly E[],
-  createdMillis: number | null,
-  context: JournalContext,
-): JournalEntry<E>[] {
+export function journalEntries<E extends JournalEvent>(events: readonly E[], createdMillis: number | null, context: JournalContext): JournalEntry<E>[] {
   return events
     .map((event, index) => ({ event, index }))
     .sort((a, b) => a.event.at.toMillis() - b.event.at.toMillis() || a.index - b.index)

@@ -19,7 +19,14 @@ describe('app icons', () => {
     expect(icon.pixel(size / 2, size / 2).slice(3)).toEqual([255]);
     let whites = 0;
     for (let y = 0; y < size; y += 1) {
-      for (let x = 0; x < size; x += 1) if (icon.pixel(x, y).slice(0, 3).every((channel) => channel === 255)) whites += 1;
+      for (let x = 0; x < size; x += 1)
+        if (
+          icon
+            .pixel(x, y)
+            .slice(0, 3)
+            .every((channel) => channel === 255)
+        )
+          whites += 1;
     }
     expect(whites).toBeGreaterThan(size);
   });

@@ -15,7 +15,10 @@ function messageAt(catalogue: object, key: string): unknown {
 }
 
 function everyKey(phrases: JournalPhrase[]): string[] {
-  return phrases.flatMap((phrase) => [phrase.key, ...everyKey(Object.values(phrase.params ?? {}).filter((value): value is JournalPhrase => typeof value === 'object'))]);
+  return phrases.flatMap((phrase) => [
+    phrase.key,
+    ...everyKey(Object.values(phrase.params ?? {}).filter((value): value is JournalPhrase => typeof value === 'object')),
+  ]);
 }
 
 describe('push batches', () => {
@@ -68,7 +71,9 @@ describe('journal phrases', () => {
   });
 
   it('uses the name an acknowledgement recorded, and the note of a resolution', () => {
-    expect(journalPhrases({ type: 'acknowledged', by: 'uid-x', detail: 'Пётр Сидоров' }, context)).toEqual([{ key: 'journal.by', params: { name: 'Пётр Сидоров' } }]);
+    expect(journalPhrases({ type: 'acknowledged', by: 'uid-x', detail: 'Пётр Сидоров' }, context)).toEqual([
+      { key: 'journal.by', params: { name: 'Пётр Сидоров' } },
+    ]);
     expect(journalPhrases({ type: 'resolved', by: 'uid-staff', detail: 'Дверь открыта' }, context)).toEqual([
       { key: 'journal.by', params: { name: 'Иван Петров' } },
       { key: 'journal.note', params: { note: 'Дверь открыта' } },
@@ -93,7 +98,9 @@ describe('journal phrases', () => {
     const samples = [
       ...notifiedPhrases({ batch: 'esc-1', recipients: 2, pushed: 1, grouped: 1, devices: 4, statuses: { sent: 1, failed: 1, token_removed: 1, emulated: 1 } }),
       ...notifiedPhrases({ batch: 'open', recipients: 0, pushed: 0, grouped: 0, devices: 0, statuses: {} }),
-      ...['ack', 'arr-1', 'overdue-2', 'msg-m1'].flatMap((batch) => notifiedPhrases({ batch, recipients: 1, pushed: 1, grouped: 0, devices: 1, statuses: { sent: 1 } })),
+      ...['ack', 'arr-1', 'overdue-2', 'msg-m1'].flatMap((batch) =>
+        notifiedPhrases({ batch, recipients: 1, pushed: 1, grouped: 0, devices: 1, statuses: { sent: 1 } }),
+      ),
       ...journalPhrases({ type: 'escalation_ended', by: null, detail: 'resolved' }, context),
       ...journalPhrases({ type: 'escalation_ended', by: null, detail: 'max-rounds' }, context),
       ...journalPhrases({ type: 'escalated', by: null, detail: { reason: 'nobody_on_duty', round: 1 } }, context),
@@ -138,10 +145,14 @@ describe('journal entries', () => {
     expect(journalNameOf([], null)('uid-resident')).toBeNull();
   });
 
-  it('says a phrase with its nested phrases translated first, and joins an event\'s phrases', () => {
+  it("says a phrase with its nested phrases translated first, and joins an event's phrases", () => {
     const translate = (key: string, params: Record<string, string | number>) =>
-      `${key}(${Object.entries(params).map(([name, value]) => `${name}=${value}`).join(',')})`;
+      `${key}(${Object.entries(params)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(',')})`;
     expect(sayPhrase(translate, { key: 'journal.endedBy', params: { status: { key: 'status.resolved' } } })).toBe('journal.endedBy(status=status.resolved())');
-    expect(sayPhrases(translate, [{ key: 'journal.round', params: { round: 2 } }, { key: 'journal.maxRounds' }])).toBe('journal.round(round=2) · journal.maxRounds()');
+    expect(sayPhrases(translate, [{ key: 'journal.round', params: { round: 2 } }, { key: 'journal.maxRounds' }])).toBe(
+      'journal.round(round=2) · journal.maxRounds()',
+    );
   });
 });
