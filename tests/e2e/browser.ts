@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core, phone-sized, failing the test on any uncaught page error.
-// Every context is watched: a Playwright trace and the console of its pages, kept only for a failed test
-// (see keepWhatFailed, run after each test by setup.ts).
+// Every context is watched: the console of its pages (and, with SOS_E2E_TRACE=1, a Playwright trace), kept with a
+// screenshot of each open page only for a failed test (see keepWhatFailed, run after each test by setup.ts).
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -12,6 +12,11 @@ export const PHONE = { width: 390, height: 844 };
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 /** What a failed test leaves: test-results/e2e/<file>/<test name>/. */
 export const FAILURES = resolve(import.meta.dirname, '../../test-results/e2e');
+/**
+ * A trace records screenshots and DOM snapshots all the time: on 2 cores it made the browser suite about a third
+ * slower, so it is for looking into a failure (`SOS_E2E_TRACE=1 npm test`); screenshots and console are always kept.
+ */
+const TRACING = process.env.SOS_E2E_TRACE === '1';
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -41,6 +46,7 @@ interface WatchedContext {
   console: string[];
   /** Set when the context was closed during the test: its trace, saved at close into a scratch file. */
   closedTrace?: string;
+  closed?: boolean;
 }
 
 const watched: WatchedContext[] = [];
@@ -57,6 +63,8 @@ export async function watchContext(context: BrowserContext): Promise<BrowserCont
   const at = () => new Date().toISOString().slice(11, 23);
   context.on('console', (message) => entry.console.push(`${at()} ${message.type()} ${message.page()?.url() ?? ''}\n  ${message.text()}`));
   context.on('weberror', (error) => entry.console.push(`${at()} pageerror ${error.page()?.url() ?? ''}\n  ${error.error().stack ?? error.error().message}`));
+  context.once('close', () => (entry.closed = true));
+  if (!TRACING) return context;
   await context.tracing.start({ screenshots: true, snapshots: true });
   // A context closed inside the test takes its trace with it: stop the chunk first, into a scratch file.
   const close = context.close.bind(context);
@@ -150,6 +158,11 @@ export async function keepWhatFailed(task: TestContext['task']): Promise<void> {
           writeFileSync(file(`page-${index + 1}.screenshot-failed.txt`), `${page.url()}\n${error.message}\n`);
         });
       }
+    }
+    if (!TRACING) {
+      // A context closed during the test (or with its browser) has nothing more to record.
+      if (!entry.closed) watched.push(entry);
+      continue;
     }
     // A context closed with its browser (afterAll) has nothing more to record.
     const open = await entry.context.tracing.stopChunk(failed ? { path: file('trace.zip') } : {}).then(
