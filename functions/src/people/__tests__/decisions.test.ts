@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claims } from '@sos/model';
-import {
-  PeopleRefused,
-  decideAccept,
-  decideCreateInvite,
-  decideRemoval,
-  decideRevoke,
-  decideRoleChange,
-  nextHomeLocation,
-  parseInviteCode,
-  type InviteState,
-} from '../decisions';
+import { PeopleRefused, type InviteState } from '../decisions';
+import { decideAccept, decideCreateInvite, decideRemoval, decideRevoke, decideRoleChange, nextHomeLocation, parseInviteCode } from '../decisions';
 
 const admin: Claims = { role: 'admin', locationIds: ['A'] };
 const CODE = 'abcdefghijklmnopqrstuvwxyz012345';
