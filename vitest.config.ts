@@ -9,11 +9,11 @@ const define = { __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestor
 // `firebase emulators:exec` (see package.json "test:emulated").
 
 /**
- * web, rules and functions files mostly wait on the emulators (triggers, task queues, rule evaluations), so
- * several run at once even on 2 cores; vitest's default (cores − 1) would run them one by one. They own their
- * data (own project ids, unique ids), so files never see each other's. One group: the same maxWorkers for all.
+ * scripts/test-emulated.mjs runs the emulated projects in two streams (functions and web, then e2e; rules beside them):
+ * files run one at a time, but rules files, which only ask the Firestore emulator, two at a time.
  */
-const EMULATED = { maxWorkers: 3, sequence: { groupOrder: 1 } };
+const ONE_AT_A_TIME = { maxWorkers: 1 };
+const RULES_FILES_AT_ONCE = { maxWorkers: 2 };
 
 export default defineConfig({
   test: {
@@ -35,7 +35,7 @@ export default defineConfig({
         // app.ts is the browser's own init: `define` gives it the emulator ports Vite gives the build.
         define,
         test: {
-          ...EMULATED,
+          ...ONE_AT_A_TIME,
           name: 'web',
           include: ['web/src/__emulated__/**/*.test.ts'],
           setupFiles: ['web/src/__emulated__/setup.ts'],
@@ -47,7 +47,7 @@ export default defineConfig({
       },
       {
         test: {
-          ...EMULATED,
+          ...RULES_FILES_AT_ONCE,
           name: 'rules',
           include: ['tests/rules/**/*.test.ts'],
           // Saves the emulator's rule coverage to test-results/rules-coverage/ after the suite.
@@ -58,7 +58,7 @@ export default defineConfig({
       },
       {
         test: {
-          ...EMULATED,
+          ...ONE_AT_A_TIME,
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],
           // Waits are for states (snapshots); the limit only bounds a busy 2-core emulator run.
