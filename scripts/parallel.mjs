@@ -52,11 +52,15 @@ function run(name, command) {
 }
 
 /**
- * Prints one line per command and exits with 1 if any failed.
+ * Prints one line per stream and exits with 1 if any failed, after `beforeExit` (the list of failed tests).
  * @param {string} title
  * @param {{ name: string, code: number, seconds: number }[]} results
+ * @param {() => void} [beforeExit]
  */
-export function reportAndExitOnFailure(title, results) {
+export function reportAndExitOnFailure(title, results, beforeExit) {
   for (const { name, code, seconds } of results) console.log(`${title}: ${name} ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
-  if (results.some(({ code }) => code !== 0)) process.exit(1);
+  if (results.some(({ code }) => code !== 0)) {
+    beforeExit?.();
+    process.exit(1);
+  }
 }

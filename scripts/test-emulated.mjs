@@ -6,12 +6,16 @@
 //   beside them a functions test's rounds came too late (tried: escalation and arrival tests timed out), so these
 //   never overlap;
 // - the rules, two files at a time: they ask only the Firestore emulator, on project ids of their own.
+import { reportArgs } from './failedTests.mjs';
 import { runSideBySide, reportAndExitOnFailure } from './parallel.mjs';
 
 reportAndExitOnFailure(
   'suites',
   await runSideBySide([
-    { name: 'functions, web, e2e', commands: ['npx vitest run --project functions --project web', 'npx vitest run --project e2e'] },
-    { name: 'rules', commands: ['npx vitest run --project rules'] },
+    {
+      name: 'functions, web, e2e',
+      commands: [`npx vitest run --project functions --project web ${reportArgs('functions-web')}`, `npx vitest run --project e2e ${reportArgs('e2e')}`],
+    },
+    { name: 'rules', commands: [`npx vitest run --project rules ${reportArgs('rules')}`] },
   ]),
 );
