@@ -44,6 +44,18 @@ const TASK_QUEUE_DEFAULTS: Omit<TaskQueueConfig, 'name' | 'idPrefix'> = {
   maxConcurrentDispatches: emulated ? 10 : 100,
 };
 
+export const ALERT_TRANSPORTS = ['emulated', 'live'] as const;
+export type AlertTransportName = (typeof ALERT_TRANSPORTS)[number];
+
+/** `ALERT_TRANSPORT=emulated|live` (Telegram, SMS, voice); by default the emulators never reach a provider and production always does. */
+function alertTransportName(): AlertTransportName {
+  const value = process.env.ALERT_TRANSPORT ?? (emulated ? 'emulated' : 'live');
+  if (!(ALERT_TRANSPORTS as readonly string[]).includes(value)) {
+    throw new Error(`config/alert-transport: ALERT_TRANSPORT must be one of ${ALERT_TRANSPORTS.join(', ')}, got "${value}"`);
+  }
+  return value as AlertTransportName;
+}
+
 const taskQueue = (name: string, idPrefix: string, overrides: Partial<typeof TASK_QUEUE_DEFAULTS> = {}): TaskQueueConfig => ({
   ...TASK_QUEUE_DEFAULTS,
   ...overrides,
@@ -58,6 +70,9 @@ export const config = {
     transport: pushTransportName(),
     /** Staff are pushed at most once per window about one resident's requests at one location. */
     throttleWindowMs: 60_000,
+  },
+  reach: {
+    transport: alertTransportName(),
   },
   escalation: {
     queue: taskQueue('escalateSosRequest', 'esc'),

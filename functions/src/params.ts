@@ -1,6 +1,6 @@
 // Deploy-time parameters (firebase-functions params): functions/.env holds the production values,
 // functions/.env.<projectId> overrides them per project (functions/.env.demo-sos for the emulators).
-import { defineInt, defineString } from 'firebase-functions/params';
+import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
 
 const DEFAULT_REGION = 'us-central1';
 
@@ -17,3 +17,25 @@ export const MIN_INSTANCES = defineInt('MIN_INSTANCES', { default: 1 });
 
 /** The web app's origin, for invitation links when a call carries no Origin header. */
 export const APP_ORIGIN = defineString('APP_ORIGIN', { default: 'http://127.0.0.1:5173' });
+
+/**
+ * Where the providers call back: `<WEBHOOK_BASE_URL>/telegramWebhook`, `<WEBHOOK_BASE_URL>/twilioWebhook`. Twilio signs
+ * the full URL it called, so this must be exactly the functions' public base URL.
+ */
+export const WEBHOOK_BASE_URL = defineString('WEBHOOK_BASE_URL', { default: 'http://127.0.0.1:5001/demo-sos/us-central1' });
+
+/** WEBHOOK_BASE_URL at run time (code run outside firebase-tools has no parameters: the emulators' URL). */
+export function webhookBaseUrl(): string {
+  return WEBHOOK_BASE_URL.value() || `http://127.0.0.1:5001/demo-sos/${functionsRegion()}`;
+}
+
+/** The bot's username, for `https://t.me/<bot>?start=<code>` links. */
+export const TELEGRAM_BOT_NAME = defineString('TELEGRAM_BOT_NAME', { default: 'sos_demo_bot' });
+
+/** Provider credentials (functions/.secret.local holds demo values for the emulators). */
+export const TELEGRAM_BOT_TOKEN = defineSecret('TELEGRAM_BOT_TOKEN');
+export const TELEGRAM_WEBHOOK_SECRET = defineSecret('TELEGRAM_WEBHOOK_SECRET');
+export const TWILIO_ACCOUNT_SID = defineSecret('TWILIO_ACCOUNT_SID');
+export const TWILIO_AUTH_TOKEN = defineSecret('TWILIO_AUTH_TOKEN');
+export const TWILIO_FROM = defineSecret('TWILIO_FROM');
+export const REACH_SECRETS = [TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM];
