@@ -26,7 +26,13 @@ if (offset) {
   configArgs.splice(0, configArgs.length, '--config', offsetConfig);
 }
 
-const env = { ...process.env, ...emulator.env };
+/**
+ * Each concurrent invocation on the Functions emulator starts a worker process, which must answer within
+ * FUNCTIONS_DISCOVERY_TIMEOUT seconds (30 by default) or the event is dropped ("Failed to load function."), and a
+ * trigger never runs. On 2 busy cores a worker took longer: give it two minutes, as a slow cold start is not lost.
+ */
+const WORKER_START_SECONDS = '120';
+const env = { FUNCTIONS_DISCOVERY_TIMEOUT: WORKER_START_SECONDS, ...process.env, ...emulator.env };
 const args = [...process.argv.slice(2), ...configArgs, '--project', 'demo-sos'];
 const child = spawn('node_modules/.bin/firebase', args, { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -47,6 +47,8 @@ interface WatchedContext {
   /** Set when the context was closed during the test: its trace, saved at close into a scratch file. */
   closedTrace?: string;
   closed?: boolean;
+  /** The test that opened it, when tests of a file run concurrently: only that test's end reports it. */
+  owner?: string;
 }
 
 const watched: WatchedContext[] = [];
@@ -56,9 +58,9 @@ let contextCount = 0;
  * Records a context for the failure report: a trace with screenshots and DOM snapshots, and every console
  * message and uncaught error of its pages. Contexts from `newContext`/`openPhone` are watched already.
  */
-export async function watchContext(context: BrowserContext): Promise<BrowserContext> {
+export async function watchContext(context: BrowserContext, owner?: TestContext['task']): Promise<BrowserContext> {
   contextCount += 1;
-  const entry: WatchedContext = { name: `context-${contextCount}`, context, console: [] };
+  const entry: WatchedContext = { name: `context-${contextCount}`, context, console: [], owner: owner?.id };
   watched.push(entry);
   const at = () => new Date().toISOString().slice(11, 23);
   context.on('console', (message) => entry.console.push(`${at()} ${message.type()} ${message.page()?.url() ?? ''}\n  ${message.text()}`));
@@ -80,9 +82,9 @@ export async function watchContext(context: BrowserContext): Promise<BrowserCont
   return context;
 }
 
-/** `browser.newContext`, watched for the failure report. */
-export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return watchContext(await browser.newContext(options));
+/** `browser.newContext`, watched for the failure report; a concurrent test (`it.concurrent`) names itself as `owner`. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}, owner?: TestContext['task']): Promise<BrowserContext> {
+  return watchContext(await browser.newContext(options), owner);
 }
 
 export interface PhonePage {
@@ -143,7 +145,10 @@ export async function keepWhatFailed(task: TestContext['task']): Promise<void> {
   const directory = failureDirectory(task);
   rmSync(directory, { recursive: true, force: true });
   if (failed) mkdirSync(directory, { recursive: true });
-  for (const entry of watched.splice(0)) {
+  // The contexts of this test: its own, and those no concurrent test owns (opened in hooks or by a one-at-a-time test).
+  const ours = watched.filter((entry) => entry.owner === undefined || entry.owner === task.id);
+  for (const entry of ours) watched.splice(watched.indexOf(entry), 1);
+  for (const entry of ours) {
     const file = (what: string) => resolve(directory, `${entry.name}.${what}`);
     if (failed) writeFileSync(file('console.log'), entry.console.length > 0 ? `${entry.console.join('\n')}\n` : '(no console message, no page error)\n');
     entry.console.length = 0;

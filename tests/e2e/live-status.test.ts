@@ -1,7 +1,7 @@
 // Issue 9 "No blank screens": while Firestore has not answered, a screen says it is loading; when its
 // listeners get no answer, it says so and offers «Повторить», which listens again and shows the data.
 // The Firestore emulator's traffic is held back, then refused, then let through, by route interception.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { EMULATOR_HOSTS } from '../helpers/emulators';
 import { appUrl, launchBrowser, newContext, PHONE, screenshot, signIn } from './browser';
@@ -40,7 +40,7 @@ const SCREENS: [string, string, RegExp, string, string][] = [
   ['/admin/roster', 'admin@demo.test', /\/admin$/, '[data-testid="roster-member"]', 'admin-roster'],
 ];
 
-describe('loading and failure states with a retry', () => {
+describe.concurrent('loading and failure states with a retry', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -51,11 +51,13 @@ describe('loading and failure states with a retry', () => {
     await browser?.close();
   });
 
-  it.each(SCREENS)(
+  // Side by side: each screen mostly waits for the app to give up on a refused server (8 s and Firestore's backoff).
+  it.for(SCREENS)(
     '%s: loading while held back, failure with a retry when refused, data after the retry',
-    async (path, email, landing, dataShown, name) => {
+    { timeout: 150_000 },
+    async ([path, email, landing, dataShown, name], { expect, task }) => {
       // No service worker: page.route sees only what the page itself fetches.
-      const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' });
+      const context = await newContext(browser, { viewport: PHONE, locale: 'ru-RU', deviceScaleFactor: 1, serviceWorkers: 'block' }, task);
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -83,6 +85,5 @@ describe('loading and failure states with a retry', () => {
       expect(pageErrors).toEqual([]);
       await context.close();
     },
-    150_000,
   );
 });
