@@ -6,7 +6,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
-import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { appUrl, callForHelp, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { messageShape, t, tEn } from './messages';
 
 const NARROW = { width: 360, height: 640 };
@@ -44,12 +44,7 @@ describe('the admin journal of a request', () => {
   function acceptedCall(): Promise<string> {
     accepted ??= (async () => {
       await signIn(resident.page, DEMO_ACCOUNTS.resident.email, /\/$/);
-      await resident.page.goto(appUrl('/sos'));
-      await resident.page.getByTestId('emergency').click();
-      await resident.page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
-      const requestId = resident.page.url().split('/').pop() ?? '';
-      const reference = getFirestore().doc(paths.sosRequest(requestId));
-      await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('open');
+      const { requestId, reference } = await callForHelp(resident.page);
       await signIn(staff.page, DEMO_ACCOUNTS.staff.email, /\/staff$/);
       await staff.page.goto(appUrl(`/staff?request=${requestId}&claim=1`));
       await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('acknowledged');

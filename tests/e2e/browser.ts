@@ -5,6 +5,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect, inject, type TestContext } from 'vitest';
+import { getFirestore, type DocumentReference } from 'firebase-admin/firestore';
+import { paths } from '@sos/model';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { t } from './messages';
 
@@ -113,6 +115,20 @@ export async function signIn(page: Page, email: string, landing: RegExp): Promis
   await page.getByLabel(t('login.password')).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: t('login.submit') }).click();
   await page.waitForURL(landing);
+}
+
+/**
+ * The resident signed in on `page` taps the emergency call on /sos; resolves once the backend has opened the request
+ * (the test file has called `useEmulators()` for the admin reads).
+ */
+export async function callForHelp(page: Page): Promise<{ requestId: string; reference: DocumentReference }> {
+  await page.goto(appUrl('/sos'));
+  await page.getByTestId('emergency').click();
+  await page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
+  const requestId = page.url().split('/').pop() ?? '';
+  const reference = getFirestore().doc(paths.sosRequest(requestId));
+  await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('open');
+  return { requestId, reference };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -2,11 +2,9 @@
 // and shows it; a signed-out person still sees the last known staff phone on the login screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getFirestore } from 'firebase-admin/firestore';
-import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
-import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { appUrl, callForHelp, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
 
 const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
@@ -28,12 +26,7 @@ describe('claim link and the phone when signed out', () => {
 
   it('the claim link claims the call and drops its flag, so a reload claims nothing', async () => {
     await signIn(resident.page, 'resident@demo.test', /\/$/);
-    await resident.page.goto(appUrl('/sos'));
-    await resident.page.getByTestId('emergency').click();
-    await resident.page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
-    const requestId = resident.page.url().split('/').pop() ?? '';
-    const reference = getFirestore().doc(paths.sosRequest(requestId));
-    await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('open');
+    const { requestId, reference } = await callForHelp(resident.page);
 
     await signIn(staff.page, 'staff@demo.test', /\/staff$/);
     await staff.page.goto(appUrl(`/staff?request=${requestId}&claim=1`));

@@ -7,7 +7,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
-import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { appUrl, callForHelp, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
 
 const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
@@ -36,12 +36,7 @@ describe('a call claimed by someone else, and the staff member on site', () => {
 
   /** A new emergency call of Анна's, claimed by Иван through the notification's link; the resident stays on its countdown. */
   async function callClaimedByIvan(): Promise<string> {
-    await resident.page.goto(appUrl('/sos'));
-    await resident.page.getByTestId('emergency').click();
-    await resident.page.waitForURL(/\/sos\/[A-Za-z0-9]{20}$/);
-    const requestId = resident.page.url().split('/').pop() ?? '';
-    const reference = getFirestore().doc(paths.sosRequest(requestId));
-    await expect.poll(async () => (await reference.get()).get('status'), { timeout: 30_000 }).toBe('open');
+    const { requestId } = await callForHelp(resident.page);
     await staff.page.goto(appUrl(`/staff?request=${requestId}&claim=1`));
     await staffCard(staff.page, requestId).and(staff.page.locator('[data-status="acknowledged"]')).waitFor({ timeout: 20_000 });
     return requestId;
