@@ -7,7 +7,7 @@ describe('TwiML', () => {
     expect(escapeXml(`Офис "А" & <B> 'C'`)).toBe('Офис &quot;А&quot; &amp; &lt;B&gt; &apos;C&apos;');
   });
 
-  it('a gather says the text in the language of the locale and posts one digit to its action, whose query is escaped', () => {
+  it("a gather says the text in a voice of the locale's language and posts one digit to its action, whose query is escaped", () => {
     const twiml = gatherTwiml(
       'Нужна помощь: Офис <12>. Нажмите 1, чтобы принять.',
       'ru',
@@ -15,16 +15,16 @@ describe('TwiML', () => {
     );
     const gather =
       '<Gather numDigits="1" timeout="8" action="http://127.0.0.1:5001/demo-sos/us-central1/twilioWebhook?request=r1&amp;uid=u1" method="POST">' +
-      '<Say language="ru-RU">Нужна помощь: Офис &lt;12&gt;. Нажмите 1, чтобы принять.</Say></Gather>';
+      '<Say voice="Polly.Tatyana" language="ru-RU">Нужна помощь: Офис &lt;12&gt;. Нажмите 1, чтобы принять.</Say></Gather>';
     expect(twiml).toBe(`<?xml version="1.0" encoding="UTF-8"?><Response>${gather}${gather}</Response>`);
     expect(gatherTwiml('Help needed. Press 1 to accept.', 'en', 'https://x.test/twilioWebhook')).toContain(
-      '<Say language="en-US">Help needed. Press 1 to accept.</Say>',
+      '<Say voice="Polly.Joanna" language="en-US">Help needed. Press 1 to accept.</Say>',
     );
   });
 
   it('a spoken answer ends the call', () => {
     expect(sayTwiml('Already taken by Ivan & Co', 'en')).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-US">Already taken by Ivan &amp; Co</Say><Hangup/></Response>',
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Joanna" language="en-US">Already taken by Ivan &amp; Co</Say><Hangup/></Response>',
     );
   });
 
