@@ -157,7 +157,7 @@ describe('phone methods', () => {
     expect((await notices(other.uid, 'contact_code'))[0]?.payload?.Twiml).toContain('<Say language="en-US">Your verification code');
   });
 
-  it('a removed method gets nothing: no code, no test, no confirmation', async () => {
+  it('a removed method gets nothing: no code, no test, no confirmation, and its code never verifies a new number', async () => {
     const me = await person();
     const sms = await phoneMethod(me.uid, 'sms');
     await me.call('sendContactCode', { contactId: sms });
@@ -167,13 +167,13 @@ describe('phone methods', () => {
     expect(await failure(me.call('confirmContact', { contactId: sms, code }))).toEqual(notFound);
     expect(await failure(me.call('sendContactCode', { contactId: sms }))).toEqual(notFound);
     expect(await failure(me.call('testContact', { contactId: sms }))).toEqual(notFound);
-    expect(
-      await reachRefs
-        .contact(me.uid, sms)
-        .get()
-        .then((snap) => snap.exists),
-    ).toBe(false);
+    expect((await reachRefs.contact(me.uid, sms).get()).exists).toBe(false);
     expect(await notices(me.uid, 'contact_code')).toHaveLength(1);
+
+    // Added again under the same id with another number: the first number's code does not verify it.
+    await reachRefs.contactWrite(me.uid, sms).set(contactCreate('sms', '+79120000009', Timestamp.now()));
+    expect(await failure(me.call('confirmContact', { contactId: sms, code }))).toEqual({ code: 'invalid-argument', reason: 'wrong-code' });
+    expect((await reachRefs.contact(me.uid, sms).get()).data()?.verified).toBe(false);
   });
 });
 

@@ -62,13 +62,17 @@ export function parseConfirmation(data: unknown): { contactId: string; code: str
 
 // ---- codes ----
 
-export function hashCode(salt: string, code: string): string {
-  return createHash('sha256').update(`${salt}:${code}`).digest('hex');
+/**
+ * The code's hash is bound to the method's kind and number: a method removed and added again under the same id with
+ * another number cannot be verified with the code the first number received.
+ */
+export function hashCode(salt: string, contact: Pick<ContactView, 'kind' | 'address'>, code: string): string {
+  return createHash('sha256').update(`${salt}:${contact.kind}:${contact.address}:${code}`).digest('hex');
 }
 
-export function codeMatches(pending: { hash: string; salt: string }, code: string): boolean {
+export function codeMatches(pending: { hash: string; salt: string }, contact: Pick<ContactView, 'kind' | 'address'>, code: string): boolean {
   const expected = Buffer.from(pending.hash, 'hex');
-  const actual = Buffer.from(hashCode(pending.salt, code), 'hex');
+  const actual = Buffer.from(hashCode(pending.salt, contact, code), 'hex');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
@@ -123,7 +127,7 @@ export function decideSendCode(
   if (state.codesSentAt.length >= CONTACT_CODES_PER_HOUR) refuseContact('resource-exhausted', 'too-many-codes', 'at most 3 codes an hour');
   return {
     ...state,
-    codes: { ...state.codes, [contactId]: { hash: hashCode(salt, code), salt, expiresAt: now + CONTACT_CODE_TTL_MS } },
+    codes: { ...state.codes, [contactId]: { hash: hashCode(salt, contact, code), salt, expiresAt: now + CONTACT_CODE_TTL_MS } },
     codesSentAt: [...state.codesSentAt, now],
   };
 }
@@ -147,7 +151,7 @@ export function decideConfirm(contact: ContactView | undefined, stored: Verifica
   requireUnlocked(state);
   const pending = state.codes[contactId];
   if (!pending) refuseContact('failed-precondition', 'no-code', 'no code is pending for this method: send a new one');
-  if (codeMatches(pending, code)) {
+  if (codeMatches(pending, contact, code)) {
     const codes = Object.fromEntries(Object.entries(state.codes).filter(([id]) => id !== contactId));
     return { kind: 'verified', state: { ...state, codes, wrongTries: 0 } };
   }

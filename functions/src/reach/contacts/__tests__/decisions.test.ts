@@ -65,6 +65,11 @@ describe('confirmContact decision', () => {
     expect(outcome.state.codes).toEqual({});
   });
 
+  it('does not take the code for another number put under the same id (removed and added again)', () => {
+    const outcome = decideConfirm({ ...sms, address: '+79120000009' }, sent, 'c1', '123456', NOW + 1);
+    expect(outcome).toMatchObject({ kind: 'wrong', locked: false });
+  });
+
   it("does not take another method's code", () => {
     expect(refusal(() => decideConfirm(sms, sent, 'c2', '123456', NOW + 1))).toEqual({ code: 'failed-precondition', reason: 'no-code' });
   });
