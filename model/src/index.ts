@@ -13,3 +13,4 @@ export * from './sosRequestCreate';
 export * from './people';
 export * from './schema';
 export * from './countdownNotice';
+export * from './alertSteps';
