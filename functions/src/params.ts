@@ -24,9 +24,27 @@ export const APP_ORIGIN = defineString('APP_ORIGIN', { default: 'http://127.0.0.
  */
 export const WEBHOOK_BASE_URL = defineString('WEBHOOK_BASE_URL', { default: 'http://127.0.0.1:5001/demo-sos/us-central1' });
 
-/** WEBHOOK_BASE_URL at run time (code run outside firebase-tools has no parameters: the emulators' URL). */
+/**
+ * WEBHOOK_BASE_URL at run time (code run outside firebase-tools has no parameters: the emulators' URL). On the
+ * emulators (and in the tests' own process) a loopback URL is moved by SOS_PORT_OFFSET like every emulator port
+ * (scripts/emulatorPorts.mjs): firebase-tools passes its own environment on to the functions it runs.
+ */
 export function webhookBaseUrl(): string {
-  return WEBHOOK_BASE_URL.value() || `http://127.0.0.1:5001/demo-sos/${functionsRegion()}`;
+  const configured = WEBHOOK_BASE_URL.value() || `http://127.0.0.1:5001/demo-sos/${functionsRegion()}`;
+  const onTheEmulators = process.env.FUNCTIONS_EMULATOR === 'true' || !WEBHOOK_BASE_URL.value();
+  return onTheEmulators ? movedByPortOffset(configured, process.env.SOS_PORT_OFFSET) : configured;
+}
+
+/** A loopback URL with its port moved by SOS_PORT_OFFSET (`offset`, as the environment spells it); others unchanged. */
+export function movedByPortOffset(url: string, offset: string | undefined): string {
+  const moveBy = Number(offset ?? 0);
+  if (!Number.isInteger(moveBy) || moveBy < 0) throw new Error(`config/port-offset: SOS_PORT_OFFSET must be a whole number ≥ 0, got "${offset}"`);
+  const parsed = new URL(url);
+  if (!moveBy || !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return url;
+  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  parsed.port = String(port + moveBy);
+  // URL keeps no trailing slash the caller did not give; the base URL is joined with `/<function>`.
+  return parsed.toString().replace(/\/$/, url.endsWith('/') ? '/' : '');
 }
 
 /** The bot's username, for `https://t.me/<bot>?start=<code>` links. */

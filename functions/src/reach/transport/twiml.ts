@@ -2,13 +2,20 @@
 
 import type { Locale } from '@sos/model';
 
-const VOICE_LANGUAGE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-US' };
+/**
+ * The voice and language a call speaks in: Twilio's default voice (`man`) speaks no Russian, and an invalid
+ * voice/language pair fails the <Say>, so each locale names an Amazon Polly voice Twilio offers for its language.
+ */
+const VOICE: Record<Locale, { voice: string; language: string }> = {
+  ru: { voice: 'Polly.Tatyana', language: 'ru-RU' },
+  en: { voice: 'Polly.Joanna', language: 'en-US' },
+};
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-const say = (text: string, locale: Locale) => `<Say language="${VOICE_LANGUAGE[locale]}">${escapeXml(text)}</Say>`;
+const say = (text: string, locale: Locale) => `<Say voice="${VOICE[locale].voice}" language="${VOICE[locale].language}">${escapeXml(text)}</Say>`;
 
 /**
  * A call that says `text` and waits for one key: Twilio posts the `Digits` to `action` (an absolute URL). Said twice,
