@@ -19,7 +19,7 @@ import {
   type WithFieldValue,
   type WriteBatch,
 } from 'firebase-admin/firestore';
-import { peopleSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
+import { peopleSchema, reachSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -155,6 +155,7 @@ const adminRefs = refBuilder<AdminRefTypes>({
 
 export const refs = adminRefs(sosSchema<Timestamp, FieldValue>());
 export const peopleRefs = adminRefs(peopleSchema<Timestamp>());
+export const reachRefs = adminRefs(reachSchema<Timestamp, FieldValue>());
 
 // ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----
 

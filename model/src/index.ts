@@ -14,3 +14,4 @@ export * from './people';
 export * from './schema';
 export * from './countdownNotice';
 export * from './alertSteps';
+export * from './contacts';

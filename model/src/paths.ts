@@ -36,3 +36,15 @@ export const peoplePaths = {
   members: (locationId: string) => `locations/${locationId}/members`,
   member: (locationId: string, uid: string) => `locations/${locationId}/members/${uid}`,
 } as const;
+
+// Reach (PRODUCT.md "Contract additions → Reach"): contact methods and notices; the rest functions only.
+export const reachPaths = {
+  contacts: (uid: string) => `users/${uid}/contacts`,
+  contact: (uid: string, contactId: string) => `users/${uid}/contacts/${contactId}`,
+  notices: (uid: string) => `users/${uid}/notices`,
+  notice: (uid: string, noticeId: string) => `users/${uid}/notices/${noticeId}`,
+  /** Functions only: a person's pending codes (hashed) and limits. */
+  contactVerification: (uid: string) => `contactVerifications/${uid}`,
+  /** Functions only: one-time Telegram links, by the SHA-256 of the code. */
+  telegramLink: (codeHash: string) => `telegramLinks/${codeHash}`,
+} as const;

@@ -2,6 +2,7 @@
 // functions each build their typed refs from it (web/src/firebase/refs.ts, functions/src/firestore.ts). Adding a
 // collection is one line here. `Ts` is the SDK's Timestamp class; `Fv` its FieldValue (a sentinel a write may hold).
 import type { AlertLimits } from './alertSteps';
+import type { Contact, ContactCreate, ContactVerification, Notice, TelegramLink } from './contacts';
 import type {
   Delivery,
   Device,
@@ -20,7 +21,7 @@ import type {
   UserPeopleFields,
   UserProfile,
 } from './contract';
-import { paths, peoplePaths } from './paths';
+import { paths, peoplePaths, reachPaths } from './paths';
 
 /** A document path and the type of the document there. `type` is never set: it only carries the type. */
 export interface DocumentPath<T, Args extends string[]> {
@@ -94,6 +95,23 @@ export function peopleSchema<Ts>() {
     profile: document<UserDocument<Ts>>()(paths.user),
     /** What /signup writes: the rules allow exactly these fields, with no location. */
     newProfile: document<UserProfile & Pick<UserPeopleFields, 'locale'>>()(paths.user),
+  } satisfies Record<string, SchemaPath>;
+}
+
+/** Reach: a person's contact methods and notices, and the functions-only verification and Telegram link documents. */
+export function reachSchema<Ts, Fv>() {
+  return {
+    contacts: collection<Contact<Ts>>()(reachPaths.contacts),
+    contact: document<Contact<Ts>>()(reachPaths.contact),
+    /** A phone method as its owner adds it (`contactCreate`). */
+    newContact: document<ContactCreate<Fv>>()(reachPaths.contact),
+    /** A method as functions write it: times may be FieldValue sentinels. */
+    contactWrite: document<Contact<Ts | Fv>>()(reachPaths.contact),
+    notices: collection<Notice<Ts>>()(reachPaths.notices),
+    notice: document<Notice<Ts>>()(reachPaths.notice),
+    noticeWrite: document<Notice<Ts | Fv>>()(reachPaths.notice),
+    contactVerification: document<ContactVerification<Ts>>()(reachPaths.contactVerification),
+    telegramLink: document<TelegramLink<Ts>>()(reachPaths.telegramLink),
   } satisfies Record<string, SchemaPath>;
 }
 
