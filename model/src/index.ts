@@ -13,5 +13,5 @@ export * from './sosRequestCreate';
 export * from './people';
 export * from './schema';
 export * from './countdownNotice';
-export * from './contacts';
 export * from './alertSteps';
+export * from './contacts';

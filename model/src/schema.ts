@@ -1,8 +1,8 @@
 // Every Firestore document and collection with the type of its documents, declared once: the web app and the
 // functions each build their typed refs from it (web/src/firebase/refs.ts, functions/src/firestore.ts). Adding a
 // collection is one line here. `Ts` is the SDK's Timestamp class; `Fv` its FieldValue (a sentinel a write may hold).
-import type { Contact, ContactCreate, ContactVerification, Notice, TelegramLink } from './contacts';
 import type { AlertLimits } from './alertSteps';
+import type { Contact, ContactCreate, ContactVerification, Notice, TelegramLink } from './contacts';
 import type {
   Delivery,
   Device,
