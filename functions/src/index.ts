@@ -6,3 +6,5 @@ export { onSosMessageCreated } from './messages/triggers';
 export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
 export { onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';
 export { onUserWritten } from './people/triggers';
+export { sendContactCode, confirmContact, linkTelegram, testContact } from './reach/contacts/callables';
+export { telegramWebhook } from './reach/webhooks/telegramWebhook';

@@ -50,3 +50,16 @@ export const peopleLogs = {
   memberRemoved: (locationId: string, uid: string, by: string) => logger.info('member removed', { locationId, uid, by }),
   peopleRefused: (operation: string, reason: string, uid: string | null) => logger.info('people call refused', { operation, reason, uid }),
 };
+
+export const contactLogs = {
+  contactMessage: (uid: string, contactId: string, type: string, channel: string, status: string, error: string | null) =>
+    logger.info('contact message sent', { uid, contactId, type, channel, status, error }),
+  wrongCode: (uid: string, contactId: string, locked: boolean) => logger.info('wrong contact code', { uid, contactId, locked }),
+  contactVerified: (uid: string, contactId: string) => logger.info('contact method verified', { uid, contactId }),
+  telegramLinkCreated: (uid: string) => logger.info('telegram link created', { uid }),
+  telegramLinked: (uid: string, contactId: string) => logger.info('telegram chat linked', { uid, contactId }),
+  telegramStartRefused: (outcome: string) => logger.info('telegram /start refused', { outcome }),
+  contactRefused: (operation: string, reason: string, uid: string) => logger.info('contact call refused', { operation, reason, uid }),
+  webhookUnauthorized: (webhook: string) => logger.warn('webhook call with a wrong or missing secret; refused', { webhook }),
+  telegramUpdateIgnored: (kind: string) => logger.debug('telegram update ignored', { kind }),
+};
