@@ -1,4 +1,5 @@
 // The data contract between web, rules, functions and tests (see docs/ARCHITECTURE.md "Data model").
+import type { AlertChannel, AlertStep, ContactAlertChannel } from './alertSteps';
 
 /** Both Firestore SDKs' Timestamps satisfy this, so one set of types serves web and functions. */
 export interface TimestampLike {
@@ -35,6 +36,8 @@ export interface Location {
   timezone: string;
   /** uids of the location's admins (role `admin` with this location in `locationIds`): pushed on escalation. Written by the backend/seed only. */
   admins?: string[];
+  /** Which channel alerts an audience and when (alertSteps.ts); absent = DEFAULT_ALERT_STEPS. Admins of the location write it. */
+  alertSteps?: AlertStep[];
 }
 
 export interface PlanImage {
@@ -157,6 +160,10 @@ export interface SosRequest<Ts = TimestampLike> {
   ackBy?: string;
   ackByName?: string;
   ackAt?: Ts;
+  /** Functions only: the channel a claim came from when it was not the app (Telegram, SMS reply, voice key). */
+  ackChannel?: ContactAlertChannel;
+  /** Functions only: the key pressed on a call that claimed it. */
+  ackDigits?: string;
   arrivedAt?: Ts;
   /** Who marked the arrival (any staff member of the location may be the one on site). */
   arrivedBy?: string;
@@ -211,6 +218,8 @@ export const SOS_EVENT_TYPES = [
   'arrival_overdue',
   /** A message was written (who and when; the text is not copied). */
   'message',
+  /** A provider reported what became of an SMS or a call (`delivery-<rowId>-<status>`): detail `channel`, `status`, `name`. */
+  'delivery',
 ] as const;
 export type SosEventType = (typeof SOS_EVENT_TYPES)[number];
 
@@ -246,6 +255,17 @@ export interface SosEventDetail {
   /** Devices of the pushed people, and what became of each delivery. */
   devices?: number;
   statuses?: Partial<Record<DeliveryStatus, number>>;
+  /**
+   * The channel: of an alert step's `notified-alert-<round>-<index>` batch; of an `acknowledged` event made from a
+   * Telegram, SMS or voice claim (absent or `app` from the app); of a `delivery` event (a provider's status report).
+   */
+  channel?: AlertChannel | 'app';
+  /** Whose claim or delivery it was: the staff member's name as the roster has it. */
+  name?: string;
+  /** A `delivery` event: the row's new status. */
+  status?: DeliveryStatus;
+  /** An `acknowledged` event from a call: the key pressed. */
+  digits?: string;
 }
 
 export const MESSAGE_ROLES = ['requester', 'staff', 'admin'] as const;
@@ -261,7 +281,8 @@ export interface SosMessage<Ts = TimestampLike> {
   at: Ts;
 }
 
-export const DELIVERY_STATUSES = ['sent', 'failed', 'token_removed', 'emulated'] as const;
+/** `delivered` and `no-answer` come later, from Twilio's status callbacks on an SMS or call row. */
+export const DELIVERY_STATUSES = ['sent', 'failed', 'token_removed', 'emulated', 'delivered', 'no-answer'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface Delivery<Ts = TimestampLike> {
@@ -275,6 +296,12 @@ export interface Delivery<Ts = TimestampLike> {
   /** The recipient's locale the push was written in, and its title as sent. */
   locale?: Locale;
   title?: string;
+  /** The channel it went out on; absent on push rows written before Reach (read as `push`). */
+  channel?: AlertChannel;
+  /** A contact method's row (`deviceId` is then the contact's id): its address, the provider's id, and when emulated the request body the provider's API would have received. */
+  to?: string;
+  providerId?: string | null;
+  payload?: Record<string, unknown> | null;
 }
 
 /**
@@ -295,6 +322,16 @@ export interface DispatchRecipient {
   devices: Record<string, string>;
   /** The language of their pushes: `users/{uid}.locale`, Russian when unset. */
   locale: Locale;
+  /** Their verified contact methods (`users/{uid}/contacts` with `verified: true`), what alert steps send to. */
+  contacts?: DispatchContact[];
+}
+
+/** A verified contact method as the dispatch document copies it. */
+export interface DispatchContact {
+  id: string;
+  channel: ContactAlertChannel;
+  /** E.164 for `sms`/`voice`, the chat id for `telegram`. */
+  address: string;
 }
 
 /**

@@ -13,4 +13,5 @@ export * from './sosRequestCreate';
 export * from './people';
 export * from './schema';
 export * from './countdownNotice';
+export * from './alertSteps';
 export * from './contacts';

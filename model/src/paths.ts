@@ -25,6 +25,8 @@ export const paths = {
   /** Server-only: what the backend needs to open a request at a location and push about it, in one read. */
   dispatches: () => 'dispatch',
   dispatch: (locationId: string) => `dispatch/${locationId}`,
+  /** Server-only: each person's SMS and call rate limits (Reach). */
+  alertLimit: (uid: string) => `alertLimits/${uid}`,
 } as const;
 
 // People (PRODUCT.md "Contract additions → People").

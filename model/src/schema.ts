@@ -1,6 +1,7 @@
 // Every Firestore document and collection with the type of its documents, declared once: the web app and the
 // functions each build their typed refs from it (web/src/firebase/refs.ts, functions/src/firestore.ts). Adding a
 // collection is one line here. `Ts` is the SDK's Timestamp class; `Fv` its FieldValue (a sentinel a write may hold).
+import type { AlertLimits } from './alertSteps';
 import type { Contact, ContactCreate, ContactVerification, Notice, TelegramLink } from './contacts';
 import type {
   Delivery,
@@ -80,6 +81,7 @@ export function sosSchema<Ts, Fv>() {
     newMessage: document<SosMessage<Fv>>()(paths.message),
     dispatches: collection<Dispatch<Ts>>()(paths.dispatches),
     dispatch: document<Dispatch<Ts>>()(paths.dispatch),
+    alertLimit: document<AlertLimits>()(paths.alertLimit),
   } satisfies Record<string, SchemaPath>;
 }
 

@@ -86,7 +86,11 @@ const RESIDENT_SCREENS: [string, string][] = [
   ['/scan', 'main h1'],
   ['/q/qr-bc-a-1-cafe', 'main h1'],
 ];
-const STAFF_SCREENS: [string, string][] = [['/staff', '[data-testid="push-setup"]:not([data-state="checking"])']];
+const STAFF_SCREENS: [string, string][] = [
+  ['/staff', '[data-testid="push-setup"]:not([data-state="checking"])'],
+  // The seed gives the demo staff member verified Telegram, SMS and voice methods.
+  ['/contacts', '[data-testid="contact-method"]'],
+];
 const ADMIN_SCREENS: [string, string][] = [
   ['/admin', 'main h1'],
   ['/admin/stats', 'main h1'],

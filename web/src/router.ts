@@ -26,6 +26,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/sos', component: SosPage },
   { path: '/sos/:requestId', component: CountdownPage, props: true, meta: { visitors: true } },
   { path: '/orders', component: () => import('./pages/resident/OrdersPage.vue'), meta: { visitors: true } },
+  // «Как со мной связаться»: every signed-in person (not a visitor) says how to be alerted.
+  { path: '/contacts', component: () => import('./pages/people/ContactMethodsPage.vue') },
   { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true, meta: { visitors: true } },
   // The staff queue; firebase/messaging loads from here only.
   { path: '/staff', component: () => import('./pages/staff/StaffPage.vue'), meta: { roles: ['staff', 'admin'] } },

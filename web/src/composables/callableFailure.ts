@@ -6,13 +6,20 @@ export interface CallableFailure {
   /** The HttpsError code without the `functions/` prefix, e.g. `permission-denied`. */
   code: string;
   reason: PeopleRefusal | null;
+  /** The refusal reason the function gave (`details.reason`), whatever callable it was: e.g. `wrong-code`. */
+  detail: string | null;
   message: string;
 }
 
 export function callableFailure(error: unknown): CallableFailure {
   const raw = error as { code?: string; message?: string; details?: { reason?: string } };
   const reason = PEOPLE_REFUSALS.find((known) => known === raw.details?.reason) ?? null;
-  return { code: (raw.code ?? 'unknown').replace(/^functions\//, ''), reason, message: raw.message ?? String(error) };
+  return {
+    code: (raw.code ?? 'unknown').replace(/^functions\//, ''),
+    reason,
+    detail: typeof raw.details?.reason === 'string' ? raw.details.reason : null,
+    message: raw.message ?? String(error),
+  };
 }
 
 /** One callable at a time, for a screen: `busy` while it runs, `failure` when it failed (then `run` gives null). */

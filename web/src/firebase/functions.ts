@@ -1,14 +1,21 @@
-// The people callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
+// The people and contact-method callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
 import type {
   AcceptInviteRequest,
   AcceptInviteResult,
+  ConfirmContactRequest,
+  ConfirmContactResult,
   CreateInviteRequest,
   CreateInviteResult,
   RemoveMemberRequest,
   RevokeInviteRequest,
+  LinkTelegramResult,
   Role,
+  SendContactCodeRequest,
+  SendContactCodeResult,
   SetMemberRoleRequest,
+  TestContactRequest,
+  TestContactResult,
 } from '@sos/model';
 import { firebaseApp, usesEmulators } from './app';
 
@@ -23,4 +30,8 @@ export const callables = {
   revokeInvite: httpsCallable<RevokeInviteRequest, { revoked: true }>(functions, 'revokeInvite'),
   setMemberRole: httpsCallable<SetMemberRoleRequest, { role: Role }>(functions, 'setMemberRole'),
   removeMember: httpsCallable<RemoveMemberRequest, { removed: true }>(functions, 'removeMember'),
+  sendContactCode: httpsCallable<SendContactCodeRequest, SendContactCodeResult>(functions, 'sendContactCode'),
+  confirmContact: httpsCallable<ConfirmContactRequest, ConfirmContactResult>(functions, 'confirmContact'),
+  linkTelegram: httpsCallable<void, LinkTelegramResult>(functions, 'linkTelegram'),
+  testContact: httpsCallable<TestContactRequest, TestContactResult>(functions, 'testContact'),
 };

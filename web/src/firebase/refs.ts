@@ -11,7 +11,7 @@ import {
   type SnapshotOptions,
   type Timestamp,
 } from 'firebase/firestore';
-import { peopleSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
+import { peopleSchema, reachSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
 import { db } from './app';
 
 /** Pending server timestamps read as the local estimate, so a queued request still has a time. */
@@ -41,3 +41,6 @@ export const refs = webRefs(sosSchema<Timestamp, FieldValue>());
 
 // People: invitations, members, and the profile with its server-written fields.
 export const peopleRefs = webRefs(peopleSchema<Timestamp>());
+
+// Reach: the signed-in person's contact methods (and, for functions, notices and verification documents).
+export const reachRefs = webRefs(reachSchema<Timestamp, FieldValue>());

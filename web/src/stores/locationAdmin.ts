@@ -3,7 +3,7 @@
 import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { computed } from 'vue';
 import { doc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
-import { newQrToken, objectTreeRows, objectPathLabel, type LocationObject, type PlanPoint } from '@sos/model';
+import { newQrToken, objectTreeRows, objectPathLabel, type AlertStep, type LocationObject, type PlanPoint } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
@@ -79,6 +79,11 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     await batch.commit();
   }
 
+  /** The location's alert steps, whole (firestore.rules check the channels, the delays and the count). */
+  async function saveAlertSteps(alertSteps: AlertStep[]): Promise<void> {
+    await updateDoc(refs.location(requireLocation()), { alertSteps });
+  }
+
   return {
     locationIds,
     locationId,
@@ -98,6 +103,7 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     placeObject,
     issueCode,
     revokeCode,
+    saveAlertSteps,
   };
 });
 
