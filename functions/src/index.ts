@@ -4,5 +4,6 @@ export { escalateSosRequest } from './escalation/escalateSosRequest';
 export { checkArrival } from './arrival/checkArrival';
 export { onSosMessageCreated } from './messages/triggers';
 export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
-export { onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';
+export { onContactWritten, onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';
 export { onUserWritten } from './people/triggers';
+export { sendAlertStep } from './reach/steps/sendAlertStep';

@@ -50,3 +50,8 @@ export const peopleLogs = {
   memberRemoved: (locationId: string, uid: string, by: string) => logger.info('member removed', { locationId, uid, by }),
   peopleRefused: (operation: string, reason: string, uid: string | null) => logger.info('people call refused', { operation, reason, uid }),
 };
+
+export const reachLogs = {
+  alertBatchSent: (requestId: string, batch: string, channel: string, counts: Record<string, number>) =>
+    logger.info('alert step sent', { requestId, batch, channel, ...counts }),
+};

@@ -2,7 +2,7 @@
 // membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
 // then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, readDoc, refs } from '../firestore';
-import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { findTransition, type Locale, type Location, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
@@ -15,6 +15,8 @@ import {
   type RequesterProfile,
 } from './decideNewRequest';
 import { countEarlierVisitorRequests } from './visitorFlood';
+import { readDispatchNow } from '../dispatch/rebuildDispatch';
+import { startAlertSteps } from '../reach/steps/alertStepChain';
 import { localeOf, textsFor } from '../notify/texts';
 
 /**
@@ -64,7 +66,7 @@ function transitionTo(status: NewRequestDecision['status']) {
 }
 
 type Outcome =
-  | { kind: 'decided'; decision: NewRequestDecision; opened: { request: OpenedRequest; step: OpenStep } | null }
+  | { kind: 'decided'; decision: NewRequestDecision; opened: { request: OpenedRequest; step: OpenStep; location: Location } | null }
   | { kind: 'replayed'; request: SosRequest<Timestamp> };
 
 /**
@@ -99,7 +101,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, requester, ...optional });
     const now = FieldValue.serverTimestamp();
 
-    let opened: { request: OpenedRequest; step: OpenStep } | null = null;
+    let opened: { request: OpenedRequest; step: OpenStep; location: Location } | null = null;
     if (decision.status === 'open' && dispatch) {
       const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
       const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
@@ -125,7 +127,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       };
       const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, member?.pushThrottle, Date.now());
       if (claim && member) tx.set(memberRef, { pushThrottle: claim }, { merge: true });
-      opened = { request: openedRequest, step };
+      opened = { request: openedRequest, step, location: dispatch.location };
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
@@ -144,12 +146,20 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
 
   if (!outcome) return null;
   if (outcome.kind === 'replayed') {
-    if (outcome.request.status === 'open') await resumeResponseLoop(requestId, outcome.request);
+    if (outcome.request.status === 'open') {
+      await resumeResponseLoop(requestId, outcome.request);
+      if (!outcome.request.grouped)
+        await startAlertSteps(requestId, 0, outcome.request.createdAt.toMillis(), (await readDispatchNow(known.locationId))?.location);
+    }
     return null;
   }
   const { decision, opened } = outcome;
   if (decision.status === 'open') logs.requestOpened(requestId, known.locationId);
   else logs.requestRejected(requestId, decision.rejectReason);
-  if (opened) await startResponseLoop(requestId, opened.request, opened.step);
+  if (opened) {
+    await startResponseLoop(requestId, opened.request, opened.step);
+    // The open step's audience gets the location's alert steps from the request's createdAt; a grouped visitor request gets none of its own.
+    if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.location);
+  }
   return decision;
 }
