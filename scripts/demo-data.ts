@@ -1,5 +1,5 @@
 // The demo data of PRODUCT.md: used by `npm run seed`, the tests and the bench.
-import type { Location, LocationObject, StaffMember, Role } from '@sos/model';
+import { telegramContactId, type ContactKind, type Location, type LocationObject, type StaffMember, type Role } from '@sos/model';
 
 export const DEMO_PASSWORD = 'sos-demo-1';
 
@@ -90,6 +90,8 @@ export interface DemoAccount {
   locationIds: string[];
   homeLocationId: string | null;
   staff?: Pick<StaffMember, 'onDuty' | 'tier'>;
+  /** Verified contact methods (Reach), by contact id, so that the demo's alert steps have someone to reach. */
+  contacts?: Record<string, { kind: ContactKind; address: string }>;
 }
 
 export const DEMO_ACCOUNTS = {
@@ -111,6 +113,11 @@ export const DEMO_ACCOUNTS = {
     locationIds: ['demo-bc'],
     homeLocationId: 'demo-bc',
     staff: { onDuty: true, tier: 1 },
+    contacts: {
+      [telegramContactId('700000002')]: { kind: 'telegram', address: '700000002' },
+      'demo-sms': { kind: 'sms', address: '+79120000002' },
+      'demo-voice': { kind: 'voice', address: '+79120000002' },
+    },
   },
   admin: {
     uid: 'demo-admin',

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { initializeApp, getApps } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore } from 'firebase-admin/firestore';
-import { paths, peoplePaths } from '@sos/model';
+import { paths, peoplePaths, reachPaths } from '@sos/model';
 import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 import { emulatorHosts } from './emulatorPorts.mjs';
 
@@ -72,6 +72,10 @@ export async function seed(): Promise<void> {
       // so a demo request is not escalated at once as "nobody on duty".
       const seededAt = Timestamp.fromMillis(Date.UTC(2026, 0, 1));
       batch.set(db.doc(paths.device(account.uid, 'demo-device')), { token: `demo-${account.uid}`, createdAt: seededAt, lastSeenAt: seededAt });
+    }
+    for (const [contactId, { kind, address }] of Object.entries(account.contacts ?? {})) {
+      const verifiedAt = Timestamp.fromMillis(Date.UTC(2026, 0, 1));
+      batch.set(db.doc(reachPaths.contact(account.uid, contactId)), { kind, address, verified: true, verifiedAt, createdAt: verifiedAt });
     }
   }
   await Promise.all([batch.commit(), ...accounts.map(upsertAccount)]);

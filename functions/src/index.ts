@@ -7,3 +7,5 @@ export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember }
 export { onContactWritten, onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';
 export { onUserWritten } from './people/triggers';
 export { sendAlertStep } from './reach/steps/sendAlertStep';
+export { sendContactCode, confirmContact, linkTelegram, testContact } from './reach/contacts/callables';
+export { telegramWebhook } from './reach/webhooks/telegramWebhook';

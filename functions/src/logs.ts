@@ -55,3 +55,16 @@ export const reachLogs = {
   alertBatchSent: (requestId: string, batch: string, channel: string, counts: Record<string, number>) =>
     logger.info('alert step sent', { requestId, batch, channel, ...counts }),
 };
+
+export const contactLogs = {
+  contactMessage: (uid: string, contactId: string, type: string, channel: string, status: string, error: string | null) =>
+    logger.info('contact message sent', { uid, contactId, type, channel, status, error }),
+  wrongCode: (uid: string, contactId: string, locked: boolean) => logger.info('wrong contact code', { uid, contactId, locked }),
+  contactVerified: (uid: string, contactId: string) => logger.info('contact method verified', { uid, contactId }),
+  telegramLinkCreated: (uid: string) => logger.info('telegram link created', { uid }),
+  telegramLinked: (uid: string, contactId: string) => logger.info('telegram chat linked', { uid, contactId }),
+  telegramStartRefused: (outcome: string) => logger.info('telegram /start refused', { outcome }),
+  contactRefused: (operation: string, reason: string, uid: string) => logger.info('contact call refused', { operation, reason, uid }),
+  webhookUnauthorized: (webhook: string) => logger.warn('webhook call with a wrong or missing secret; refused', { webhook }),
+  telegramUpdateIgnored: (kind: string) => logger.debug('telegram update ignored', { kind }),
+};
