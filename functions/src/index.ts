@@ -9,3 +9,4 @@ export { onUserWritten } from './people/triggers';
 export { sendAlertStep } from './reach/steps/sendAlertStep';
 export { sendContactCode, confirmContact, linkTelegram, testContact } from './reach/contacts/callables';
 export { telegramWebhook } from './reach/webhooks/telegramWebhook';
+export { twilioWebhook } from './reach/webhooks/twilioWebhook';

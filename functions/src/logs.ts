@@ -52,6 +52,10 @@ export const peopleLogs = {
 };
 
 export const reachLogs = {
+  claimed: (requestId: string, channel: string, uid: string) => logger.info('sos request claimed from a channel', { requestId, channel, uid }),
+  claimRefused: (requestId: string, channel: string, reason: string) => logger.info('channel claim refused', { requestId, channel, reason }),
+  smsStopped: (methods: number) => logger.info('STOP by SMS: methods unverified', { methods }),
+  webhookRefused: (webhook: string, reason: string) => logger.warn('webhook refused', { webhook, reason }),
   alertBatchSent: (requestId: string, batch: string, channel: string, counts: Record<string, number>) =>
     logger.info('alert step sent', { requestId, batch, channel, ...counts }),
 };
