@@ -60,7 +60,7 @@ export const escalationRounds: TaskChain<'round', EscalationTask, RoundOutcome> 
 
   effects: async (task, { request, dispatch }) => {
     // The round's audience gets the location's alert steps, counted from the round's due time.
-    await startAlertSteps(task.requestId, task.round, task.dueAtMillis, dispatch?.location);
+    await startAlertSteps(task.requestId, task.round, task.dueAtMillis, dispatch);
     await deliverPushBatch({
       requestId: task.requestId,
       batch: `esc-${task.round}`,

@@ -2,7 +2,7 @@
 // membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
 // then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, readDoc, refs } from '../firestore';
-import { findTransition, type Locale, type Location, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
@@ -66,7 +66,11 @@ function transitionTo(status: NewRequestDecision['status']) {
 }
 
 type Outcome =
-  | { kind: 'decided'; decision: NewRequestDecision; opened: { request: OpenedRequest; step: OpenStep; location: Location } | null }
+  | {
+      kind: 'decided';
+      decision: NewRequestDecision;
+      opened: { request: OpenedRequest; step: OpenStep; dispatch: NonNullable<Awaited<ReturnType<typeof readDispatch>>> } | null;
+    }
   | { kind: 'replayed'; request: SosRequest<Timestamp> };
 
 /**
@@ -101,7 +105,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, requester, ...optional });
     const now = FieldValue.serverTimestamp();
 
-    let opened: { request: OpenedRequest; step: OpenStep; location: Location } | null = null;
+    let opened: { request: OpenedRequest; step: OpenStep; dispatch: NonNullable<Awaited<ReturnType<typeof readDispatch>>> } | null = null;
     if (decision.status === 'open' && dispatch) {
       const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
       const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
@@ -127,7 +131,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       };
       const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, member?.pushThrottle, Date.now());
       if (claim && member) tx.set(memberRef, { pushThrottle: claim }, { merge: true });
-      opened = { request: openedRequest, step, location: dispatch.location };
+      opened = { request: openedRequest, step, dispatch };
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
@@ -148,8 +152,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
   if (outcome.kind === 'replayed') {
     if (outcome.request.status === 'open') {
       await resumeResponseLoop(requestId, outcome.request);
-      if (!outcome.request.grouped)
-        await startAlertSteps(requestId, 0, outcome.request.createdAt.toMillis(), (await readDispatchNow(known.locationId))?.location);
+      if (!outcome.request.grouped) await startAlertSteps(requestId, 0, outcome.request.createdAt.toMillis(), await readDispatchNow(known.locationId));
     }
     return null;
   }
@@ -159,7 +162,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
   if (opened) {
     await startResponseLoop(requestId, opened.request, opened.step);
     // The open step's audience gets the location's alert steps from the request's createdAt; a grouped visitor request gets none of its own.
-    if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.location);
+    if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.dispatch);
   }
   return decision;
 }

@@ -8,8 +8,19 @@ import { config } from '../../config';
 import { readDispatch } from '../../dispatch/rebuildDispatch';
 import { enqueueStep, runStep, type Dispatched } from '../../tasks/runStep';
 import type { TaskChain } from '../../tasks/taskChain';
-import { alertBatch, channelOfStep, decideAlertStep, firstAlertStep, nextAlertStep, parseAlertStepTask, roundOf, type AlertStepTask } from './alertStepTask';
-import { sendAlertBatch } from './sendAlertBatch';
+import {
+  alertBatch,
+  channelOfStep,
+  decideAlertStep,
+  firstAlertStep,
+  nextAlertStep,
+  parseAlertStepTask,
+  roundOf,
+  type AlertStepTask,
+  type Reachable,
+} from './alertStepTask';
+import { audienceOf, contactTargets, sendAlertBatch } from './sendAlertBatch';
+import { targetsOf } from '../../dispatch/dispatchDoc';
 
 interface StepOutcome {
   request: SosRequest<Timestamp>;
@@ -42,7 +53,7 @@ export const alertSteps: TaskChain<'step', AlertStepTask, StepOutcome> = {
     return { decision: decideAlertStep(request, recorded.exists), outcome: { request, dispatch, steps, channel: channelOfStep(task, steps) } };
   },
 
-  next: (task, { steps }) => nextAlertStep(task, steps),
+  next: (task, { steps, dispatch }) => (dispatch ? nextAlertStep(task, steps, reachableOn(dispatch, roundOf(task.step))) : null),
 
   effects: async (task, { request, dispatch, channel }) => {
     if (!dispatch || !channel) return;
@@ -50,9 +61,20 @@ export const alertSteps: TaskChain<'step', AlertStepTask, StepOutcome> = {
   },
 };
 
-/** Starts an audience's steps: its first planned step, due `afterSeconds` after `startAtMillis` (fixed task id). */
-export async function startAlertSteps(requestId: string, round: number, startAtMillis: number, location: { alertSteps?: unknown } | undefined): Promise<void> {
-  const first = location ? firstAlertStep(requestId, round, startAtMillis, alertStepsOf(location)) : null;
+/** The channels someone of the round's audience has now: a device for push, a verified method for the others. */
+export function reachableOn(dispatch: Pick<Dispatch<unknown>, 'recipients' | 'location'>, round: number): Reachable {
+  const audience = audienceOf(dispatch, round);
+  return (channel) => (channel === 'push' ? targetsOf(dispatch, audience).length > 0 : contactTargets(dispatch, audience, channel).length > 0);
+}
+
+/** Starts an audience's steps: its first step someone can receive, due `afterSeconds` after `startAtMillis` (fixed task id). */
+export async function startAlertSteps(
+  requestId: string,
+  round: number,
+  startAtMillis: number,
+  dispatch: Pick<Dispatch<unknown>, 'recipients' | 'location'> | null | undefined,
+): Promise<void> {
+  const first = dispatch ? firstAlertStep(requestId, round, startAtMillis, alertStepsOf(dispatch.location), reachableOn(dispatch, round)) : null;
   if (first) await enqueueStep(alertSteps, first);
 }
 

@@ -1,5 +1,5 @@
 // The alert step task and its pure decisions: payload parsing, step numbers, what a step does, when the next is due.
-import { MAX_ALERT_STEPS, planAlertSteps, type AlertStep, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
+import { MAX_ALERT_STEPS, planAlertSteps, type AlertChannel, type AlertStep, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
 import { parseChainTask, type ActDecision, type ChainTask, type Parsed } from '../../tasks/taskChain';
 
 /**
@@ -44,15 +44,25 @@ export function decideAlertStep(request: Pick<SosRequest<TimestampLike>, 'status
   return { action: batchRecorded ? 'resume' : 'act', last: false };
 }
 
-/** The audience's first planned step, or null when its plan is empty. */
-export function firstAlertStep(requestId: string, round: number, startAtMillis: number, steps: readonly AlertStep[]): AlertStepTask | null {
-  const [first] = planAlertSteps(steps, startAtMillis);
+/** Whether anyone of the audience can be reached on a channel now: a step nobody can receive is not scheduled (it would only cost a read). */
+export type Reachable = (channel: AlertChannel) => boolean;
+const anyChannel: Reachable = () => true;
+
+/** The audience's first planned step someone can receive, or null when there is none. */
+export function firstAlertStep(
+  requestId: string,
+  round: number,
+  startAtMillis: number,
+  steps: readonly AlertStep[],
+  reachable = anyChannel,
+): AlertStepTask | null {
+  const [first] = planAlertSteps(steps, startAtMillis).filter((planned) => reachable(planned.channel));
   return first ? { requestId, step: alertStepNumber(round, first.index), dueAtMillis: first.dueAtMillis, attempt: 0, startAtMillis } : null;
 }
 
-/** The step after this one in the audience's plan (as the location's steps are now), or null after the last. */
-export function nextAlertStep(task: AlertStepTask, steps: readonly AlertStep[]): AlertStepTask | null {
-  const next = planAlertSteps(steps, task.startAtMillis).find((planned) => planned.index > indexOf(task.step));
+/** The step after this one in the audience's plan (as the location's steps are now) that someone can receive, or null after the last. */
+export function nextAlertStep(task: AlertStepTask, steps: readonly AlertStep[], reachable = anyChannel): AlertStepTask | null {
+  const next = planAlertSteps(steps, task.startAtMillis).find((planned) => planned.index > indexOf(task.step) && reachable(planned.channel));
   if (!next) return null;
   return {
     requestId: task.requestId,

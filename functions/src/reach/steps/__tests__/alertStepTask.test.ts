@@ -35,6 +35,14 @@ describe('the steps of an audience', () => {
     expect(nextAlertStep(voice, DEFAULT_ALERT_STEPS)).toBeNull();
   });
 
+  it('skip the channels nobody of the audience can receive now, keeping each step its number', () => {
+    const smsOnly = (channel: string) => channel === 'sms';
+    const first = firstAlertStep('r', 0, T0, DEFAULT_ALERT_STEPS, smsOnly)!;
+    expect(first).toMatchObject({ step: 3, dueAtMillis: T0 + 60_000 });
+    expect(nextAlertStep(first, DEFAULT_ALERT_STEPS, smsOnly)).toBeNull();
+    expect(firstAlertStep('r', 0, T0, DEFAULT_ALERT_STEPS, () => false)).toBeNull();
+  });
+
   it('have no first step when the location has none but the push', () => {
     expect(firstAlertStep('r', 0, T0, [{ channel: 'push', afterSeconds: 0 }])).toBeNull();
   });
