@@ -11,11 +11,18 @@ import { addContacts, freshChatId, freshPhone, setAlertSteps } from './reachFixt
 
 let site: ResponseSite;
 let escalating: ResponseSite;
+let busy: ResponseSite;
+const busyPhone = freshPhone();
 const sessions: ClientSession[] = [];
 const tier1 = { chat: freshChatId(), sms: freshPhone(), voice: freshPhone(), unverified: freshPhone() };
 
 beforeAll(async () => {
-  [site, escalating] = await Promise.all([createResponseSite(3600), createResponseSite(1)]);
+  [site, escalating, busy] = await Promise.all([createResponseSite(3600), createResponseSite(1), createResponseSite(3600)]);
+  // Six SMS steps at once: one more than a person gets in 10 minutes.
+  await setAlertSteps(
+    busy.locationId,
+    Array.from({ length: 6 }, () => ({ channel: 'sms' as const, afterSeconds: 0 })),
+  );
   // Telegram at once, SMS after 1 s, a call after 2 s, and one more SMS much later (a claim comes first).
   await setAlertSteps(site.locationId, [
     { channel: 'voice', afterSeconds: 2 },
@@ -36,6 +43,7 @@ beforeAll(async () => {
     addContacts(site.locationId, site.tier1OffDuty.uid, [{ id: 'sms', kind: 'sms', address: freshPhone(), verified: true }], false),
     addContacts(escalating.locationId, escalating.tier2.uid, [{ id: 'tg', kind: 'telegram', address: freshChatId(), verified: true }]),
     addContacts(escalating.locationId, escalating.admin.uid, [{ id: 'tg', kind: 'telegram', address: freshChatId(), verified: true }]),
+    addContacts(busy.locationId, busy.tier1.uid, [{ id: 'sms', kind: 'sms', address: busyPhone, verified: true }]),
   ]);
   sessions.push(
     ...(await Promise.all([
@@ -43,6 +51,7 @@ beforeAll(async () => {
       signIn(site.tier1.email, SITE_PASSWORD),
       signIn(escalating.resident.email, SITE_PASSWORD),
       signIn(escalating.tier1.email, SITE_PASSWORD),
+      signIn(busy.resident.email, SITE_PASSWORD),
     ])),
   );
 });
@@ -112,5 +121,23 @@ describe('alert steps', () => {
     for (const row of rows) expect(row.data().at.toMillis()).toBeGreaterThanOrEqual(round1);
     // The open step's audience (tier 1) has no Telegram: nothing went to anyone for round 0.
     expect((await refs.deliveries(requestId).where('batch', '==', 'alert-0-1').get()).size).toBe(0);
+  });
+
+  it('send at most 5 SMS per person in 10 minutes and tell the alerts held before as one line', { timeout: 60_000 }, async () => {
+    const resident = sessions[4]!;
+    // Five SMS went out 11 minutes ago (the window has passed) and three alerts were held then.
+    const longAgo = Date.now() - 11 * 60_000;
+    await refs
+      .alertLimit(busy.tier1.uid)
+      .set({ sms: { sentAt: Array.from({ length: 5 }, (_, i) => longAgo + i), held: 3, heldLocationName: 'Соседний корпус' } });
+    const requestId = await createRequest(resident, { locationId: busy.locationId });
+    const held = await waitForDoc(refs.event(requestId, 'notified-alert-0-6'), (e) => e !== undefined, 'the sixth SMS step', 45_000);
+    expect(held?.detail).toMatchObject({ channel: 'sms', pushed: 0, grouped: 1 });
+    const rows = (await alertRows(requestId).get()).docs.map((row) => row.data());
+    expect(rows).toHaveLength(5);
+    const bodies = rows.sort((a, b) => a.at.toMillis() - b.at.toMillis()).map((row) => String(row.payload?.Body));
+    expect(bodies[0]).toContain('Ещё вызовов о помощи: 3 — Соседний корпус');
+    expect(bodies.slice(1).some((body) => body.includes('Ещё вызовов'))).toBe(false);
+    expect((await refs.alertLimit(busy.tier1.uid).get()).data()?.sms).toMatchObject({ held: 1, heldLocationName: busy.locationName });
   });
 });
