@@ -412,7 +412,7 @@ export default {
     },
     channel: { push: 'Push', telegram: 'Telegram', sms: 'SMS', voice: 'Call', app: 'App' },
     sentOn: '{channel}: sent {sent} of {contacts}',
-    alertGrouped: 'grouped by the rate limit: {count}',
+    alertGrouped: 'held by the rate limit: {count}',
     claim: {
       telegram: 'Telegram: {name} accepted (the «Принять» button)',
       sms: 'SMS: {name} accepted (replied “1”)',
