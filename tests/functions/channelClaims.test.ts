@@ -97,7 +97,7 @@ describe('«Принять» in Telegram', () => {
 
     expect(await pressAccept(tier1.chat, requestId, 'wrong-secret')).toEqual({ status: 401, body: null });
     const stranger = await pressAccept(freshChatId(), requestId);
-    expect(stranger.body).toMatchObject({ method: 'answerCallbackQuery', text: 'Этот номер не может принять вызов.' });
+    expect(stranger.body).toMatchObject({ method: 'answerCallbackQuery', text: 'Из этого чата нельзя принять вызов: привяжите Telegram в приложении.' });
     expect((await refs.sosRequest(requestId).get()).data()?.status).toBe('open');
 
     const first = await pressAccept(tier1.chat, requestId);
@@ -169,7 +169,7 @@ describe('an SMS reply', () => {
       detail: { channel: 'sms', status: 'delivered' },
     });
 
-    expect((await twilioPost({ From: tier1.sms, Body: 'STOP' })).status).toBe(200);
+    expect((await twilioPost({ From: tier1.sms, Body: 'STOP' })).text).toContain('<Message>SMS-оповещения на этот номер отключены.</Message>');
     expect((await reachRefs.contact(site.tier1.uid, 'sms').get()).data()).toMatchObject({ verified: false, verifiedAt: null });
     await waitForDoc(
       refs.dispatch(site.locationId),

@@ -24,7 +24,7 @@ export interface ClaimReply {
 }
 
 /** The claimer hears, in their language: it is theirs, who took it, that it is closed, or that this number cannot accept. */
-export function claimReplyText({ answer, locale }: ClaimReply): string {
+export function claimReplyText({ answer, locale }: ClaimReply, channel: ContactAlertChannel): string {
   const texts = ALERT_TEXTS[locale];
   switch (answer.result) {
     case 'claimed':
@@ -34,7 +34,7 @@ export function claimReplyText({ answer, locale }: ClaimReply): string {
     case 'closed':
       return texts.closed;
     case 'refused':
-      return texts.notYours;
+      return channel === 'telegram' ? texts.notYourChat : texts.notYours;
   }
 }
 
@@ -129,13 +129,15 @@ export async function claimBySmsReply(from: string, nowMillis = Date.now()): Pro
   return claimFromChannel({ requestId, channel: 'sms', address: from }, row);
 }
 
-/** `STOP` by SMS: every verified SMS method on that number is unverified (alerts stop with the dispatch rebuild). */
-export async function stopSms(from: string): Promise<number> {
+/** `STOP` by SMS: every verified SMS method on that number is unverified (alerts stop with the dispatch rebuild); the locale to answer in. */
+export async function stopSms(from: string): Promise<Locale> {
   const methods = await readGroup(groupRefs.contacts(), 'contacts', (all) => all.where('address', '==', from));
   const stopped = methods.docs.filter((doc) => doc.data().kind === 'sms' && doc.data().verified);
   await Promise.all(stopped.map((doc) => mergeDoc(doc.ref, { verified: false, verifiedAt: null })));
   reachLogs.smsStopped(stopped.length);
-  return stopped.length;
+  // Answered in the owner's language (Russian when the number is nobody's).
+  const owner = stopped[0]?.ref.parent.parent;
+  return owner ? localeOf((await readDoc(refs.user(owner.id))).data()?.locale) : 'ru';
 }
 
 /** What Twilio reports of a message or call, as a delivery row's status; null for the steps in between (queued, ringing…). */

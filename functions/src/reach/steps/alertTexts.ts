@@ -16,6 +16,7 @@ const ru = {
   takenBy: (name: string) => `Уже принял(а): ${name}`,
   closed: 'Этот вызов уже закрыт.',
   notYours: 'Этот номер не может принять вызов.',
+  notYourChat: 'Из этого чата нельзя принять вызов: привяжите Telegram в приложении.',
   nothingToAccept: 'Нет вызова, который можно принять с этого номера.',
   stopped: 'SMS-оповещения на этот номер отключены.',
 };
@@ -35,6 +36,7 @@ const en: AlertTexts = {
   takenBy: (name) => `Already taken by ${name}`,
   closed: 'This call is already closed.',
   notYours: 'This number cannot accept the call.',
+  notYourChat: 'This chat cannot accept the call: link Telegram in the app.',
   nothingToAccept: 'There is no call to accept from this number.',
   stopped: 'SMS alerts to this number are off.',
 };

@@ -29,7 +29,7 @@ async function answerStart(route: Extract<TelegramRoute, { kind: 'start' }>): Pr
 /** «Принять»: the claim, answered on the button (it is yours / already taken by <name> / closed). */
 async function answerAccept(route: Extract<TelegramRoute, { kind: 'accept' }>): Promise<WebhookAnswer> {
   const reply = await claimFromChannel({ requestId: route.requestId, channel: 'telegram', address: route.chatId });
-  return { method: 'answerCallbackQuery', ...telegramAnswerCallbackBody(route.callbackQueryId, claimReplyText(reply)), show_alert: true };
+  return { method: 'answerCallbackQuery', ...telegramAnswerCallbackBody(route.callbackQueryId, claimReplyText(reply, 'telegram')), show_alert: true };
 }
 
 /** One branch per kind of update the bot acts on. */

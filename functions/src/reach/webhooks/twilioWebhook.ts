@@ -30,7 +30,7 @@ async function answer(fields: Record<string, unknown>, query: Record<string, unk
       digits === '1' && requestId !== ''
         ? await claimFromChannel({ requestId, channel: 'voice', address: text(fields.To), digits })
         : { answer: { result: 'refused' }, locale: 'ru' };
-    return { status: 200, twiml: sayTwiml(claimReplyText(reply), reply.locale) };
+    return { status: 200, twiml: sayTwiml(claimReplyText(reply, 'voice'), reply.locale) };
   }
   const status = reportedStatus(fields);
   const providerId = text(fields.MessageSid) || text(fields.CallSid);
@@ -41,12 +41,12 @@ async function answer(fields: Record<string, unknown>, query: Record<string, unk
   const from = text(fields.From);
   const intent = smsIntent(fields.Body);
   if (intent === 'stop') {
-    await stopSms(from);
-    return { status: 200, twiml: messageTwiml(ALERT_TEXTS.ru.stopped) };
+    const locale = await stopSms(from);
+    return { status: 200, twiml: messageTwiml(ALERT_TEXTS[locale].stopped) };
   }
   if (intent === 'accept') {
     const reply = await claimBySmsReply(from);
-    return { status: 200, twiml: messageTwiml(reply.answer.result === 'refused' ? ALERT_TEXTS[reply.locale].nothingToAccept : claimReplyText(reply)) };
+    return { status: 200, twiml: messageTwiml(reply.answer.result === 'refused' ? ALERT_TEXTS[reply.locale].nothingToAccept : claimReplyText(reply, 'sms')) };
   }
   return { status: 200, twiml: messageTwiml(null) };
 }
