@@ -87,6 +87,10 @@ describe('alert steps', () => {
     expect(telegram.at.toMillis()).toBeLessThanOrEqual(sms.at.toMillis());
     expect(sms.at.toMillis()).toBeGreaterThanOrEqual(createdAt + 1000);
     expect(voice.at.toMillis()).toBeGreaterThanOrEqual(createdAt + 2000);
+    // Every message is a row with its channel: the open push's rows say `push`.
+    const pushRows = (await refs.deliveries(requestId).where('batch', '==', 'open').get()).docs.map((row) => row.data().channel);
+    expect(pushRows.length).toBeGreaterThan(0);
+    expect(new Set(pushRows)).toEqual(new Set(['push']));
     const notified = await waitForDoc(refs.event(requestId, 'notified-alert-0-3'), (e) => e !== undefined, 'voice step event');
     expect(notified?.detail).toMatchObject({ batch: 'alert-0-3', channel: 'voice', recipients: 1, pushed: 1, grouped: 0, statuses: { emulated: 1 } });
 

@@ -352,6 +352,7 @@ export default {
     events: 'Audit trail',
     noEvents: 'No events yet',
     deliveries: 'Push notifications sent: {count}',
+    alerts: 'by Telegram, SMS and calls: {count}',
     deliveriesUnavailable: 'Deliveries unavailable',
     created: 'Created',
     deadline: 'Arrive by',

@@ -351,6 +351,7 @@ export default {
     events: 'Журнал',
     noEvents: 'Событий пока нет',
     deliveries: 'Отправлено push-уведомлений: {count}',
+    alerts: 'в Telegram, SMS и звонками: {count}',
     deliveriesUnavailable: 'Доставки недоступны',
     created: 'Создана',
     deadline: 'Прибытие до',
