@@ -73,6 +73,8 @@ export const config = {
   },
   reach: {
     transport: alertTransportName(),
+    /** Alert steps (reach/steps): one task per step of each audience, `alert-<requestId>-<round*10+index>-<attempt>`. */
+    steps: { queue: taskQueue('sendAlertStep', 'alert') },
   },
   escalation: {
     queue: taskQueue('escalateSosRequest', 'esc'),

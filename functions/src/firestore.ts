@@ -19,7 +19,7 @@ import {
   type WithFieldValue,
   type WriteBatch,
 } from 'firebase-admin/firestore';
-import { peopleSchema, reachSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
+import { peopleSchema, reachSchema, refBuilder, sosSchema, type Contact, type Delivery, type RefTypes } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -154,6 +154,19 @@ const adminRefs = refBuilder<AdminRefTypes>({
 });
 
 export const refs = adminRefs(sosSchema<Timestamp, FieldValue>());
+
+/** Collection groups queried across their parents (Reach: a provider's callback names a number or a message id, not a path). */
+export const groupRefs = {
+  deliveries: () => firestore.collectionGroup('deliveries').withConverter(converter<Delivery<Timestamp>>()),
+  contacts: () => firestore.collectionGroup('contacts').withConverter(converter<Contact<Timestamp>>()),
+};
+
+/** A collection group query, `narrow`ed: billed one read per document, one when empty. */
+export async function readGroup<T>(group: Query<T>, name: string, narrow: (all: Query<T>) => Query<T>): Promise<QuerySnapshot<T>> {
+  const snapshot = await narrow(group).get();
+  countQuery(name, snapshot.size);
+  return snapshot;
+}
 export const peopleRefs = adminRefs(peopleSchema<Timestamp>());
 export const reachRefs = adminRefs(reachSchema<Timestamp, FieldValue>());
 

@@ -51,6 +51,15 @@ export const peopleLogs = {
   peopleRefused: (operation: string, reason: string, uid: string | null) => logger.info('people call refused', { operation, reason, uid }),
 };
 
+export const reachLogs = {
+  claimed: (requestId: string, channel: string, uid: string) => logger.info('sos request claimed from a channel', { requestId, channel, uid }),
+  claimRefused: (requestId: string, channel: string, reason: string) => logger.info('channel claim refused', { requestId, channel, reason }),
+  smsStopped: (methods: number) => logger.info('STOP by SMS: methods unverified', { methods }),
+  webhookRefused: (webhook: string, reason: string) => logger.warn('webhook refused', { webhook, reason }),
+  alertBatchSent: (requestId: string, batch: string, channel: string, counts: Record<string, number>) =>
+    logger.info('alert step sent', { requestId, batch, channel, ...counts }),
+};
+
 export const contactLogs = {
   contactMessage: (uid: string, contactId: string, type: string, channel: string, status: string, error: string | null) =>
     logger.info('contact message sent', { uid, contactId, type, channel, status, error }),

@@ -29,8 +29,8 @@ describe('the dispatch document of a location', () => {
     const first = await waitForDispatch((d) => d?.recipients[site.tier2.uid]?.devices.d1 !== undefined, 'on-duty staff with devices');
     expect(first?.recipients[site.tier1.uid]).toMatchObject({ tier: 1, admin: false, devices: { ok: `token-${site.tier1.uid}` } });
     // Nobody here chose a language: Russian.
-    expect(first?.recipients[site.tier2.uid]).toEqual({ tier: 2, admin: false, devices: { d1: `token-${site.tier2.uid}` }, locale: 'ru' });
-    expect(first?.recipients[site.admin.uid]).toEqual({ tier: null, admin: true, devices: { d1: `token-${site.admin.uid}` }, locale: 'ru' });
+    expect(first?.recipients[site.tier2.uid]).toEqual({ tier: 2, admin: false, devices: { d1: `token-${site.tier2.uid}` }, locale: 'ru', contacts: [] });
+    expect(first?.recipients[site.admin.uid]).toEqual({ tier: null, admin: true, devices: { d1: `token-${site.admin.uid}` }, locale: 'ru', contacts: [] });
     // Off duty, other locations' staff and residents are not listed; nor is their push token anywhere in it.
     expect(Object.keys(first?.recipients ?? {}).sort()).toEqual([site.admin.uid, site.tier1.uid, site.tier2.uid].sort());
     expect(first?.location).toMatchObject({ name: expect.stringContaining('Площадка'), ackSeconds: 3600 });

@@ -1,7 +1,7 @@
 // locations/{id}.alertSteps: the location's admins write them, within the bounds of validateAlertSteps.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { doc, updateDoc } from 'firebase/firestore';
+import { doc, getDoc, setDoc, updateDoc } from 'firebase/firestore';
 import { DEFAULT_ALERT_STEPS, MAX_ALERT_STEPS } from '@sos/model';
 import { ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 
@@ -52,4 +52,15 @@ describe('alert steps of a location', () => {
   ])('the admin cannot set steps with %s', async (_label, steps) => {
     await assertFails(setSteps('admin', steps));
   });
+});
+
+describe('alert rate limits', () => {
+  it.each(actorCases(['staff', 'admin', 'resident', 'anonymous']))(
+    "%s can neither read nor write a person's SMS and call limits (functions only)",
+    async (_label, actor) => {
+      await h.seed({ 'alertLimits/staff-1': { sms: { sentAt: [1], held: 0, heldLocationName: null } } });
+      await assertFails(getDoc(doc(h.db(actor), 'alertLimits/staff-1')));
+      await assertFails(setDoc(doc(h.db(actor), 'alertLimits/staff-1'), { sms: { sentAt: [], held: 0, heldLocationName: null } }));
+    },
+  );
 });

@@ -1,21 +1,27 @@
 // The dispatch document of a location, built and read (pure, so the choice of recipients and tokens is unit-tested).
-import type { Dispatch, DispatchRecipient, Locale, Location, StaffMember, TimestampLike } from '@sos/model';
+import type { Dispatch, DispatchContact, DispatchRecipient, Locale, Location, StaffMember, TimestampLike } from '@sos/model';
 import type { RosterEntry } from '../notify/audience';
 import type { PushTarget } from '../notify/pushBatch';
 import { localeOf } from '../notify/texts';
 
-/** Everything but the rebuild time: on-duty staff with their tier, admins, and each one's devices and locale. */
+/** Everything but the rebuild time: on-duty staff with their tier, admins, and each one's devices, locale and verified contact methods. */
 export function buildDispatch(
   location: Location,
   onDuty: readonly { uid: string; tier: StaffMember['tier'] }[],
   devicesOf: (uid: string) => Record<string, string>,
   localeOfUser: (uid: string) => Locale,
+  contactsOf: (uid: string) => DispatchContact[] = () => [],
 ): Omit<Dispatch, 'rebuiltAt'> {
   const recipients: Record<string, DispatchRecipient> = {};
-  for (const { uid, tier } of onDuty) recipients[uid] = { tier, admin: false, devices: devicesOf(uid), locale: localeOfUser(uid) };
-  for (const uid of location.admins ?? []) {
-    recipients[uid] = { tier: recipients[uid]?.tier ?? null, admin: true, devices: devicesOf(uid), locale: localeOfUser(uid) };
-  }
+  const recipient = (uid: string, tier: StaffMember['tier'] | null, admin: boolean): DispatchRecipient => ({
+    tier,
+    admin,
+    devices: devicesOf(uid),
+    locale: localeOfUser(uid),
+    contacts: contactsOf(uid),
+  });
+  for (const { uid, tier } of onDuty) recipients[uid] = recipient(uid, tier, false);
+  for (const uid of location.admins ?? []) recipients[uid] = recipient(uid, recipients[uid]?.tier ?? null, true);
   return { location, recipients, recipientUids: Object.keys(recipients).sort() };
 }
 
@@ -44,3 +50,14 @@ export function targetsOf(dispatch: StoredRecipients, uids: readonly string[]): 
     return Object.entries(recipient?.devices ?? {}).map(([deviceId, token]) => ({ uid, deviceId, token, locale }));
   });
 }
+
+/** The contact methods alert steps may use: verified ones of a known channel with an address (anything else is skipped). */
+export function verifiedContacts(docs: readonly { id: string; data(): { kind?: unknown; address?: unknown; verified?: unknown } }[]): DispatchContact[] {
+  return docs.flatMap((doc) => {
+    const { kind, address, verified } = doc.data();
+    const channel = CONTACT_CHANNELS.find((known) => known === kind);
+    return verified === true && channel && typeof address === 'string' && address !== '' ? [{ id: doc.id, channel, address }] : [];
+  });
+}
+
+const CONTACT_CHANNELS = ['telegram', 'sms', 'voice'] as const;

@@ -1,9 +1,9 @@
 // Rebuilds a location's dispatch document from the location, its on-duty roster and those people's devices and locales.
-import { FieldValue, type DocumentSnapshot, type Timestamp, type Transaction, db, readDoc, readQuery, refs } from '../firestore';
+import { FieldValue, type DocumentSnapshot, type Timestamp, type Transaction, db, reachRefs, readDoc, readQuery, refs } from '../firestore';
 import type { Dispatch, Location, TimestampLike } from '@sos/model';
 import { logs } from '../logs';
 import { localeOf } from '../notify/texts';
-import { buildDispatch } from './dispatchDoc';
+import { buildDispatch, verifiedContacts } from './dispatchDoc';
 
 type DispatchWrite = Dispatch<FieldValue>;
 
@@ -58,11 +58,13 @@ export async function readDispatchNow(locationId: string): Promise<Dispatch<Time
 export async function readDispatchSources(tx: Transaction, location: Location, locationId: string): Promise<DispatchWrite> {
   const onDuty = (await tx.get(refs.staff(locationId).where('onDuty', '==', true))).docs.map((doc) => ({ uid: doc.id, tier: doc.data().tier }));
   const uids = [...new Set([...onDuty.map((member) => member.uid), ...(location.admins ?? [])])];
-  const [devices, profiles] = await Promise.all([
+  const [devices, profiles, contacts] = await Promise.all([
     Promise.all(uids.map(async (uid) => Object.fromEntries((await tx.get(refs.devices(uid))).docs.map((doc) => [doc.id, doc.data().token])))),
     uids.length > 0 ? tx.getAll(...uids.map((uid) => refs.user(uid))) : Promise.resolve([]),
+    Promise.all(uids.map(async (uid) => verifiedContacts((await tx.get(reachRefs.contacts(uid).where('verified', '==', true))).docs))),
   ]);
   const devicesOf = new Map(uids.map((uid, i) => [uid, devices[i] ?? {}]));
+  const contactsOf = new Map(uids.map((uid, i) => [uid, contacts[i] ?? []]));
   const locales = new Map(uids.map((uid, i) => [uid, profiles[i]?.data()?.locale]));
   return {
     ...buildDispatch(
@@ -70,6 +72,7 @@ export async function readDispatchSources(tx: Transaction, location: Location, l
       onDuty,
       (uid) => devicesOf.get(uid) ?? {},
       (uid) => localeOf(locales.get(uid)),
+      (uid) => contactsOf.get(uid) ?? [],
     ),
     rebuiltAt: FieldValue.serverTimestamp(),
   };

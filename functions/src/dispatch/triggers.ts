@@ -27,3 +27,11 @@ export const onDeviceWritten = onDocumentWritten(
     await rebuildDispatchesListing(event.params.uid);
   }),
 );
+
+/** A contact method matters to the locations whose dispatch lists its owner: alert steps read it from there, so adding, verifying or removing one takes effect at once. */
+export const onContactWritten = onDocumentWritten(
+  { document: 'users/{uid}/contacts/{contactId}', region: REGION, retry: true },
+  reportingCosts(async (event) => {
+    await rebuildDispatchesListing(event.params.uid);
+  }),
+);

@@ -9,6 +9,7 @@ import { deliverPushBatch } from '../notify/pushBatch';
 import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { enqueueStep, runStep, type Dispatched } from '../tasks/runStep';
+import { startAlertSteps } from '../reach/steps/alertStepChain';
 import type { TaskChain } from '../tasks/taskChain';
 import { decideEscalationRound, nextRound, parseEscalationTask, type EscalationTask } from './escalationTask';
 
@@ -57,15 +58,18 @@ export const escalationRounds: TaskChain<'round', EscalationTask, RoundOutcome> 
 
   next: (task, { dispatch }) => (dispatch ? nextRound(task, dispatch.location.ackSeconds) : null),
 
-  effects: (task, { request, dispatch }) =>
-    deliverPushBatch({
+  effects: async (task, { request, dispatch }) => {
+    // The round's audience gets the location's alert steps, counted from the round's due time.
+    await startAlertSteps(task.requestId, task.round, task.dueAtMillis, dispatch);
+    await deliverPushBatch({
       requestId: task.requestId,
       batch: `esc-${task.round}`,
       throttle: { locationId: request.locationId, residentUid: request.uid },
       message: (locale) => staffPushMessage(locale, task.requestId, request, Date.now(), task.round),
       recipients: async () => (dispatch ? escalationAudience(rosterOf(dispatch), dispatch.location.admins) : []),
       targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
-    }),
+    });
+  },
 };
 
 export const enqueueEscalationRound = (task: EscalationTask): Promise<void> => enqueueStep(escalationRounds, task);

@@ -112,6 +112,7 @@ export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<v
         batch: plan.batch,
         locale: target.locale,
         title,
+        channel: 'push',
       };
       return { row, data };
     }),

@@ -15,6 +15,8 @@ import {
   type RequesterProfile,
 } from './decideNewRequest';
 import { countEarlierVisitorRequests } from './visitorFlood';
+import { readDispatchNow } from '../dispatch/rebuildDispatch';
+import { startAlertSteps } from '../reach/steps/alertStepChain';
 import { localeOf, textsFor } from '../notify/texts';
 
 /**
@@ -64,7 +66,11 @@ function transitionTo(status: NewRequestDecision['status']) {
 }
 
 type Outcome =
-  | { kind: 'decided'; decision: NewRequestDecision; opened: { request: OpenedRequest; step: OpenStep } | null }
+  | {
+      kind: 'decided';
+      decision: NewRequestDecision;
+      opened: { request: OpenedRequest; step: OpenStep; dispatch: NonNullable<Awaited<ReturnType<typeof readDispatch>>> } | null;
+    }
   | { kind: 'replayed'; request: SosRequest<Timestamp> };
 
 /**
@@ -99,7 +105,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     const decision = decideNewRequest({ requestId, request, location: dispatch?.location ?? null, requester, ...optional });
     const now = FieldValue.serverTimestamp();
 
-    let opened: { request: OpenedRequest; step: OpenStep } | null = null;
+    let opened: { request: OpenedRequest; step: OpenStep; dispatch: NonNullable<Awaited<ReturnType<typeof readDispatch>>> } | null = null;
     if (decision.status === 'open' && dispatch) {
       const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
       const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
@@ -125,7 +131,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       };
       const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, member?.pushThrottle, Date.now());
       if (claim && member) tx.set(memberRef, { pushThrottle: claim }, { merge: true });
-      opened = { request: openedRequest, step };
+      opened = { request: openedRequest, step, dispatch };
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
@@ -144,12 +150,19 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
 
   if (!outcome) return null;
   if (outcome.kind === 'replayed') {
-    if (outcome.request.status === 'open') await resumeResponseLoop(requestId, outcome.request);
+    if (outcome.request.status === 'open') {
+      await resumeResponseLoop(requestId, outcome.request);
+      if (!outcome.request.grouped) await startAlertSteps(requestId, 0, outcome.request.createdAt.toMillis(), await readDispatchNow(known.locationId));
+    }
     return null;
   }
   const { decision, opened } = outcome;
   if (decision.status === 'open') logs.requestOpened(requestId, known.locationId);
   else logs.requestRejected(requestId, decision.rejectReason);
-  if (opened) await startResponseLoop(requestId, opened.request, opened.step);
+  if (opened) {
+    await startResponseLoop(requestId, opened.request, opened.step);
+    // The open step's audience gets the location's alert steps from the request's createdAt; a grouped visitor request gets none of its own.
+    if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.dispatch);
+  }
   return decision;
 }

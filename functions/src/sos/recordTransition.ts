@@ -1,6 +1,6 @@
 // Effects of a status change: mirror it into the resident's order and add the audit event.
 import { type Timestamp, db, refs } from '../firestore';
-import { clientTransitionsInto, findTransition, transitionEvent, type OrderMirror, type SosRequest } from '@sos/model';
+import { clientTransitionsInto, findTransition, transitionEvent, type OrderMirror, type SosEvent, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
 
 /**
@@ -23,8 +23,14 @@ export async function recordTransition(requestId: string, before: SosRequest<Tim
       logs.orderMirrored(requestId, after.status);
     }
     if (row) {
-      const event = transitionEvent(row, after);
+      const event = withClaimChannel(transitionEvent(row, after), after);
       tx.set(refs.event(requestId, event.type), { ...event, at: event.at ?? changedAt });
     }
   });
+}
+
+/** A claim made from Telegram, SMS or voice: its `acknowledged` event says so (`detail.channel`, the name, the key pressed). */
+function withClaimChannel<E extends { type: string; detail: SosEvent['detail'] }>(event: E, after: SosRequest<Timestamp>): E {
+  if (event.type !== 'acknowledged' || !after.ackChannel) return event;
+  return { ...event, detail: { channel: after.ackChannel, name: after.ackByName ?? '', ...(after.ackDigits ? { digits: after.ackDigits } : {}) } };
 }

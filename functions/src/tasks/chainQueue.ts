@@ -1,5 +1,5 @@
 // A task chain's queue function: parse the payload, run the step. A throw (or an early dispatch) is retried per retryConfig.
-import { onTaskDispatched, type Request } from 'firebase-functions/v2/tasks';
+import { onTaskDispatched, type Request, type TaskQueueOptions } from 'firebase-functions/v2/tasks';
 import { config } from '../config';
 import { reportingCosts } from '../costs';
 import { chainLogs } from '../logs';
@@ -7,10 +7,15 @@ import { REGION } from '../params';
 import { runStep } from './runStep';
 import type { ChainTask, TaskChain } from './taskChain';
 
-export function defineChainQueue<Key extends string, Task extends ChainTask<Key>, Outcome>(chain: TaskChain<Key, Task, Outcome>) {
+/** `secrets`: what the chain's effects use (a provider's credentials), bound to the function. */
+export function defineChainQueue<Key extends string, Task extends ChainTask<Key>, Outcome>(
+  chain: TaskChain<Key, Task, Outcome>,
+  options: Pick<TaskQueueOptions, 'secrets'> = {},
+) {
   const { queue } = chain;
   return onTaskDispatched(
     {
+      ...options,
       region: REGION,
       retryConfig: {
         ...queue.retry,

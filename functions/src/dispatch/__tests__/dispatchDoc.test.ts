@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '@sos/model';
 import { openAudience, escalationAudience } from '../../notify/audience';
-import { buildDispatch, localeChanged, rosterOf, targetsOf, type StoredRecipients } from '../dispatchDoc';
+import { buildDispatch, localeChanged, rosterOf, targetsOf, verifiedContacts, type StoredRecipients } from '../dispatchDoc';
 
 const location: Location = { name: 'Site', staffPhone: '+73420000000', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC', admins: ['admin', 'both'] };
 const devices: Record<string, Record<string, string>> = { t1: { a: 'tok-a', b: 'tok-b' }, admin: { d: 'tok-d' }, both: { e: 'tok-e' } };
@@ -16,14 +16,15 @@ describe('dispatch document', () => {
     ],
     (uid) => devices[uid] ?? {},
     (uid) => (uid === 't1' ? 'en' : 'ru'),
+    (uid) => (uid === 't1' ? [{ id: 'c1', channel: 'sms', address: '+79120000001' }] : []),
   );
 
-  it('lists on-duty staff with their tier and admins, each with every device and locale, and the uids for the device trigger', () => {
+  it('lists on-duty staff with their tier and admins, each with every device, locale and verified contact method, and the uids for the device trigger', () => {
     expect(dispatch.recipients).toEqual({
-      t1: { tier: 1, admin: false, devices: { a: 'tok-a', b: 'tok-b' }, locale: 'en' },
-      t2: { tier: 2, admin: false, devices: {}, locale: 'ru' },
-      both: { tier: 1, admin: true, devices: { e: 'tok-e' }, locale: 'ru' },
-      admin: { tier: null, admin: true, devices: { d: 'tok-d' }, locale: 'ru' },
+      t1: { tier: 1, admin: false, devices: { a: 'tok-a', b: 'tok-b' }, locale: 'en', contacts: [{ id: 'c1', channel: 'sms', address: '+79120000001' }] },
+      t2: { tier: 2, admin: false, devices: {}, locale: 'ru', contacts: [] },
+      both: { tier: 1, admin: true, devices: { e: 'tok-e' }, locale: 'ru', contacts: [] },
+      admin: { tier: null, admin: true, devices: { d: 'tok-d' }, locale: 'ru', contacts: [] },
     });
     expect(dispatch.recipientUids).toEqual(['admin', 'both', 't1', 't2']);
     expect(dispatch.location).toBe(location);
@@ -66,5 +67,19 @@ describe('dispatch document', () => {
         () => 'ru',
       ).recipients,
     ).toEqual({});
+  });
+});
+
+describe('the contact methods a dispatch document copies', () => {
+  const doc = (id: string, data: Record<string, unknown>) => ({ id, data: () => data });
+  it('are the verified ones of a known channel with an address', () => {
+    expect(
+      verifiedContacts([
+        doc('tg', { kind: 'telegram', address: '12345', verified: true }),
+        doc('new', { kind: 'sms', address: '+79120000001', verified: false }),
+        doc('odd', { kind: 'pigeon', address: 'roof', verified: true }),
+        doc('empty', { kind: 'voice', address: '', verified: true }),
+      ]),
+    ).toEqual([{ id: 'tg', channel: 'telegram', address: '12345' }]);
   });
 });

@@ -1,5 +1,6 @@
 // What a Telegram update asks for, read from its JSON alone (pure): the webhook routes on this.
 import { timingSafeEqual } from 'node:crypto';
+import { parseAcceptCallback } from '../steps/alertTexts';
 
 /** One kind of update the bot acts on, or `other` (answered 200 and ignored). */
 export type TelegramRoute =
@@ -10,6 +11,15 @@ export type TelegramRoute =
       /** The deep link's parameter (`/start <code>`); null for a bare `/start`. */
       code: string | null;
       /** The sender's Telegram language (`from.language_code`), if given. */
+      languageCode: string | null;
+    }
+  | {
+      /** «Принять» under an alert: the callback data names the request (steps/alertTexts.ts). */
+      kind: 'accept';
+      callbackQueryId: string;
+      /** Who pressed: the private chat the alert went to (the method's address). */
+      chatId: string;
+      requestId: string;
       languageCode: string | null;
     }
   | { kind: 'other'; what: string };
@@ -38,6 +48,17 @@ export function routeOf(update: unknown): TelegramRoute {
       return { kind: 'start', chatId, code: start[1] ?? null, languageCode: typeof languageCode === 'string' ? languageCode : null };
     }
     return { kind: 'other', what: 'message' };
+  }
+  const callback = record(body?.callback_query);
+  if (callback) {
+    const requestId = parseAcceptCallback(callback.data);
+    const from = record(callback.from);
+    const chatId = chatIdOf(record(record(callback.message)?.chat)) ?? chatIdOf(from);
+    if (requestId && chatId && typeof callback.id === 'string') {
+      const languageCode = from?.language_code;
+      return { kind: 'accept', callbackQueryId: callback.id, chatId, requestId, languageCode: typeof languageCode === 'string' ? languageCode : null };
+    }
+    return { kind: 'other', what: 'callback_query' };
   }
   const what = body ? (Object.keys(body).find((key) => key !== 'update_id') ?? 'empty') : 'not-json';
   return { kind: 'other', what };

@@ -4,7 +4,8 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { REACH_SECRETS, REGION, TELEGRAM_WEBHOOK_SECRET } from '../../params';
 import { contactLogs } from '../../logs';
-import { telegramSendMessageBody } from '../transport/payloads';
+import { telegramAnswerCallbackBody, telegramSendMessageBody } from '../transport/payloads';
+import { claimFromChannel, claimReplyText } from '../claims/claimFromChannel';
 import { linkTelegramChat } from '../contacts/telegramLink';
 import { contactTexts, telegramLocale } from '../contacts/texts';
 import { isTelegramSecret, routeOf, type TelegramRoute } from './telegramUpdate';
@@ -25,11 +26,19 @@ async function answerStart(route: Extract<TelegramRoute, { kind: 'start' }>): Pr
   return sendMessage(route.chatId, reply);
 }
 
+/** «Принять»: the claim, answered on the button (it is yours / already taken by <name> / closed). */
+async function answerAccept(route: Extract<TelegramRoute, { kind: 'accept' }>): Promise<WebhookAnswer> {
+  const reply = await claimFromChannel({ requestId: route.requestId, channel: 'telegram', address: route.chatId });
+  return { method: 'answerCallbackQuery', ...telegramAnswerCallbackBody(route.callbackQueryId, claimReplyText(reply, 'telegram')), show_alert: true };
+}
+
 /** One branch per kind of update the bot acts on. */
 async function answerOf(route: TelegramRoute): Promise<WebhookAnswer> {
   switch (route.kind) {
     case 'start':
       return answerStart(route);
+    case 'accept':
+      return answerAccept(route);
     case 'other':
       contactLogs.telegramUpdateIgnored(route.what);
       return null;

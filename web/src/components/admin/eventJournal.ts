@@ -34,6 +34,11 @@ function batchPhrase(batch: string): JournalPhrase | null {
   if (escalation) return { key: 'journal.batch.escalation', params: { round: Number(escalation[1]) } };
   if (/^(arr|overdue)-\d+$/.test(batch)) return { key: 'journal.batch.overdue' };
   if (batch.startsWith('msg-')) return { key: 'journal.batch.message' };
+  const alert = /^alert-(\d+)-(\d+)$/.exec(batch);
+  if (alert) {
+    const [round, step] = [Number(alert[1]), Number(alert[2])];
+    return round === 0 ? { key: 'journal.batch.alert', params: { step } } : { key: 'journal.batch.alertRound', params: { round, step } };
+  }
   return null;
 }
 
@@ -42,6 +47,7 @@ export function notifiedPhrases(detail: SosEventDetail): JournalPhrase[] {
   const phrases: JournalPhrase[] = [];
   const batch = detail.batch === undefined ? null : batchPhrase(detail.batch);
   if (batch) phrases.push(batch);
+  if (includes(CONTACT_CHANNELS, detail.channel)) return [...phrases, ...alertPhrases(detail.channel, detail)];
   if (detail.pushed !== undefined && (detail.pushed > 0 || !detail.grouped)) {
     phrases.push({ key: 'journal.pushed', params: { pushed: detail.pushed, recipients: detail.recipients ?? detail.pushed, devices: detail.devices ?? 0 } });
     const statuses = DELIVERY_STATUSES.filter((status) => (detail.statuses?.[status] ?? 0) > 0);
@@ -49,6 +55,21 @@ export function notifiedPhrases(detail: SosEventDetail): JournalPhrase[] {
     for (const status of statuses) phrases.push({ key: `journal.delivery.${status}`, params: { count: detail.statuses?.[status] ?? 0 } });
   }
   if (detail.grouped) phrases.push({ key: 'journal.grouped', params: { count: detail.grouped } });
+  return phrases;
+}
+
+const CONTACT_CHANNELS = ['telegram', 'sms', 'voice'] as const;
+const REPORTED_STATUSES = ['delivered', 'failed', 'no-answer'] as const;
+
+/** An alert step's batch on Telegram, SMS or a call (functions/src/reach/steps): what went out, what came of it, what the rate limit held. */
+function alertPhrases(channel: (typeof CONTACT_CHANNELS)[number], detail: SosEventDetail): JournalPhrase[] {
+  const phrases: JournalPhrase[] = [
+    { key: 'journal.sentOn', params: { channel: { key: `journal.channel.${channel}` }, sent: detail.pushed ?? 0, contacts: detail.devices ?? 0 } },
+  ];
+  for (const status of DELIVERY_STATUSES.filter((known) => (detail.statuses?.[known] ?? 0) > 0)) {
+    phrases.push({ key: `journal.delivery.${status}`, params: { count: detail.statuses?.[status] ?? 0 } });
+  }
+  if (detail.grouped) phrases.push({ key: 'journal.alertGrouped', params: { count: detail.grouped } });
   return phrases;
 }
 
@@ -68,8 +89,21 @@ export function journalPhrases(event: Pick<SosEvent<TimestampLike>, 'type' | 'by
     case 'notified':
       return structured ? notifiedPhrases(structured) : [];
     case 'acknowledged':
+      // Accepted from Telegram, SMS or a call: the channel, the name the claim carried, the key pressed.
+      if (includes(CONTACT_CHANNELS, structured?.channel)) {
+        return [{ key: `journal.claim.${structured.channel}`, params: { name: structured.name ?? actor ?? '', digits: structured.digits ?? '1' } }];
+      }
       // The event holds the name the staff member had when accepting.
       return note ? [{ key: 'journal.by', params: { name: note } }] : by;
+    case 'delivery': {
+      // A provider's report on one SMS or call: whose it was, in words.
+      const channel = structured?.channel;
+      const status = structured?.status;
+      if ((channel === 'sms' || channel === 'voice') && includes(REPORTED_STATUSES, status)) {
+        return [{ key: `journal.channelStatus.${channel}.${status}`, params: { name: actor ?? '—' } }];
+      }
+      return by;
+    }
     case 'resolved':
       return [...by, ...(note ? [{ key: 'journal.note', params: { note } }] : [])];
     case 'escalated': {

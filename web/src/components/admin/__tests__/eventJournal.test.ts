@@ -156,3 +156,51 @@ describe('journal entries', () => {
     );
   });
 });
+
+describe('Reach in the journal', () => {
+  const say = (catalogue: object) => (key: string, params: Record<string, string | number>) =>
+    String(messageAt(catalogue, key)).replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name]));
+
+  it('says what an alert step sent on which channel, and what the rate limit held', () => {
+    const phrases = notifiedPhrases({ batch: 'alert-0-3', channel: 'sms', recipients: 2, pushed: 1, grouped: 1, devices: 2, statuses: { emulated: 1 } });
+    expect(sayPhrases(say(ru), phrases)).toBe('шаг оповещения 3 · SMS: отправлено 1 из 2 · эмулятор: 1 · сгруппировано по лимиту: 1');
+    expect(sayPhrases(say(en), notifiedPhrases({ batch: 'alert-2-1', channel: 'voice', recipients: 1, pushed: 1, devices: 1, statuses: { sent: 1 } }))).toBe(
+      'escalation, round 2, alert step 1 · Call: sent 1 of 1 · delivered: 1',
+    );
+  });
+
+  it('says who accepted from a call, an SMS or Telegram', () => {
+    const voice = journalPhrases({ type: 'acknowledged', by: 'uid-staff', detail: { channel: 'voice', name: 'Иван Петров', digits: '1' } }, context);
+    expect(sayPhrases(say(ru), voice)).toBe('Звонок: Иван Петров принял (нажал 1)');
+    const sms = journalPhrases({ type: 'acknowledged', by: 'uid-staff', detail: { channel: 'sms', name: 'Иван Петров' } }, context);
+    expect(sayPhrases(say(en), sms)).toBe('SMS: Иван Петров accepted (replied “1”)');
+    const telegram = journalPhrases({ type: 'acknowledged', by: 'uid-staff', detail: { channel: 'telegram', name: 'Иван Петров' } }, context);
+    expect(everyKey(telegram)).toEqual(['journal.claim.telegram']);
+  });
+
+  it('says what the provider reported of an SMS or a call, by name', () => {
+    const delivered = journalPhrases({ type: 'delivery', by: 'uid-staff', detail: { channel: 'sms', status: 'delivered' } }, context);
+    expect(sayPhrases(say(ru), delivered)).toBe('SMS доставлено: Иван Петров');
+    const unanswered = journalPhrases({ type: 'delivery', by: 'uid-staff', detail: { channel: 'voice', status: 'no-answer' } }, context);
+    expect(sayPhrases(say(en), unanswered)).toBe('Call not answered: Иван Петров');
+  });
+
+  it('has every Reach key in both languages', () => {
+    const phrases = [
+      ...notifiedPhrases({ batch: 'alert-1-2', channel: 'telegram', pushed: 1, devices: 1, grouped: 1, statuses: { delivered: 1, 'no-answer': 1, failed: 1 } }),
+      ...(['telegram', 'sms', 'voice'] as const).flatMap((channel) =>
+        journalPhrases({ type: 'acknowledged', by: null, detail: { channel, name: 'X' } }, context),
+      ),
+      ...(['sms', 'voice'] as const).flatMap((channel) =>
+        (['delivered', 'failed', 'no-answer'] as const).flatMap((status) =>
+          journalPhrases({ type: 'delivery', by: null, detail: { channel, status } }, context),
+        ),
+      ),
+    ];
+    for (const key of everyKey(phrases)) {
+      expect(typeof messageAt(ru, key), key).toBe('string');
+      expect(typeof messageAt(en, key), key).toBe('string');
+    }
+    expect([messageAt(ru, 'timeline.type.delivery'), messageAt(en, 'timeline.type.delivery')]).toEqual(['Отчёт о доставке', 'Delivery report']);
+  });
+});
