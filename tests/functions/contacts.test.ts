@@ -116,7 +116,7 @@ describe('phone methods', () => {
 
     await me.call('sendContactCode', { contactId: voice });
     const voiceNotice = (await notices(me.uid, 'contact_code')).find((notice) => notice.channel === 'voice');
-    expect(voiceNotice?.payload).toMatchObject({ To: '+79120000002', Twiml: expect.stringContaining('<Say language="ru-RU">') });
+    expect(voiceNotice?.payload).toMatchObject({ To: '+79120000002', Twiml: expect.stringContaining('<Say voice="Polly.Tatyana" language="ru-RU">') });
 
     const wrong = code === '000000' ? '111111' : '000000';
     expect(await failure(me.call('confirmContact', { contactId: sms, code: wrong }))).toEqual({ code: 'invalid-argument', reason: 'wrong-code' });
@@ -154,7 +154,7 @@ describe('phone methods', () => {
     for (let sent = 1; sent <= 3; sent++) await other.call('sendContactCode', { contactId: voice });
     expect(await failure(other.call('sendContactCode', { contactId: voice }))).toEqual({ code: 'resource-exhausted', reason: 'too-many-codes' });
     expect(await notices(other.uid, 'contact_code')).toHaveLength(3);
-    expect((await notices(other.uid, 'contact_code'))[0]?.payload?.Twiml).toContain('<Say language="en-US">Your verification code');
+    expect((await notices(other.uid, 'contact_code'))[0]?.payload?.Twiml).toContain('<Say voice="Polly.Joanna" language="en-US">Your verification code');
   });
 
   it('a removed method gets nothing: no code, no test, no confirmation, and its code never verifies a new number', async () => {
