@@ -36,12 +36,14 @@ const TASK_QUEUE_DEFAULTS: Omit<TaskQueueConfig, 'name' | 'idPrefix'> = {
   emulatorMaxRetrySeconds: 7 * 24 * 3600,
   /**
    * On the emulator each concurrent invocation is a new Node process (a wide-open queue spawned hundreds under load
-   * and ran the machine out of memory), so at most 10 tasks are in flight there, including early ones backing off;
-   * the rest wait in the queue, idle, in order. Declines take milliseconds: a rate of 5/s let a flood's declines delay
-   * due rounds, so the rate stays high and the concurrency is the bound.
+   * and ran the machine out of memory), so the emulator's slots are bounded. But there a task backing off keeps its
+   * slot until its retry (firebase-tools' task queue holds RETRY tasks in place): with 10 slots, the waiting rounds of
+   * requests earlier test files left open held them all and a due round never ran (escalation tests timed out once
+   * alert steps added their suites). 50 slots outnumber the chains waiting at once; running invocations stay few, as a
+   * decline takes milliseconds. Declines are cheap, so the rate stays high and the concurrency is the bound.
    */
   maxDispatchesPerSecond: emulated ? 50 : 500,
-  maxConcurrentDispatches: emulated ? 10 : 100,
+  maxConcurrentDispatches: emulated ? 50 : 100,
 };
 
 export const ALERT_TRANSPORTS = ['emulated', 'live'] as const;
@@ -81,10 +83,7 @@ export const config = {
     maxRounds: 10,
   },
   arrival: {
-    /**
-     * The same bounds as escalation's: with 3 in flight on the emulator, the early checks of other suites' claimed
-     * requests, backing off, held every slot, and a due check waited (an arrival test timed out after the others ran).
-     */
+    /** The same bounds as escalation's (with 3 slots on the emulator, other suites' early checks held them all). */
     queue: taskQueue('checkArrival', 'arr'),
     /** `arrival_overdue` at the deadline, then `arrival_overdue-2` … `-5`. */
     maxRepeats: 5,
