@@ -1,32 +1,12 @@
-// The people callables (2nd gen onCall): check the caller is a signed-in person, then hand over to operations.ts.
-import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import { APP_ORIGIN, REGION } from '../params';
+// The people callables (made by ../callables.ts: a signed-in person, then operations.ts).
+import type { CallableRequest } from 'firebase-functions/v2/https';
+import { personCallables } from '../callables';
+import { APP_ORIGIN } from '../params';
 import { peopleLogs } from '../logs';
 import { PeopleRefused } from './decisions';
 import * as operations from './operations';
 
-/** A signed-in, non-anonymous caller (visitors sign in anonymously and may not join or manage anyone). */
-function personOf(request: CallableRequest): string {
-  const auth = request.auth;
-  if (!auth || auth.token.firebase.sign_in_provider === 'anonymous') {
-    throw new HttpsError('unauthenticated', 'sign in with an account first', { reason: 'unauthenticated' });
-  }
-  return auth.uid;
-}
-
-/** Refusals become HttpsErrors with the contract's code and the reason the UI translates. */
-function callable<Result>(name: string, run: (uid: string, request: CallableRequest) => Promise<Result>) {
-  return onCall({ region: REGION }, async (request) => {
-    const uid = personOf(request);
-    try {
-      return await run(uid, request);
-    } catch (error) {
-      if (!(error instanceof PeopleRefused)) throw error;
-      peopleLogs.peopleRefused(name, error.refusal.reason, uid);
-      throw new HttpsError(error.refusal.code, error.refusal.message, { reason: error.refusal.reason });
-    }
-  });
-}
+const callable = personCallables({ Refused: PeopleRefused, logRefused: peopleLogs.peopleRefused });
 
 /** The browser's Origin makes the link point at the app the admin is using; APP_ORIGIN otherwise. */
 function originOf(request: CallableRequest): string {

@@ -1,0 +1,47 @@
+// The one way a callable (2nd gen onCall) is built: its caller must be a signed-in person, then the operation runs; a
+// refusal the operation throws becomes an HttpsError with the contract's code and `details.reason`, which the UI
+// translates. people/callables.ts and reach/contacts/callables.ts are made with it.
+import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from 'firebase-functions/v2/https';
+import type { defineSecret } from 'firebase-functions/params';
+import { REGION } from './params';
+
+type Secret = ReturnType<typeof defineSecret>;
+
+/** What an operation refuses with: the HttpsError code, the reason the UI translates, and a message for developers. */
+export interface CallableRefusal {
+  code: FunctionsErrorCode;
+  reason: string;
+  message: string;
+}
+
+/** A signed-in, non-anonymous caller (visitors sign in anonymously: they may not join, manage anyone or add contacts). */
+function personOf(request: CallableRequest): string {
+  const auth = request.auth;
+  if (!auth || auth.token.firebase.sign_in_provider === 'anonymous') {
+    throw new HttpsError('unauthenticated', 'sign in with an account first', { reason: 'unauthenticated' });
+  }
+  return auth.uid;
+}
+
+/**
+ * A maker of one feature's callables: `Refused` is the error class its operations throw to refuse (any other error is
+ * a failure and stays one), `logRefused` records each refusal, `secrets` are what its operations read (provider keys).
+ */
+export function personCallables<Refusal extends CallableRefusal>(feature: {
+  Refused: new (refusal: Refusal) => Error & { refusal: Refusal };
+  logRefused: (name: string, reason: Refusal['reason'], uid: string) => void;
+  secrets?: Secret[];
+}) {
+  return function callable<Result>(name: string, run: (uid: string, request: CallableRequest) => Promise<Result>) {
+    return onCall({ region: REGION, ...(feature.secrets ? { secrets: feature.secrets } : {}) }, async (request) => {
+      const uid = personOf(request);
+      try {
+        return await run(uid, request);
+      } catch (error) {
+        if (!(error instanceof feature.Refused)) throw error;
+        feature.logRefused(name, error.refusal.reason, uid);
+        throw new HttpsError(error.refusal.code, error.refusal.message, { reason: error.refusal.reason });
+      }
+    });
+  };
+}
