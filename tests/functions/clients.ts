@@ -47,3 +47,14 @@ export async function createRequest(session: ClientSession, draft: RequestDraft,
 export async function acknowledge(session: ClientSession, requestId: string, name: string): Promise<void> {
   await updateDoc(doc(session.db, paths.sosRequest(requestId)), { ...acknowledgeWrite(session.uid, name, serverTimestamp()) });
 }
+
+/** The error code (without `functions/`) and the refusal reason of a failed call. */
+export async function failure(promise: Promise<unknown>): Promise<{ code: string; reason: string | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    const raw = error as { code?: string; details?: { reason?: string } };
+    return { code: (raw.code ?? '').replace(/^functions\//, ''), reason: raw.details?.reason };
+  }
+  throw new Error('the call succeeded');
+}

@@ -12,6 +12,7 @@ import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/
 import { contactCreate, telegramContactId, type Notice, type NoticeType, type PhoneContactKind } from '@sos/model';
 import { peopleRefs, reachRefs } from '../../functions/src/firestore';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
+import { failure } from './clients';
 
 const PASSWORD = 'sos-contacts-1';
 const REGION = 'us-central1';
@@ -50,16 +51,6 @@ async function phoneMethod(uid: string, kind: PhoneContactKind, address = '+7912
   const contactId = `m-${randomUUID().slice(0, 8)}`;
   await reachRefs.contactWrite(uid, contactId).set(contactCreate(kind, address, Timestamp.now()));
   return contactId;
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; reason: string | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    const raw = error as { code?: string; details?: { reason?: string } };
-    return { code: (raw.code ?? '').replace(/^functions\//, ''), reason: raw.details?.reason };
-  }
-  throw new Error('the call succeeded');
 }
 
 async function notices(uid: string, type: NoticeType): Promise<Notice[]> {

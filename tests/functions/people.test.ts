@@ -11,6 +11,7 @@ import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions }
 import type { Role } from '@sos/model';
 import { peopleRefs, refs } from '../../functions/src/firestore';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
+import { failure } from './clients';
 
 const PASSWORD = 'sos-people-1';
 const apps: FirebaseApp[] = [];
@@ -65,17 +66,6 @@ async function anonymousVisitor(): Promise<Caller> {
 function signedOut(): Caller {
   const { auth, functions } = clientApp();
   return caller(auth, functions);
-}
-
-/** The error code (without `functions/`) and the refusal reason of a failed call. */
-async function failure(promise: Promise<unknown>): Promise<{ code: string; reason: string | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    const raw = error as { code?: string; details?: { reason?: string } };
-    return { code: (raw.code ?? '').replace(/^functions\//, ''), reason: raw.details?.reason };
-  }
-  throw new Error('the call succeeded');
 }
 
 async function claimsOf(uid: string) {
