@@ -74,6 +74,7 @@ export default defineConfig({
           // Keeps a failed test's traces, screenshots and console (test-results/e2e/), nothing of a passed one.
           setupFiles: ['tests/e2e/setup.ts'],
           fileParallelism: false,
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // expect.poll waits for a state the server confirms; 1 s (the default) is too short on 2 busy cores.

@@ -29,7 +29,7 @@ interface ScreenReport {
 async function audit(page: Page, screen: string): Promise<ScreenReport> {
   await page.addScriptTag({ path: AXE });
   const serious = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document);
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
     return violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);

@@ -21,7 +21,8 @@ describe('countdown screen', () => {
 
   beforeAll(async () => {
     useEmulators();
-    browser = await launchBrowser();
+    // The offer of notifications asks for the permission, which only the full browser grants.
+    browser = await launchBrowser({ notifications: true });
     resident = await openPhone(browser, { viewport: SMALL_PHONE });
     await signIn(resident.page, 'resident@demo.test', /\/$/);
   });

@@ -5,7 +5,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, PHONE, appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, watchContext, type PhonePage } from './browser';
+import {
+  CHROMIUM_FLAGS,
+  FULL_CHROMIUM,
+  PHONE,
+  appUrl,
+  expectNoPageErrors,
+  launchBrowser,
+  openPhone,
+  screenshot,
+  signIn,
+  watchContext,
+  type PhonePage,
+} from './browser';
 import { t } from './messages';
 
 const DIST_ASSETS = resolve(import.meta.dirname, '../../web/dist/assets');
@@ -32,7 +44,8 @@ describe('the app as an installed phone app', () => {
   const phones: PhonePage[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    // Web push needs the notification permission, which only the full browser grants.
+    browser = await launchBrowser({ notifications: true });
   });
 
   afterAll(async () => {
@@ -108,7 +121,7 @@ describe('the app as an installed phone app', () => {
     const profile = mkdtempSync(join(tmpdir(), 'sos-install-'));
     const context = await watchContext(
       await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: FULL_CHROMIUM,
         args: CHROMIUM_FLAGS,
         viewport: PHONE,
         locale: 'ru-RU',

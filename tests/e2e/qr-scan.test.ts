@@ -27,7 +27,9 @@ describe('QR code: camera → plan → «Нужна помощь»', () => {
     useEmulators();
     const video = resolve(TEST_RESULTS, 'fake-camera-cafe.y4m');
     writeQrVideo(appUrl(`/q/${CAFE_TOKEN}`), video);
-    cameraBrowser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    cameraBrowser = await launchBrowser({
+      extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
     plainBrowser = await launchBrowser();
     resident = await openPhone(cameraBrowser);
     await resident.context.grantPermissions(['camera'], { origin: appUrl() });

@@ -1,9 +1,21 @@
 // Runs before every browser test file: after each test, a failure keeps its traces, screenshots and console
-// under test-results/e2e/<file>/<test name>/ (browser.ts keepWhatFailed); a pass keeps nothing.
-import { beforeEach } from 'vitest';
+// under test-results/e2e/<file>/<test name>/ (browser.ts keepWhatFailed); a pass keeps nothing. After the file, the
+// requests it left waiting are cancelled (cleanup.ts), so no file runs beside the backend work of the ones before it.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { keepWhatFailed } from './browser';
+import { cancelRequestsCreatedSince } from './cleanup';
+
+let fileStartedAt = new Date();
+
+beforeAll(() => {
+  fileStartedAt = new Date();
+});
 
 beforeEach(({ onTestFinished }) => {
   // After every afterEach of the file (which may still fail the test), so the verdict is final.
   onTestFinished(({ task }) => keepWhatFailed(task));
+});
+
+afterAll(async () => {
+  await cancelRequestsCreatedSince(fileStartedAt);
 });

@@ -85,14 +85,17 @@ export function modularFirestore(context: RulesTestContext): Firestore {
 /**
  * A test environment on the running emulator with `firestore.rules` loaded for `projectId`.
  * Each rules test file passes its own `demo-sos-rules-*` id, so files run in parallel and never
- * touch `demo-sos` (which has live triggers and the demo data).
+ * touch `demo-sos` (which has live triggers and the demo data). Its rule coverage goes into the report
+ * (tests/rules/coverage-report.ts) unless `coverage` is false.
  */
-export async function startRulesHarness(projectId: string): Promise<RulesHarness> {
+export async function startRulesHarness(projectId: string, { coverage = true } = {}): Promise<RulesHarness> {
   if (!projectId.startsWith('demo-sos-rules-') || projectId === PROJECT_ID) {
     throw new Error(`rules tests need their own demo-sos-rules-* project id, got ${projectId}`);
   }
-  mkdirSync(RULES_COVERAGE_DIR, { recursive: true });
-  writeFileSync(join(RULES_COVERAGE_DIR, `${projectId}${PROJECT_ID_SUFFIX}`), '');
+  if (coverage) {
+    mkdirSync(RULES_COVERAGE_DIR, { recursive: true });
+    writeFileSync(join(RULES_COVERAGE_DIR, `${projectId}${PROJECT_ID_SUFFIX}`), '');
+  }
   // Every denied write logs a stream warning; the assertions already say what was denied.
   setLogLevel('error');
   const env = await initializeTestEnvironment({
