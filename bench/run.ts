@@ -11,7 +11,8 @@ import { getFirestore as getAdminFirestore, type DocumentData } from 'firebase-a
 import { paths, sosRequestCreate } from '@sos/model';
 import { seed, useEmulators } from '../scripts/seed';
 import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Client } from './clients';
-import { functionLogMark, functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
+import { functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
+import { functionLogMark } from '../tests/helpers/functionLog';
 import { percentile, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -58,14 +58,14 @@ export const reachLogs = {
   webhookRefused: (webhook: string, reason: string) => logger.warn('webhook refused', { webhook, reason }),
   alertBatchSent: (requestId: string, batch: string, channel: string, counts: Record<string, number>) =>
     logger.info('alert step sent', { requestId, batch, channel, ...counts }),
-  /** `sent` is 0 on the emulator, which is sent no deletes (tasks/taskQueue.ts). */
-  alertStepsDeleted: (requestId: string, tasks: number, sent: number, failed: readonly string[]) =>
+  /** `deletesSent` is 0 on the emulator, which is sent no deletes (tasks/taskQueue.ts). */
+  alertStepTasksDeleted: (requestId: string, tasks: number, deletesSent: number, failed: readonly string[]) =>
     failed.length === 0
-      ? logger.info('waiting alert steps deleted', { requestId, tasks, sent })
-      : logger.warn('waiting alert steps deleted, some not; those stop themselves when due', {
+      ? logger.info('waiting alert step tasks deleted', { requestId, tasks, deletesSent })
+      : logger.warn('waiting alert step tasks deleted, some not; those stop themselves when due', {
           requestId,
           tasks,
-          sent,
+          deletesSent,
           failed: failed.length,
           error: failed[0],
         }),

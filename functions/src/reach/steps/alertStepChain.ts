@@ -91,5 +91,5 @@ export const runAlertStep = (task: AlertStepTask, at?: Dispatched): Promise<void
 export async function stopAlertSteps(requestId: string, request: Pick<SosRequest<TimestampLike>, 'escalationLevel'>): Promise<void> {
   const ids = waitingAlertStepIds(alertSteps, requestId, request.escalationLevel);
   const { sent, failed } = await deleteTasks(alertSteps.queue.name, ids);
-  reachLogs.alertStepsDeleted(requestId, ids.length, sent, failed);
+  reachLogs.alertStepTasksDeleted(requestId, ids.length, sent, failed);
 }
