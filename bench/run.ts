@@ -403,6 +403,7 @@ const total = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 
  * that task at once and is sent no deletes, lets it start over instead, at one read of the request (counted apart).
  */
 async function measureClaimedInFirstStep(residents: readonly Client[], staff: Client, collector: CostCollector) {
+  const startedAt = performance.now();
   const admin = getAdminFirestore();
   const methods: readonly ContactKind[] = ['telegram', 'sms', 'voice'];
   const verifiedAt = Timestamp.now();
@@ -512,6 +513,7 @@ async function measureClaimedInFirstStep(residents: readonly Client[], staff: Cl
     tasksNamedPerRequest: round(stopped.reduce((sum, entry) => sum + Number(entry.tasks), 0) / Math.max(1, stopped.length), 2),
     deletesSent: stopped.reduce((sum, entry) => sum + Number(entry.deletesSent), 0),
     stepsStillRunning: stepsRunning.length,
+    durationS: round((performance.now() - startedAt) / 1000),
     target: { reads: 0, writes: 0 },
   };
 }
