@@ -1,7 +1,6 @@
 // Cloud Tasks through the Admin SDK: the one module of tasks/ that imports firebase-admin.
 import { getFunctions } from 'firebase-admin/functions';
 import { app } from '../app';
-import { config } from '../config';
 import { functionsRegion } from '../params';
 
 const taskQueueOf = <Payload>(queue: string) => getFunctions(app).taskQueue<Payload>(`locations/${functionsRegion()}/functions/${queue}`);
@@ -26,14 +25,17 @@ export interface TasksDeleted {
   failed: string[];
 }
 
+/** The Admin SDK sends every task call to the tasks emulator when this is set (the functions emulator and the suites set it). */
+const onTheTasksEmulator = (): boolean => process.env.CLOUD_TASKS_EMULATOR_HOST !== undefined;
+
 /**
  * Deletes the tasks `ids` of the task queue function `queue`, in parallel. A task that is not there (run, deleted or
- * never enqueued) is no error: the Admin SDK ignores the 404. On the emulator nothing is sent: it dispatches every
+ * never enqueued) is no error: the Admin SDK ignores the 404. The tasks emulator is sent nothing: it dispatches every
  * task at once (tasks/earlyDispatch.ts), and its DELETE of a task it has dispatched unlinks that task from its queue's
  * list without checking, which drops or re-dispatches other tasks waiting there (firebase-tools 14.18 taskQueue.js).
  */
 export async function deleteTasks(queue: string, ids: readonly string[]): Promise<TasksDeleted> {
-  if (config.emulated) return { sent: 0, failed: [] };
+  if (onTheTasksEmulator()) return { sent: 0, failed: [] };
   const tasks = taskQueueOf(queue);
   const results = await Promise.allSettled(ids.map((id) => tasks.delete(id)));
   const failed = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { code?: string }).code ?? String(result.reason)] : []));
