@@ -1,25 +1,18 @@
-// What the bench reads from the emulators themselves: the handler times the functions emulator logs, and the
-// CPU time of its processes (from /proc, Linux only).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// What the bench reads from the emulators themselves: the handler times the functions emulator logs (read through
+// tests/helpers/functionLog.ts, as the suites read it), and the CPU time of its processes (from /proc, Linux only).
+import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { functionLogSince } from '../tests/helpers/functionLog';
 import { percentile, round } from './stats';
 
 /** firebase-tools logs every invocation as `Finished "<region>-<function>" in <ms>ms` (functionsRuntimeWorker.js). */
 const FINISHED = /Finished "(?:[a-z0-9-]+-)?([A-Za-z0-9_]+)" in ([\d.]+)ms/g;
-const DEBUG_LOG = resolve(process.cwd(), 'firebase-debug.log');
-
-/** A mark in the emulator's debug log; `handlerTimesSince(mark)` reads what was logged after it. */
-export function functionLogMark(): number {
-  return existsSync(DEBUG_LOG) ? statSync(DEBUG_LOG).size : 0;
-}
 
 export type HandlerTimes = Record<string, { invocations: number; p50Ms: number; p95Ms: number }>;
 
 /** Per function: p50/p95 of the handler's own time as the functions emulator measured it, since `mark`. */
 export function handlerTimesSince(mark: number): HandlerTimes {
-  if (!existsSync(DEBUG_LOG)) return {};
-  const text = readFileSync(DEBUG_LOG).subarray(mark).toString('utf8');
+  const text = functionLogSince(mark);
   const times = new Map<string, number[]>();
   for (const [, name, ms] of text.matchAll(FINISHED)) {
     if (!name || !ms) continue;

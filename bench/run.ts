@@ -6,12 +6,13 @@ import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where, type Unsubscribe } from 'firebase/firestore';
-import { getFirestore as getAdminFirestore, type DocumentData } from 'firebase-admin/firestore';
-import { paths, sosRequestCreate } from '@sos/model';
+import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, updateDoc, where, type Unsubscribe } from 'firebase/firestore';
+import { Timestamp, getFirestore as getAdminFirestore, type DocumentData } from 'firebase-admin/firestore';
+import { acknowledgeWrite, DEFAULT_ALERT_STEPS, paths, planAlertSteps, reachPaths, sosRequestCreate, type ContactKind } from '@sos/model';
 import { seed, useEmulators } from '../scripts/seed';
 import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Client } from './clients';
-import { functionLogMark, functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
+import { functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
+import { functionLogMark, loggedSince } from '../tests/helpers/functionLog';
 import { percentile, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,6 +35,12 @@ const CPU_WINDOW_MS = 60_000;
 const QUIET_MS = 2_000;
 const NOOP = 'benchNoop';
 const ESCALATION_FUNCTION = 'escalateSosRequest';
+/** Requests claimed within their first alert step (staff with Telegram, SMS and voice, the default steps). */
+const CLAIMED_IN_FIRST_STEP = 20;
+const CLAIMED_AT_ONCE = 5;
+const ALERT_STEP_FUNCTION = 'sendAlertStep';
+/** functions/src/tasks/runStep.ts START_OVER_READ: the read an early task makes to start over, which only the emulator dispatches. */
+const START_OVER_READ = 'start-over';
 
 type Counts = Record<string, number>;
 
@@ -43,13 +50,14 @@ interface CostTotals {
   invocations: number;
 }
 
+function addCounts(into: Counts, from: Counts): void {
+  for (const [kind, n] of Object.entries(from)) into[kind] = (into[kind] ?? 0) + n;
+}
+
 /** Receives the functions' read/write counts (functions/src/costs.ts reports to SOS_COST_COLLECTOR_URL), by function. */
 function startCostCollector() {
   let byFunction = new Map<string, CostTotals>();
   let lastReportAt = performance.now();
-  const add = (into: Counts, from: Counts) => {
-    for (const [kind, n] of Object.entries(from)) into[kind] = (into[kind] ?? 0) + n;
-  };
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -57,8 +65,8 @@ function startCostCollector() {
       const delta = JSON.parse(body || '{}') as { function?: string; reads?: Counts; writes?: Counts };
       const name = delta.function ?? 'unknown';
       const totals = byFunction.get(name) ?? { reads: {}, writes: {}, invocations: 0 };
-      add(totals.reads, delta.reads ?? {});
-      add(totals.writes, delta.writes ?? {});
+      addCounts(totals.reads, delta.reads ?? {});
+      addCounts(totals.writes, delta.writes ?? {});
       totals.invocations += 1;
       byFunction.set(name, totals);
       if (name !== ESCALATION_FUNCTION) lastReportAt = performance.now();
@@ -76,11 +84,16 @@ function startCostCollector() {
       const escalation: CostTotals = { reads: {}, writes: {}, invocations: 0 };
       for (const [name, totals] of byFunction) {
         const into = name === ESCALATION_FUNCTION ? escalation : requestPath;
-        add(into.reads, totals.reads);
-        add(into.writes, totals.writes);
+        addCounts(into.reads, totals.reads);
+        addCounts(into.writes, totals.writes);
         into.invocations += totals.invocations;
       }
       return { requestPath, escalation, functions: [...byFunction.keys()].sort() };
+    },
+    /** One function's totals since the last reset. */
+    ofFunction: (name: string): CostTotals => {
+      const totals = byFunction.get(name);
+      return { reads: { ...totals?.reads }, writes: { ...totals?.writes }, invocations: totals?.invocations ?? 0 };
     },
     /** Resolves once no request-path function has reported for QUIET_MS: every trigger has drained. */
     drained: async (timeoutMs = 120_000) => {
@@ -350,6 +363,161 @@ async function measureEscalationIdle(admin: Client, residents: readonly Client[]
   };
 }
 
+/** Resolves true once `check()` holds (asked every 200 ms), false after the timeout. */
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const started = performance.now();
+  while (!check()) {
+    if (performance.now() - started > timeoutMs) return false;
+    await sleep(200);
+  }
+  return true;
+}
+
+/** Resolves once `done(pending)` has named every id (asked every 500 ms), or after the timeout; returns the ids never named. */
+async function waitUntilAll(ids: readonly string[], done: (pending: string[]) => Promise<string[]> | string[], timeoutMs: number): Promise<string[]> {
+  const started = performance.now();
+  let pending = [...ids];
+  while (pending.length > 0 && performance.now() - started < timeoutMs) {
+    const finished = new Set(await done(pending));
+    pending = pending.filter((id) => !finished.has(id));
+    if (pending.length > 0) await sleep(500);
+  }
+  return pending;
+}
+
+const emptyTotals = (): CostTotals => ({ reads: {}, writes: {}, invocations: 0 });
+function addInto(into: CostTotals, from: CostTotals): void {
+  addCounts(into.reads, from.reads);
+  addCounts(into.writes, from.writes);
+  into.invocations += from.invocations;
+}
+
+const perRequestOf = (counts: Counts, requests: number) => Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, round(n / requests, 2)]));
+const total = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/**
+ * The bench location's staff get verified Telegram, SMS and voice methods (as the demo seed gives its staff), so its
+ * default alert steps run: the open push and Telegram at once, SMS at 60 s, a call at 120 s. CLAIMED_IN_FIRST_STEP
+ * requests are claimed as soon as their first step (Telegram) is recorded: what sendAlertStep costs after the claim,
+ * beside the first step's own cost. The claim deletes the waiting SMS step's task; the emulator, which dispatched
+ * that task at once and is sent no deletes, lets it start over instead, at one read of the request (counted apart).
+ */
+async function measureClaimedInFirstStep(residents: readonly Client[], staff: Client, collector: CostCollector) {
+  const startedAt = performance.now();
+  const admin = getAdminFirestore();
+  const methods: readonly ContactKind[] = ['telegram', 'sms', 'voice'];
+  const verifiedAt = Timestamp.now();
+  for (let s = 1; s <= STAFF_DEVICES; s++) {
+    const uid = `bench-staff-${s}`;
+    await Promise.all(
+      methods.map((kind, m) =>
+        admin
+          .doc(reachPaths.contact(uid, `bench-${kind}`))
+          .set({ kind, address: kind === 'telegram' ? `70000000${s}${m}` : `+7342000${s}${m}00`, verified: true, verifiedAt, createdAt: verifiedAt }),
+      ),
+    );
+  }
+  const listed = await waitUntilAll(
+    [BENCH_LOCATION],
+    async (locations) => {
+      const recipients = (await admin.doc(paths.dispatch(BENCH_LOCATION)).get()).get('recipients') as Record<string, { contacts?: unknown[] }> | undefined;
+      const staffListed = Array.from({ length: STAFF_DEVICES }, (_, s) => recipients?.[`bench-staff-${s + 1}`]?.contacts?.length === methods.length);
+      return staffListed.every(Boolean) ? locations : [];
+    },
+    30_000,
+  );
+  if (listed.length > 0) throw new Error('the dispatch document never listed the bench staff contact methods');
+  await collector.drained();
+
+  // The first planned step (Telegram: the push at 0 is the open push itself) and its event.
+  const [firstStep] = planAlertSteps(DEFAULT_ALERT_STEPS, 0);
+  if (!firstStep) throw new Error('the default alert steps plan no step');
+  const firstStepEvent = `notified-alert-0-${firstStep.index}`;
+  const firstStepRecorded = async (pending: string[]) => {
+    const events = await Promise.all(pending.map((requestId) => admin.doc(paths.event(requestId, firstStepEvent)).get()));
+    return pending.filter((_, i) => events[i]?.exists);
+  };
+
+  // In batches, each alone on the queue (a first step of 20 cold workers at once outlasted the SMS step's 60 s on
+  // 2 busy cores): the first steps' window (sent → first step recorded → drained), then the claims' window.
+  const firstStepCost = emptyTotals();
+  const afterClaim = emptyTotals();
+  const ids: string[] = [];
+  const firstStepMissing: string[] = [];
+  const logMark = functionLogMark();
+  const effectLogged = (pending: string[]) =>
+    loggedSince(logMark, 'waiting alert step tasks deleted')
+      .map((entry) => String(entry.requestId))
+      .filter((id) => pending.includes(id));
+  for (let start = 0; start < CLAIMED_IN_FIRST_STEP; start += CLAIMED_AT_ONCE) {
+    collector.reset();
+    const sent = residents.slice(start, Math.min(start + CLAIMED_AT_ONCE, CLAIMED_IN_FIRST_STEP)).map((client) => appFlow.send(client));
+    await Promise.all(sent.map((request) => request.sent));
+    const batch = sent.map((request) => request.id);
+    ids.push(...batch);
+    firstStepMissing.push(...(await waitUntilAll(batch, firstStepRecorded, 60_000)));
+    // Its costs are reported after its event is written: each first step's transaction reads the dispatch document once.
+    await waitUntil(() => (collector.ofFunction(ALERT_STEP_FUNCTION).reads.dispatch ?? 0) >= batch.length, 30_000);
+    await collector.drained();
+    addInto(firstStepCost, collector.ofFunction(ALERT_STEP_FUNCTION));
+
+    collector.reset();
+    await Promise.all(
+      batch.map((requestId) => updateDoc(doc(staff.db, paths.sosRequest(requestId)), { ...acknowledgeWrite(staff.uid, staff.uid, serverTimestamp()) })),
+    );
+    await waitUntilAll(batch, effectLogged, 30_000);
+    await collector.drained();
+    addInto(afterClaim, collector.ofFunction(ALERT_STEP_FUNCTION));
+  }
+  // The SMS step left waiting ends when it next runs (on the emulator: when it starts over, before its time).
+  collector.reset();
+  const stepsEnded = () => loggedSince(logMark, 'alert steps stopped').map((entry) => String(entry.requestId));
+  const stepsRunning = await waitUntilAll(ids, stepsEnded, 120_000);
+  await collector.drained();
+  addInto(afterClaim, collector.ofFunction(ALERT_STEP_FUNCTION));
+  // A start-over in a first step's window is an earlier batch's claimed SMS step (a first step is due at once and never
+  // starts over): it belongs after the claim.
+  const startOversInFirstSteps = firstStepCost.reads[START_OVER_READ] ?? 0;
+  afterClaim.reads[START_OVER_READ] = (afterClaim.reads[START_OVER_READ] ?? 0) + startOversInFirstSteps;
+  delete firstStepCost.reads[START_OVER_READ];
+  const stopped = loggedSince(logMark, 'waiting alert step tasks deleted').filter((entry) => ids.includes(String(entry.requestId)));
+
+  const requests = ids.length;
+  const startOverReads = afterClaim.reads[START_OVER_READ] ?? 0;
+  return {
+    requests,
+    staff: STAFF_DEVICES,
+    methods,
+    firstStepEvent,
+    firstStepMissing: firstStepMissing.length,
+    startOversInFirstStepWindows: startOversInFirstSteps,
+    firstStep: {
+      readsPerRequest: round(total(firstStepCost.reads) / requests, 2),
+      writesPerRequest: round(total(firstStepCost.writes) / requests, 2),
+      readsByKind: perRequestOf(firstStepCost.reads, requests),
+      writesByKind: perRequestOf(firstStepCost.writes, requests),
+      invocations: firstStepCost.invocations - startOversInFirstSteps,
+    },
+    afterClaim: {
+      /** What the steps' own runs (their transactions) cost after the claim: the figure production has. */
+      readsPerRequest: round((total(afterClaim.reads) - startOverReads) / requests, 2),
+      writesPerRequest: round(total(afterClaim.writes) / requests, 2),
+      /** Emulator only: an early-dispatched step starting over reads the request first (production never dispatches early). */
+      startOverReadsPerRequest: round(startOverReads / requests, 2),
+      readsByKind: perRequestOf(afterClaim.reads, requests),
+      writesByKind: perRequestOf(afterClaim.writes, requests),
+      invocations: afterClaim.invocations,
+    },
+    /** Requests whose claim ran the stop-alert-steps effect (one log line each), and the deletes it sent (none on the emulator). */
+    stopEffectRan: new Set(stopped.map((entry) => entry.requestId)).size,
+    tasksNamedPerRequest: round(stopped.reduce((sum, entry) => sum + Number(entry.tasks), 0) / Math.max(1, stopped.length), 2),
+    deletesSent: stopped.reduce((sum, entry) => sum + Number(entry.deletesSent), 0),
+    stepsStillRunning: stepsRunning.length,
+    durationS: round((performance.now() - startedAt) / 1000),
+    target: { reads: 0, writes: 0 },
+  };
+}
+
 /** Gzip bytes of the JS the resident's /sos route loads before it is usable: the entry and its static imports. */
 function measureClientWeight() {
   const dist = resolve(ROOT, 'web/dist');
@@ -382,6 +550,7 @@ async function main() {
   const writer = await signedInClient('bench-r-1');
   const reader = await signedInClient('bench-r-1');
   const admin = await signedInClient('bench-admin');
+  const staff = await signedInClient('bench-staff-1');
   const residents: Client[] = [writer];
   for (let i = 2; i <= BURST_RESIDENTS; i++) residents.push(await signedInClient(`bench-r-${i}`));
 
@@ -401,6 +570,8 @@ async function main() {
   const burst = await measureBurst(residents.slice(0, BURST_RESIDENTS), collector);
   console.log(`${WAITING_FOR_ESCALATION} requests waiting for escalation…`);
   const escalationIdle = await measureEscalationIdle(admin, residents, collector);
+  console.log(`${CLAIMED_IN_FIRST_STEP} requests claimed within their first alert step…`);
+  const claimedInFirstStep = await measureClaimedInFirstStep(residents, staff, collector);
   const weight = measureClientWeight();
 
   const { requestPath, escalation } = pipeline.costs;
@@ -446,6 +617,7 @@ async function main() {
       functions: pipeline.costs.functions,
       target: { reads: 3, writes: '5 + 1 per device pushed + 1 when the throttle is claimed' },
     },
+    alertStepsAfterClaim: claimedInFirstStep,
     escalationIdleCpuPct: escalationIdle.waitingCpuPct,
     escalationIdle: { ...escalationIdle, windowS: CPU_WINDOW_MS / 1000 },
     clientWeight: { ...weight, targetKB: 180 },
@@ -510,6 +682,19 @@ async function main() {
       verdict: '',
     },
     {
+      figure: `alert steps after a claim within the first step (${claimedInFirstStep.requests} req, staff with Telegram, SMS, voice)`,
+      measured: `${ALERT_STEP_FUNCTION}: ${claimedInFirstStep.afterClaim.readsPerRequest} reads, ${claimedInFirstStep.afterClaim.writesPerRequest} writes per request; + ${claimedInFirstStep.afterClaim.startOverReadsPerRequest} start-over reads (emulator only: it dispatched the waiting step early and is sent no deletes); stop effect ran for ${claimedInFirstStep.stopEffectRan}/${claimedInFirstStep.requests}${claimedInFirstStep.firstStepMissing > 0 ? `; first step not recorded within 60 s for ${claimedInFirstStep.firstStepMissing}` : ''}`,
+      target: '0 reads, 0 writes',
+      baseline: `first step (Telegram): ${claimedInFirstStep.firstStep.readsPerRequest} reads, ${claimedInFirstStep.firstStep.writesPerRequest} writes per request`,
+      verdict: ok(
+        claimedInFirstStep.afterClaim.readsPerRequest === 0 &&
+          claimedInFirstStep.afterClaim.writesPerRequest === 0 &&
+          claimedInFirstStep.stopEffectRan === claimedInFirstStep.requests &&
+          claimedInFirstStep.firstStepMissing === 0 &&
+          claimedInFirstStep.stepsStillRunning === 0,
+      ),
+    },
+    {
       figure: `functions emulator CPU, ${escalationIdle.waiting} requests waiting for escalation`,
       measured: `${escalationIdle.waitingCpuPct} % of a core (${escalationIdle.escalationInvocationsPerSecond} escalation tries/s)`,
       target: 'near idle',
@@ -528,7 +713,7 @@ async function main() {
   console.log('cost by kind (per request):', JSON.stringify({ reads: results.cost.readsByKind, writes: results.cost.writesByKind }));
   console.log('written to bench/results.json');
 
-  await closeClients([reader, admin, ...residents]);
+  await closeClients([reader, admin, staff, ...residents]);
   await collector.close();
   process.exit(0);
 }

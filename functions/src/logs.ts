@@ -58,6 +58,17 @@ export const reachLogs = {
   webhookRefused: (webhook: string, reason: string) => logger.warn('webhook refused', { webhook, reason }),
   alertBatchSent: (requestId: string, batch: string, channel: string, counts: Record<string, number>) =>
     logger.info('alert step sent', { requestId, batch, channel, ...counts }),
+  /** `deletesSent` is 0 on the emulator, which is sent no deletes (tasks/taskQueue.ts). */
+  alertStepTasksDeleted: (requestId: string, tasks: number, deletesSent: number, failed: readonly string[]) =>
+    failed.length === 0
+      ? logger.info('waiting alert step tasks deleted', { requestId, tasks, deletesSent })
+      : logger.warn('waiting alert step tasks deleted, some not; those stop themselves when due', {
+          requestId,
+          tasks,
+          deletesSent,
+          failed: failed.length,
+          error: failed[0],
+        }),
 };
 
 export const contactLogs = {

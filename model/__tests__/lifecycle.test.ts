@@ -60,18 +60,28 @@ describe('the transition table', () => {
 });
 
 describe('what the backend does after a transition', () => {
-  it('watches the arrival and then tells the requester when staff claim a request, and does nothing after any other row', () => {
+  it('watches the arrival, tells the requester, then stops the alert steps when staff claim a request; only stops them on a cancel while open', () => {
     const withEffects = TRANSITIONS.filter((row) => row.effects?.length).map((row) => [`${row.from}→${row.to}`, row.effects]);
-    expect(withEffects).toEqual([['open→acknowledged', ['watch-arrival', 'notify-requester']]]);
+    expect(withEffects).toEqual([
+      ['open→acknowledged', ['watch-arrival', 'notify-requester', 'stop-alert-steps']],
+      ['open→cancelled', ['stop-alert-steps']],
+    ]);
+  });
+  it('stops the alert steps on every way out of open, after the effects people wait for', () => {
+    for (const row of TRANSITIONS.filter((transition) => transition.from === 'open')) {
+      expect(row.effects?.at(-1), `${row.from}→${row.to}`).toBe('stop-alert-steps');
+    }
+    expect(TRANSITIONS.filter((row) => row.from !== 'open' && row.effects?.includes('stop-alert-steps'))).toEqual([]);
   });
   it('leaves opening to the create transaction', () => {
     expect(effectsOf('new', 'open')).toEqual([]);
     expect(effectsOf('new', 'rejected')).toEqual([]);
   });
   it('reads the effects of a status change from its row, and none for a change the lifecycle lacks or no change', () => {
-    expect(effectsOf('open', 'acknowledged')).toEqual(['watch-arrival', 'notify-requester']);
+    expect(effectsOf('open', 'acknowledged')).toEqual(['watch-arrival', 'notify-requester', 'stop-alert-steps']);
     expect(effectsOf('acknowledged', 'on_site')).toEqual([]);
-    expect(effectsOf('open', 'cancelled')).toEqual([]);
+    expect(effectsOf('open', 'cancelled')).toEqual(['stop-alert-steps']);
+    expect(effectsOf('acknowledged', 'cancelled')).toEqual([]);
     expect(effectsOf('open', 'open')).toEqual([]);
     expect(effectsOf('resolved', 'acknowledged')).toEqual([]);
   });

@@ -24,9 +24,10 @@ export type SosRequestField = keyof SosRequest;
 
 /**
  * What the backend does once a transition is committed, in the row's order: start watching the arrival deadline,
- * tell the requester. Opening has none here: its pushes and escalation are decided in the create transaction.
+ * tell the requester, delete the alert steps still waiting (Telegram, SMS, calls) once the request is no longer open.
+ * Opening has none here: its pushes and escalation are decided in the create transaction.
  */
-export type TransitionEffect = 'watch-arrival' | 'notify-requester';
+export type TransitionEffect = 'watch-arrival' | 'notify-requester' | 'stop-alert-steps';
 
 export interface Transition {
   from: SosStatus;
@@ -58,21 +59,22 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'new', to: 'open', actor: 'function', sets: opened, event: 'validated' },
   { from: 'new', to: 'rejected', actor: 'function', sets: { rejectReason: 'decided' }, event: 'rejected' },
   // One claim wins: the claim is only valid from `open`.
-  // The arrival watch first, so a crash while pushing still leaves the lateness watched.
+  // The arrival watch first, so a crash while pushing still leaves the lateness watched; the waiting alert steps last
+  // (left waiting, a step still stops itself when due, at one read).
   {
     from: 'open',
     to: 'acknowledged',
     actor: 'staff',
     sets: acknowledged,
     event: 'acknowledged',
-    effects: ['watch-arrival', 'notify-requester'],
+    effects: ['watch-arrival', 'notify-requester', 'stop-alert-steps'],
   },
   { from: 'acknowledged', to: 'on_site', actor: 'staff', sets: arrived, event: 'on_site' },
   { from: 'acknowledged', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved' },
   { from: 'on_site', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved' },
   // A request made by mistake can be cancelled until someone is on site.
   { from: 'new', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled' },
-  { from: 'open', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled' },
+  { from: 'open', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled', effects: ['stop-alert-steps'] },
   { from: 'acknowledged', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled' },
 ];
 

@@ -8,6 +8,7 @@ import { acknowledge, createRequest, signIn, type ClientSession } from './client
 import { eventFingerprint, waitForDoc, waitForQuery, waitProcessed } from './admin';
 import { createResponseSite, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
 import { addContacts, freshChatId, freshPhone, setAlertSteps } from './reachFixtures';
+import { functionLogMark, waitForLogged, type LoggedEntry } from '../helpers/functionLog';
 
 let site: ResponseSite;
 let escalating: ResponseSite;
@@ -62,6 +63,16 @@ afterAll(async () => {
 
 const alertRows = (requestId: string) => refs.deliveries(requestId).where('channel', 'in', ['telegram', 'sms', 'voice']);
 
+/**
+ * The claim's `stop-alert-steps` effect as the functions logged it: the tasks it deleted, none of them sent on the
+ * emulator (tasks/taskQueue.ts says why), where a step left waiting stops itself when due, as below.
+ */
+const stopLogged = async (mark: number, requestId: string) => {
+  const ofRequest = (entries: LoggedEntry[]) => entries.filter((entry) => entry.requestId === requestId);
+  const entries = await waitForLogged(mark, 'waiting alert step tasks deleted', (all) => ofRequest(all).length > 0, 'the alert steps stopped');
+  return ofRequest(entries)[0];
+};
+
 describe('alert steps', () => {
   it('fire in order on verified methods only, send nothing twice on a replay, and stop at a claim', { timeout: 90_000 }, async () => {
     const [resident, staff] = sessions as [ClientSession, ClientSession];
@@ -102,10 +113,13 @@ describe('alert steps', () => {
     expect(await deliveryFingerprint(requestId)).toEqual(deliveries);
     expect(await eventFingerprint(requestId)).toEqual(events);
 
-    // Claimed: the step still pending (SMS at 600 s), once due, does nothing and writes nothing.
+    // Claimed: the claim deletes steps 1..8 of the open audience (steps 4, the SMS at 600 s, still waits)…
+    const logMark = functionLogMark();
     await acknowledge(staff, requestId, site.tier1.name);
     await waitForDoc(refs.event(requestId, 'acknowledged'), (e) => e !== undefined, 'acknowledged event');
     await waitForDoc(refs.event(requestId, 'notified-ack'), (e) => e !== undefined, 'requester push batch');
+    expect(await stopLogged(logMark, requestId)).toMatchObject({ tasks: 8, deletesSent: 0 });
+    // … and a step still waiting where the delete cannot reach (the emulator), once due, does nothing and writes nothing.
     const claimed = await refs.sosRequest(requestId).get();
     const afterClaim = { deliveries: await deliveryFingerprint(requestId), events: await eventFingerprint(requestId) };
     const due = createdAt + 600_000;
@@ -119,7 +133,12 @@ describe('alert steps', () => {
     const [, , resident, staff] = sessions as [ClientSession, ClientSession, ClientSession, ClientSession];
     const requestId = await createRequest(resident, { locationId: escalating.locationId });
     const rows = await waitForQuery(refs.deliveries(requestId).where('batch', '==', 'alert-1-1'), (docs) => docs.length >= 2, 'round 1 telegram rows', 45_000);
+    const logMark = functionLogMark();
     await acknowledge(staff, requestId, escalating.tier1.name);
+    // The claim stops the steps of every audience alerted so far: round 0's and each escalation round's.
+    const { escalationLevel } = (await refs.sosRequest(requestId).get()).data()!;
+    expect(escalationLevel).toBeGreaterThanOrEqual(1);
+    expect(await stopLogged(logMark, requestId)).toMatchObject({ tasks: 8 * (escalationLevel! + 1) });
     expect(rows.map((row) => row.data().uid).sort()).toEqual([escalating.admin.uid, escalating.tier2.uid].sort());
     const round1 = (await refs.sosRequest(requestId).get()).data()!.ackDeadlineAt!.toMillis();
     for (const row of rows) expect(row.data().at.toMillis()).toBeGreaterThanOrEqual(round1);

@@ -10,6 +10,7 @@ import { firstArrivalCheck } from '../arrival/arrivalTask';
 import { openAudience } from '../notify/audience';
 import { requesterAckMessage, staffPushMessage, type RequestContext } from '../notify/messages';
 import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPlan } from '../notify/pushBatch';
+import { stopAlertSteps } from '../reach/steps/alertStepChain';
 import { firstEscalationRound } from './nobodyOnDuty';
 
 export type OpenedRequest = RequestContext & Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
@@ -98,6 +99,7 @@ async function notifyRequester(requestId: string, request: SosRequest<Timestamp>
 const EFFECTS: Record<TransitionEffect, (requestId: string, request: SosRequest<Timestamp>) => Promise<void>> = {
   'watch-arrival': watchArrival,
   'notify-requester': notifyRequester,
+  'stop-alert-steps': stopAlertSteps,
 };
 
 /**

@@ -6,6 +6,9 @@ import { decideTiming, TaskDispatchedEarly } from './earlyDispatch';
 import { decideStartOver, taskId, type ChainTask, type TaskChain } from './taskChain';
 import { enqueueOnce } from './taskQueue';
 
+/** The cost kind of a start-over's read of the request: only the emulator dispatches early, so only it makes this read. */
+export const START_OVER_READ = 'start-over';
+
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 const stepFields = <Key extends string>(stepKey: Key, task: ChainTask<Key>): StepFields => ({ requestId: task.requestId, [stepKey]: task[stepKey] });
@@ -37,11 +40,11 @@ export async function runStep<Key extends string, Task extends ChainTask<Key>, O
   const step = stepFields(chain.stepKey, task);
   const timing = decideTiming(task.dueAtMillis, at.nowMillis ?? Date.now(), at.retryCount ?? 0, chain.queue.maxInlineWaitMs, chain.queue.retry);
   // Only the emulator dispatches early. Declining costs nothing (no I/O, so it never piles up there); starting over
-  // first reads the request, so a chain with nothing left to do ends now.
+  // first reads the request, so a chain with nothing left to do ends now (counted apart: production never makes it).
   if (timing.action === 'retry-later') throw new TaskDispatchedEarly(timing.millisEarly);
   if (timing.action === 'wait') await sleep(timing.millis);
   if (timing.action === 'start-over') {
-    const startOver = decideStartOver(chain.decide((await readDoc(refs.sosRequest(task.requestId))).data(), task));
+    const startOver = decideStartOver(chain.decide((await readDoc(refs.sosRequest(task.requestId), START_OVER_READ)).data(), task));
     if (startOver.action === 'start-over') {
       chainLogs.startedOver(chain.words, step, timing.millisEarly);
       await enqueueStep(chain, { ...task, attempt: task.attempt + 1 });

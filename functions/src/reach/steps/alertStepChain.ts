@@ -8,6 +8,8 @@ import { config } from '../../config';
 import { readDispatch } from '../../dispatch/rebuildDispatch';
 import { enqueueStep, runStep, type Dispatched } from '../../tasks/runStep';
 import type { TaskChain } from '../../tasks/taskChain';
+import { deleteTasks } from '../../tasks/taskQueue';
+import { reachLogs } from '../../logs';
 import {
   alertBatch,
   channelOfStep,
@@ -16,6 +18,7 @@ import {
   nextAlertStep,
   parseAlertStepTask,
   roundOf,
+  waitingAlertStepIds,
   type AlertStepTask,
   type Reachable,
 } from './alertStepTask';
@@ -79,3 +82,14 @@ export async function startAlertSteps(
 }
 
 export const runAlertStep = (task: AlertStepTask, at?: Dispatched): Promise<void> => runStep(alertSteps, task, at);
+
+/**
+ * A request is no longer open: deletes the alert step tasks that may still wait (one per audience alerted so far), so
+ * none of them fires to read the request and stop. No Firestore read or write; a delete that fails leaves that step
+ * to stop itself when due (one read), which costs less than retrying the whole update trigger for it.
+ */
+export async function stopAlertSteps(requestId: string, request: Pick<SosRequest<TimestampLike>, 'escalationLevel'>): Promise<void> {
+  const ids = waitingAlertStepIds(alertSteps, requestId, request.escalationLevel);
+  const { sent, failed } = await deleteTasks(alertSteps.queue.name, ids);
+  reachLogs.alertStepTasksDeleted(requestId, ids.length, sent, failed);
+}

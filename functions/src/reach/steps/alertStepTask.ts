@@ -1,6 +1,6 @@
 // The alert step task and its pure decisions: payload parsing, step numbers, what a step does, when the next is due.
 import { MAX_ALERT_STEPS, planAlertSteps, type AlertChannel, type AlertStep, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
-import { parseChainTask, type ActDecision, type ChainTask, type Parsed } from '../../tasks/taskChain';
+import { parseChainTask, taskId, type ActDecision, type ChainTask, type Parsed } from '../../tasks/taskChain';
 
 /**
  * `step` numbers one step of one audience: `round * 10 + index`, where `round` is 0 for the open step's audience
@@ -76,4 +76,17 @@ export function nextAlertStep(task: AlertStepTask, steps: readonly AlertStep[], 
 /** The channel of this step in the audience's plan (null when the location's steps changed and it is gone). */
 export function channelOfStep(task: AlertStepTask, steps: readonly AlertStep[]) {
   return planAlertSteps(steps, task.startAtMillis).find((planned) => planned.index === indexOf(task.step))?.channel ?? null;
+}
+
+/**
+ * The ids of every alert step task that may still wait for a request that is no longer open: steps 1..MAX_ALERT_STEPS
+ * of each audience alerted so far (round 0, then escalation rounds 1..escalationLevel), attempt 0 (later attempts exist
+ * only on the emulator). One task per audience waits at a time, but which one is not known without a read: the others'
+ * ids name tasks already run or never enqueued, whose deletes change nothing.
+ */
+export function waitingAlertStepIds(chain: { queue: { idPrefix: string }; stepKey: 'step' }, requestId: string, escalationLevel: number | undefined): string[] {
+  const rounds = escalationLevel !== undefined && Number.isInteger(escalationLevel) && escalationLevel > 0 ? escalationLevel : 0;
+  return Array.from({ length: rounds + 1 }, (_, round) =>
+    Array.from({ length: MAX_ALERT_STEPS }, (_, i) => taskId(chain, { requestId, step: alertStepNumber(round, i + 1), dueAtMillis: 0, attempt: 0 })),
+  ).flat();
 }

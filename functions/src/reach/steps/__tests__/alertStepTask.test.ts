@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_STEPS } from '@sos/model';
-import { alertBatch, alertStepNumber, channelOfStep, decideAlertStep, firstAlertStep, nextAlertStep, parseAlertStepTask } from '../alertStepTask';
+import { taskId } from '../../../tasks/taskChain';
+import {
+  alertBatch,
+  alertStepNumber,
+  channelOfStep,
+  decideAlertStep,
+  firstAlertStep,
+  nextAlertStep,
+  parseAlertStepTask,
+  waitingAlertStepIds,
+} from '../alertStepTask';
 
 const T0 = 1_700_000_000_000;
 
@@ -60,5 +70,40 @@ describe('a due alert step', () => {
 
   it('does nothing for a request that is gone', () => {
     expect(decideAlertStep(undefined, false)).toEqual({ action: 'stop', reason: 'missing' });
+  });
+});
+
+describe('the alert step tasks a request no longer open may leave waiting', () => {
+  const chain = { queue: { idPrefix: 'alert' }, stepKey: 'step' as const };
+
+  it('are steps 1..8 of the open audience, attempt 0, for a request never escalated', () => {
+    const ids = waitingAlertStepIds(chain, 'r1', 0);
+    expect(ids).toEqual(['alert-r1-1-0', 'alert-r1-2-0', 'alert-r1-3-0', 'alert-r1-4-0', 'alert-r1-5-0', 'alert-r1-6-0', 'alert-r1-7-0', 'alert-r1-8-0']);
+    expect(waitingAlertStepIds(chain, 'r1', undefined)).toEqual(ids);
+  });
+
+  it('add steps 1..8 of every escalation round reached, and no round beyond it', () => {
+    const ids = waitingAlertStepIds(chain, 'r1', 2);
+    expect(ids).toHaveLength(24);
+    expect(ids.slice(8, 10)).toEqual(['alert-r1-11-0', 'alert-r1-12-0']);
+    expect(ids.at(-1)).toBe('alert-r1-28-0');
+    expect(ids.filter((id) => /^alert-r1-3\d-0$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('name every step a chain can have enqueued, as the chain names it', () => {
+    const ids = new Set(waitingAlertStepIds(chain, 'r1', 1));
+    let step = firstAlertStep('r1', 0, T0, DEFAULT_ALERT_STEPS);
+    const enqueued: string[] = [];
+    for (; step; step = nextAlertStep(step, DEFAULT_ALERT_STEPS)) enqueued.push(taskId(chain, step));
+    const round1 = firstAlertStep('r1', 1, T0, DEFAULT_ALERT_STEPS)!;
+    enqueued.push(taskId(chain, round1));
+    expect(enqueued).toEqual(['alert-r1-2-0', 'alert-r1-3-0', 'alert-r1-4-0', 'alert-r1-12-0']);
+    for (const id of enqueued) expect(ids.has(id)).toBe(true);
+  });
+
+  it('ignore a level that is not a whole round count', () => {
+    expect(waitingAlertStepIds(chain, 'r1', -1)).toHaveLength(8);
+    expect(waitingAlertStepIds(chain, 'r1', 1.5)).toHaveLength(8);
   });
 });
