@@ -61,6 +61,7 @@ export default defineConfig({
           ...ONE_AT_A_TIME,
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],
+          setupFiles: ['tests/functions/afterEachFile.ts'],
           // Waits are for states (snapshots); the limit only bounds a busy 2-core emulator run.
           testTimeout: 90_000,
           hookTimeout: 30_000,

@@ -1,21 +1,13 @@
 // Runs before every browser test file: after each test, a failure keeps its traces, screenshots and console
 // under test-results/e2e/<file>/<test name>/ (browser.ts keepWhatFailed); a pass keeps nothing. After the file, the
-// requests it left waiting are cancelled (cleanup.ts), so no file runs beside the backend work of the ones before it.
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+// requests it left waiting are cancelled (tests/helpers/leftoverRequests.ts).
+import { beforeEach } from 'vitest';
 import { keepWhatFailed } from './browser';
-import { cancelRequestsCreatedSince } from './cleanup';
-
-let fileStartedAt = new Date();
-
-beforeAll(() => {
-  fileStartedAt = new Date();
-});
+import { cancelLeftoverRequestsAfterEachFile } from '../helpers/leftoverRequests';
 
 beforeEach(({ onTestFinished }) => {
   // After every afterEach of the file (which may still fail the test), so the verdict is final.
   onTestFinished(({ task }) => keepWhatFailed(task));
 });
 
-afterAll(async () => {
-  await cancelRequestsCreatedSince(fileStartedAt);
-});
+cancelLeftoverRequestsAfterEachFile();
