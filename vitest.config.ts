@@ -28,6 +28,10 @@ export default defineConfig({
             'web/src/**/__tests__/**/*.test.ts',
           ],
           environment: 'node',
+          // One module cache for all files: each file importing the model, the functions' decisions and Vue anew took
+          // 41 s of CPU for 4 s of tests; shared, 7 s. Unit tests leave no state behind (stubbed env and globals are
+          // restored after each test).
+          isolate: false,
         },
       },
       {
