@@ -15,8 +15,7 @@ describe('offline SOS', () => {
   beforeAll(async () => {
     useEmulators();
     browser = await launchBrowser();
-    // The service worker serves the app shell on the offline reload.
-    resident = await openPhone(browser, { serviceWorkers: 'allow' });
+    resident = await openPhone(browser);
   });
 
   afterAll(async () => {
