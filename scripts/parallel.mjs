@@ -5,18 +5,13 @@
 import { spawn } from 'node:child_process';
 
 /**
- * `after`: the stream starts once it resolves, and only if it resolves true (otherwise the stream fails, running nothing).
- * @param {{ name: string, commands: string[], after?: Promise<boolean> }[]} streams
+ * @param {{ name: string, commands: string[] }[]} streams
  * @returns {Promise<{ name: string, code: number, seconds: number }[]>}
  */
 export function runSideBySide(streams) {
   return Promise.all(
-    streams.map(async ({ name, commands, after }) => {
+    streams.map(async ({ name, commands }) => {
       const started = Date.now();
-      if (after && !(await after)) {
-        console.log(`[${name}] not run: what it waits for failed`);
-        return { name, code: 1, seconds: Math.round((Date.now() - started) / 1000) };
-      }
       let code = 0;
       for (const command of commands) code = (await run(name, command)) || code;
       return { name, code, seconds: Math.round((Date.now() - started) / 1000) };

@@ -90,13 +90,8 @@ describe('Hosting: every route on a cold load', () => {
     return context;
   }
 
-  /**
-   * Opens `path` as a fresh page load, as a typed, scanned or pushed link does, and checks what the server sent. The
-   * page before it is closed first, as a phone's browser shows one page: with two tabs open, Firestore's cache leaves
-   * the network to one of them and the other waits for what that one hears.
-   */
+  /** Opens `path` as a fresh page load, as a typed, scanned or pushed link does, and checks what the server sent. */
   async function coldLoad(context: BrowserContext, path: string): Promise<Page> {
-    for (const open of context.pages()) await open.close();
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
     const response = await page.goto(appUrl(path));
