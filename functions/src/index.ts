@@ -1,5 +1,5 @@
 // Exports only: every function the project deploys.
-export { onSosRequestCreated, onSosRequestUpdated } from './sos/triggers';
+export { onSosRequestCreated, onSosRequestUpdated, sweepStuckRequests, openMyRequest } from './sos/triggers';
 export { escalateSosRequest } from './escalation/escalateSosRequest';
 export { checkArrival } from './arrival/checkArrival';
 export { onSosMessageCreated } from './messages/triggers';

@@ -4,7 +4,13 @@ import { logger } from 'firebase-functions/v2';
 export const logs = {
   requestAlreadyProcessed: (requestId: string, status: string) => logger.info('sos request already processed; event ignored', { requestId, status }),
   requestMissing: (requestId: string) => logger.warn('sos request vanished before processing', { requestId }),
-  requestOpened: (requestId: string, locationId: string) => logger.info('sos request opened', { requestId, locationId }),
+  requestOpened: (requestId: string, locationId: string, via?: string) =>
+    via ? logger.warn('sos request opened by the second path', { requestId, locationId, via }) : logger.info('sos request opened', { requestId, locationId }),
+  /** A warning when the sweep found anything: a trigger or an enqueue failed, and the second path made up for it. */
+  sweepDone: (counts: { found: number; opened: number; chainsStarted: number; failed: number }) =>
+    (counts.found > 0 ? logger.warn : logger.debug)('stuck requests swept', counts),
+  sweepFailed: (requestId: string, error: unknown) => logger.error('a stuck request could not be swept', { requestId, error: String(error) }),
+  openRefused: (reason: string, uid: string) => logger.info('openMyRequest refused', { reason, uid }),
   requestRejected: (requestId: string, reason: string) => logger.warn('sos request rejected', { requestId, reason }),
   orderMirrored: (requestId: string, status: string) => logger.debug('order mirrored', { requestId, status }),
   pushBatchAlreadyDone: (requestId: string, batch: string) => logger.debug('push batch already recorded; replay ignored', { requestId, batch }),

@@ -153,6 +153,8 @@ export interface SosRequest<Ts = TimestampLike> {
   nobodyOnDuty?: boolean;
   /** A visitor request beyond the QR flood limit: opened, but without a push of its own. */
   grouped?: boolean;
+  /** Opened by the second path because its create trigger had not (see SECOND_PATH): which one, and how late. */
+  openedLate?: OpenedLate;
   // written by a visitor at create (`qr` requests of anonymous users only)
   /** A phone the visitor left for staff to call back, ≤ 20 characters. */
   contactPhone?: string | null;
@@ -183,6 +185,33 @@ export type SosRequestCreate<ServerTime> = Pick<SosRequest, 'uid' | 'locationId'
   createdAt: ServerTime;
   contactPhone?: string | null;
 };
+
+/**
+ * The second path to opening a request, for when its create trigger failed or never came: the requester's app asks
+ * the `openMyRequest` callable once a request is still `new` `requesterAfterMs` after it was made, and the
+ * `sweepStuckRequests` schedule (every minute) opens any still `new` `sweeperAfterMs` after it was made. All three
+ * run the same idempotent open step: whichever comes first opens it, the others change nothing.
+ */
+export const SECOND_PATH = { requesterAfterMs: 10_000, sweeperAfterMs: 30_000 } as const;
+export const SECOND_PATH_VIAS = ['requester', 'sweeper'] as const;
+export type SecondPathVia = (typeof SECOND_PATH_VIAS)[number];
+
+/** What the request and its `validated` event record when the second path opened it. */
+export interface OpenedLate {
+  via: SecondPathVia;
+  /** From `createdAt` to the opening, whole seconds. */
+  afterSeconds: number;
+}
+
+/** `openMyRequest`: the request's status after the call (`new` only if it could not be decided). */
+export interface OpenMyRequestRequest {
+  requestId: string;
+}
+export interface OpenMyRequestResult {
+  status: SosStatus;
+  /** True when this call opened (or rejected) it; false when it was already decided. */
+  decidedNow: boolean;
+}
 
 export const REJECT_REASONS = ['location-not-found', 'not-a-member', 'repeat-of-foreign', 'object-not-found', 'qr-revoked', 'invalid-request'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -264,6 +293,9 @@ export interface SosEventDetail {
   name?: string;
   /** A `delivery` event: the row's new status. */
   status?: DeliveryStatus;
+  /** A `validated` event made by the second path: which one (`requester`, `sweeper`) and how late. */
+  via?: SecondPathVia;
+  afterSeconds?: number;
   /** An `acknowledged` event from a call: the key pressed. */
   digits?: string;
 }

@@ -1,8 +1,9 @@
 // Client-SDK sessions for the functions suites: each actor signs in on its own app, as the web app does.
 import { randomUUID } from 'node:crypto';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import { connectAuthEmulator, getAuth, signInAnonymously, signInWithEmailAndPassword, type Auth, type UserCredential } from 'firebase/auth';
 import { connectFirestoreEmulator, doc, getFirestore, serverTimestamp, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
 import { acknowledgeWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { SITE_PASSWORD } from './fixtures';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
@@ -10,18 +11,34 @@ import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
 export interface ClientSession {
   uid: string;
   db: Firestore;
+  /** A callable, called as the web app calls it (httpsCallable, signed in). */
+  call<T = unknown>(name: string, data?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function signIn(email: string, password = SITE_PASSWORD): Promise<ClientSession> {
-  const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `functions-${email}-${randomUUID()}`);
+/** A client app signed in by `signInWith`, connected to the emulators as the web app is. */
+async function openSession(name: string, signInWith: (auth: Auth) => Promise<UserCredential>): Promise<ClientSession> {
+  const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `functions-${name}-${randomUUID()}`);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
   const db = getFirestore(app);
   const { host, port } = hostAndPort(EMULATOR_HOSTS.firestore);
   connectFirestoreEmulator(db, host, port);
-  const { user } = await signInWithEmailAndPassword(auth, email, password);
-  return { uid: user.uid, db, close: () => deleteApp(app) };
+  const functions = getFunctions(app, 'us-central1');
+  const functionsHost = hostAndPort(EMULATOR_HOSTS.functions);
+  connectFunctionsEmulator(functions, functionsHost.host, functionsHost.port);
+  const { user } = await signInWith(auth);
+  const call = async <T>(callable: string, data?: unknown) => (await httpsCallable<unknown, T>(functions, callable)(data)).data;
+  return { uid: user.uid, db, call, close: () => deleteApp(app) };
+}
+
+export function signIn(email: string, password = SITE_PASSWORD): Promise<ClientSession> {
+  return openSession(email, (auth) => signInWithEmailAndPassword(auth, email, password));
+}
+
+/** A visitor's phone: signed in anonymously, as the QR screen does. */
+export function signInAsVisitor(): Promise<ClientSession> {
+  return openSession('visitor', (auth) => signInAnonymously(auth));
 }
 
 /** A fresh request id, made on the client as the web app does (tasks ids allow [A-Za-z0-9_-]). */

@@ -58,7 +58,7 @@ describe('the staff response loop pushes', () => {
     const openData = opened.data()!;
     for (let i = 0; i < 3; i++) {
       // The open step runs in the create trigger: a replayed create event, then replayed updates.
-      expect(await processNewRequest(requestId, { ...openData, status: 'new' })).toBeNull();
+      expect(await processNewRequest(requestId, { created: { ...openData, status: 'new' } })).toBeNull();
       await replayUpdate(requestId, { ...openData, status: 'new' }, openData, opened.updateTime!);
       await replayUpdate(requestId, openData, acknowledged.data()!, acknowledged.updateTime!);
     }

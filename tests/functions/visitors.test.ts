@@ -3,31 +3,16 @@ import './setup';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
-import { deleteApp, initializeApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, signInAnonymously } from 'firebase/auth';
-import { connectFirestoreEmulator, doc, getFirestore, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { refs } from '../../functions/src/firestore';
-import { newRequestId, type ClientSession } from './clients';
+import { newRequestId, signInAsVisitor, type ClientSession } from './clients';
 import { waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, type ResponseSite } from './fixtures';
-import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
 
 const OBJECT = 'lobby';
 let site: ResponseSite;
 let token: string;
 const visitors: ClientSession[] = [];
-
-/** A visitor's phone: signed in anonymously, as the QR screen does. */
-async function visitorSession(): Promise<ClientSession> {
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `visitor-${randomUUID()}`);
-  const auth = getAuth(app);
-  connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
-  const db = getFirestore(app);
-  const { host, port } = hostAndPort(EMULATOR_HOSTS.firestore);
-  connectFirestoreEmulator(db, host, port);
-  const { user } = await signInAnonymously(auth);
-  return { uid: user.uid, db, close: () => deleteApp(app) };
-}
 
 async function askForHelp(visitor: ClientSession, contactPhone?: string): Promise<string> {
   const requestId = newRequestId();
@@ -53,7 +38,7 @@ beforeAll(async () => {
     refs.object(site.locationId, OBJECT).set({ name: 'Холл', kind: 'zone', parentId: null, qrToken: token, selectable: true }),
     refs.qrCode(token).set({ locationId: site.locationId, objectId: OBJECT, active: true }),
   ]);
-  visitors.push(...(await Promise.all(Array.from({ length: 6 }, visitorSession))));
+  visitors.push(...(await Promise.all(Array.from({ length: 6 }, () => signInAsVisitor()))));
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // membership document (one `getAll`), decide, write request + order + audit events and claim the push throttle;
 // then, after the commit, enqueue escalation round 1 and push the on-duty tier-1 staff.
 import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, readDoc, refs } from '../firestore';
-import { findTransition, type Locale, type OrderCreate, type SosEventWrite, type SosRequest } from '@sos/model';
+import { findTransition, type Locale, type OpenedLate, type OrderCreate, type SecondPathVia, type SosEventWrite, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
@@ -73,11 +73,24 @@ type Outcome =
     }
   | { kind: 'replayed'; request: SosRequest<Timestamp> };
 
+/** Who runs the open step: the create trigger, or the second path (`SECOND_PATH`) when the trigger did not. */
+export interface OpenStepRun {
+  /** The create event's copy of the request: with it, everything is read in one round trip. */
+  created?: SosRequest<Timestamp>;
+  /** Absent for the trigger; the second path records itself on the request it opens (`openedLate`). */
+  via?: SecondPathVia;
+}
+
+/** How late the second path opened it, from the request's createdAt (whole seconds, never negative). */
+function openedLate(via: SecondPathVia | undefined, request: SosRequest<Timestamp>): OpenedLate | null {
+  return via ? { via, afterSeconds: Math.max(0, Math.round((Date.now() - request.createdAt.toMillis()) / 1000)) } : null;
+}
+
 /**
  * Opens or rejects a new request. Idempotent: a request that is no longer `new` is left as it is; if it is open,
  * whatever of the open step a crash may have cut short is redone (escalation enqueue and pushes have fixed ids).
  */
-export async function processNewRequest(requestId: string, created?: SosRequest<Timestamp>): Promise<NewRequestDecision | null> {
+export async function processNewRequest(requestId: string, { created, via }: OpenStepRun = {}): Promise<NewRequestDecision | null> {
   const requestRef = refs.sosRequest(requestId);
   // uid and locationId never change after create: with the event's copy, everything is read in one round trip.
   const known = created ?? (await readDoc(requestRef)).data();
@@ -106,6 +119,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     const now = FieldValue.serverTimestamp();
 
     let opened: { request: OpenedRequest; step: OpenStep; dispatch: NonNullable<Awaited<ReturnType<typeof readDispatch>>> } | null = null;
+    const late = openedLate(via, request);
     if (decision.status === 'open' && dispatch) {
       const deadlineAt = Timestamp.fromMillis(decision.deadlineAtMillis);
       const ackDeadlineAt = Timestamp.fromMillis(decision.ackDeadlineAtMillis);
@@ -119,6 +133,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
         plan: decision.plan,
         escalationLevel: 0,
         ...(decision.grouped ? { grouped: true } : {}),
+        ...(late ? { openedLate: late } : {}),
       });
       const openedRequest: OpenedRequest = {
         ...request,
@@ -142,7 +157,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
       type: transitionTo(decision.status).event,
       at: now,
       by: null,
-      detail: decision.status === 'rejected' ? decision.rejectReason : null,
+      detail: decision.status === 'rejected' ? decision.rejectReason : late,
     };
     tx.set(refs.event(requestId, decidedEvent.type), decidedEvent);
     return { kind: 'decided', decision, opened };
@@ -157,7 +172,7 @@ export async function processNewRequest(requestId: string, created?: SosRequest<
     return null;
   }
   const { decision, opened } = outcome;
-  if (decision.status === 'open') logs.requestOpened(requestId, known.locationId);
+  if (decision.status === 'open') logs.requestOpened(requestId, known.locationId, via);
   else logs.requestRejected(requestId, decision.rejectReason);
   if (opened) {
     await startResponseLoop(requestId, opened.request, opened.step);

@@ -1,5 +1,8 @@
-// Thin Firestore triggers for sosRequests: parse the event, hand over to the logic modules.
+// Thin triggers for sosRequests: parse the event, hand over to the logic modules. The create trigger opens a request;
+// the second path (secondPath.ts) opens it when that trigger did not: a schedule, and a callable for the requester.
 import { onDocumentCreated, onDocumentUpdated } from 'firebase-functions/v2/firestore';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import type { Timestamp } from '../firestore';
 import { effectsOf, type SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
@@ -7,12 +10,14 @@ import { recordTransition } from './recordTransition';
 import { runTransitionEffects } from '../response/respondToTransition';
 import { reportingCosts } from '../costs';
 import { MIN_INSTANCES, REGION } from '../params';
+import { logs } from '../logs';
+import { OpenRefused, openMyRequest as openRequestOf, sweepStuckRequests as sweep } from './secondPath';
 
 // On a new request's path: a warm instance; retried on failure (the handlers are idempotent).
 export const onSosRequestCreated = onDocumentCreated(
   { document: 'sosRequests/{requestId}', region: REGION, retry: true, minInstances: MIN_INSTANCES },
   reportingCosts(async (event) => {
-    await processNewRequest(event.params.requestId, event.data?.data() as SosRequest<Timestamp> | undefined);
+    await processNewRequest(event.params.requestId, { created: event.data?.data() as SosRequest<Timestamp> | undefined });
   }),
 );
 
@@ -32,3 +37,24 @@ export const onSosRequestUpdated = onDocumentUpdated(
     ]);
   }),
 );
+
+// Every minute: requests still `new` 30 s after they were made, and open ones whose escalation never started.
+export const sweepStuckRequests = onSchedule(
+  { schedule: 'every 1 minutes', region: REGION, retryCount: 0 },
+  reportingCosts(async () => {
+    await sweep();
+  }),
+);
+
+// The requester's app, when its request is still `new` 10 s after the tap. Visitors (anonymous accounts) may call it.
+export const openMyRequest = onCall({ region: REGION }, async (request) => {
+  const uid = request.auth?.uid;
+  if (!uid) throw new HttpsError('unauthenticated', 'sign in first', { reason: 'unauthenticated' });
+  try {
+    return await openRequestOf(uid, (request.data as { requestId?: unknown } | null)?.requestId);
+  } catch (error) {
+    if (!(error instanceof OpenRefused)) throw error;
+    logs.openRefused(error.reason, uid);
+    throw new HttpsError(error.code, error.message, { reason: error.reason });
+  }
+});

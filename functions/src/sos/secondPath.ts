@@ -1,0 +1,101 @@
+// The second path to opening a request (`SECOND_PATH` in the model), for when its create trigger failed or never came:
+// the sweeper (every minute) and the requester's app (the `openMyRequest` callable). Both run processNewRequest, the
+// create trigger's own idempotent open step, so whichever comes first opens the request and the others change nothing.
+// The sweeper also restarts an escalation chain whose first round was never enqueued.
+import { Timestamp, readDoc, refs } from '../firestore';
+import { SECOND_PATH, type OpenMyRequestResult, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
+import { logs } from '../logs';
+import { enqueueEscalationRound } from '../escalation/escalationChain';
+import { firstEscalationRound } from '../response/nobodyOnDuty';
+import { processNewRequest } from './processNewRequest';
+
+/** How far back the sweeper looks: a request made longer ago than this is left to people, not to a schedule. */
+export const SWEEP_LOOKBACK_MS = 24 * 60 * 60_000;
+/** An open request still at escalation level 0 this long after its claim deadline lost its first round. */
+export const LOST_CHAIN_AFTER_MS = 60_000;
+
+export type SweepAction = 'open' | 'start-escalation' | 'leave';
+
+/** What the sweeper does with a request its query found. Pure. */
+export function decideSweep(
+  request: Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'ackDeadlineAt' | 'escalationLevel'>,
+  nowMillis: number,
+): SweepAction {
+  if (request.status === 'new') return request.createdAt.toMillis() + SECOND_PATH.sweeperAfterMs <= nowMillis ? 'open' : 'leave';
+  const lostFirstRound =
+    request.status === 'open' &&
+    (request.escalationLevel ?? 0) === 0 &&
+    !!request.ackDeadlineAt &&
+    request.ackDeadlineAt.toMillis() + LOST_CHAIN_AFTER_MS <= nowMillis;
+  return lostFirstRound ? 'start-escalation' : 'leave';
+}
+
+export interface SweepCounts {
+  found: number;
+  opened: number;
+  chainsStarted: number;
+  failed: number;
+}
+
+/**
+ * One sweep: one query for requests made between a day and `sweeperAfterMs` ago that are still `new` or `open` (an
+ * idle minute costs one empty query), then the open step for each still `new`, and escalation round 1 (its fixed task
+ * id: a round already queued is not queued twice) for each open one that lost it. A failure is logged and the sweep goes on.
+ */
+export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepCounts> {
+  const found = await refs
+    .sosRequests()
+    .where('status', 'in', ['new', 'open'] satisfies SosStatus[])
+    .where('createdAt', '>=', Timestamp.fromMillis(nowMillis - SWEEP_LOOKBACK_MS))
+    .where('createdAt', '<=', Timestamp.fromMillis(nowMillis - SECOND_PATH.sweeperAfterMs))
+    .get();
+  const counts: SweepCounts = { found: 0, opened: 0, chainsStarted: 0, failed: 0 };
+  for (const doc of found.docs) {
+    const request = doc.data();
+    const action = decideSweep(request, nowMillis);
+    if (action === 'leave') continue;
+    counts.found += 1;
+    try {
+      if (action === 'open') {
+        if (await processNewRequest(doc.id, { created: request, via: 'sweeper' })) counts.opened += 1;
+      } else {
+        await enqueueEscalationRound(firstEscalationRound(doc.id, request, true));
+        counts.chainsStarted += 1;
+      }
+    } catch (error) {
+      counts.failed += 1;
+      logs.sweepFailed(doc.id, error);
+    }
+  }
+  logs.sweepDone(counts);
+  return counts;
+}
+
+/** Why `openMyRequest` refused: the contract's reason, with its HttpsError code. */
+export class OpenRefused extends Error {
+  constructor(
+    readonly code: 'invalid-argument' | 'not-found' | 'permission-denied',
+    readonly reason: 'invalid-request-id' | 'request-not-found' | 'not-your-request',
+  ) {
+    super(reason);
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * The requester's app asks for its own request still `new` to be opened. Anyone else's request is refused; one
+ * already decided is left as it is (nothing is redone: the trigger or the sweeper did it).
+ */
+export async function openMyRequest(uid: string, requestId: unknown): Promise<OpenMyRequestResult> {
+  if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) throw new OpenRefused('invalid-argument', 'invalid-request-id');
+  const ref = refs.sosRequest(requestId);
+  const request = (await readDoc(ref)).data();
+  if (!request) throw new OpenRefused('not-found', 'request-not-found');
+  if (request.uid !== uid) throw new OpenRefused('permission-denied', 'not-your-request');
+  if (request.status !== 'new') return { status: request.status, decidedNow: false };
+  const decision = await processNewRequest(requestId, { created: request, via: 'requester' });
+  if (decision) return { status: decision.status, decidedNow: true };
+  // Decided meanwhile by the trigger or the sweeper.
+  return { status: (await readDoc(ref)).data()?.status ?? 'new', decidedNow: false };
+}
