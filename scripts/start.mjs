@@ -27,6 +27,9 @@ const EMULATORS = dev ? ['auth', 'firestore', 'functions', 'tasks'] : ['auth', '
 // In dev, Vite takes the port the Hosting emulator has in `npm start`: the app is at the same address.
 const APP_URL = `http://${EMULATOR_HOST}:${ports.hosting}`;
 const HUB_URL = `http://${EMULATOR_HOST}:${ports.hub}/emulators`;
+/** The emulators have no Cloud Scheduler: the schedule functions are called here, as it would call them. */
+const SCHEDULED = [{ name: 'sweepStuckRequests', everyMs: 60_000 }];
+const functionsUrl = (/** @type {string} */ name) => `http://${EMULATOR_HOST}:${ports.functions}/demo-sos/us-central1/${name}-0`;
 
 // Ports the browser must reach; Chromium and fetch() refuse these (the "bad ports" list of the Fetch standard).
 const BROWSER_BLOCKED_PORTS = new Set([
@@ -239,3 +242,13 @@ console.log(`
    staff2@demo.test     staff of «ЖК «Парковый»»
  Ctrl-C stops everything.
 ──────────────────────────────────────────────`);
+
+// Cloud Scheduler's part: each schedule function on its interval (the sweeper opens requests a failed trigger left `new`).
+for (const { name, everyMs } of SCHEDULED) {
+  setInterval(() => {
+    if (stopping) return;
+    fetch(functionsUrl(name), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch((error) =>
+      console.warn(`The schedule ${name} could not be called: ${error.message}`),
+    );
+  }, everyMs);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SOS_STATUSES, UNCONFIRMED_AFTER_MS, countdownNotice, type CountdownFacts, type SosStatus, type TimestampLike } from '../src';
+import { SECOND_PATH, SOS_STATUSES, UNCONFIRMED_AFTER_MS, countdownNotice, type CountdownFacts, type SosStatus, type TimestampLike } from '../src';
 
 const ts = (millis: number): TimestampLike => ({ toMillis: () => millis });
 const CREATED = 1_000_000;
@@ -109,6 +109,21 @@ describe('the messages', () => {
     expect(countdownNotice(facts('new', { pendingWrite: true })).messagesOpen).toBe(false);
     for (const status of ['resolved', 'cancelled', 'rejected'] as const) {
       expect(countdownNotice(facts(status)).messagesOpen, status).toBe(false);
+    }
+  });
+});
+
+describe('asking the second path to open it', () => {
+  it('once the server has had the request, still new, for SECOND_PATH.requesterAfterMs', () => {
+    expect(countdownNotice(facts('new', { now: CREATED + SECOND_PATH.requesterAfterMs - 1 })).askToOpen).toBe(false);
+    expect(countdownNotice(facts('new', { now: CREATED + SECOND_PATH.requesterAfterMs })).askToOpen).toBe(true);
+  });
+
+  it('never while the phone still holds the write (the server has nothing to open), nor once it is decided', () => {
+    const late = CREATED + 10 * SECOND_PATH.requesterAfterMs;
+    expect(countdownNotice(facts('new', { pendingWrite: true, now: late })).askToOpen).toBe(false);
+    for (const status of SOS_STATUSES.filter((status) => status !== 'new')) {
+      expect(countdownNotice(facts(status, { now: late })).askToOpen, status).toBe(false);
     }
   });
 });

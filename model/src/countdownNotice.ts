@@ -1,7 +1,7 @@
 // What the resident's countdown screen says about their request: one line on where it stands, a warning when the
 // phone should come first, whether the clock runs or has run out, and whether messages are open. Pure, so every
 // case is tested here rather than in a browser.
-import type { SosRequest, SosStatus, TimestampLike } from './contract';
+import { SECOND_PATH, type SosRequest, type SosStatus, type TimestampLike } from './contract';
 import { isActive, isClockRunning } from './lifecycle';
 
 /**
@@ -38,6 +38,11 @@ export interface CountdownNotice {
   expired: boolean;
   /** The resident can write to the staff. */
   messagesOpen: boolean;
+  /**
+   * The server has the request but has not opened it `SECOND_PATH.requesterAfterMs` after it was made: the app asks
+   * the `openMyRequest` callable to (the second path, for when the create trigger failed).
+   */
+  askToOpen: boolean;
 }
 
 const STATE_OF_STATUS: Record<SosStatus, CountdownState | null> = {
@@ -74,5 +79,6 @@ export function countdownNotice(facts: CountdownFacts): CountdownNotice {
     clockRunning: deadline !== null && isClockRunning(request.status),
     expired: deadline !== null && deadline <= now,
     messagesOpen: !unsent && isActive(request.status),
+    askToOpen: !pendingWrite && request.status === 'new' && now - request.createdAt.toMillis() >= SECOND_PATH.requesterAfterMs,
   };
 }

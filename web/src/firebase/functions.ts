@@ -1,4 +1,4 @@
-// The people and contact-method callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
+// The people, contact-method and second-path callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
 import type {
   AcceptInviteRequest,
@@ -10,6 +10,8 @@ import type {
   RemoveMemberRequest,
   RevokeInviteRequest,
   LinkTelegramResult,
+  OpenMyRequestRequest,
+  OpenMyRequestResult,
   Role,
   SendContactCodeRequest,
   SendContactCodeResult,
@@ -34,4 +36,5 @@ export const callables = {
   confirmContact: httpsCallable<ConfirmContactRequest, ConfirmContactResult>(functions, 'confirmContact'),
   linkTelegram: httpsCallable<void, LinkTelegramResult>(functions, 'linkTelegram'),
   testContact: httpsCallable<TestContactRequest, TestContactResult>(functions, 'testContact'),
+  openMyRequest: httpsCallable<OpenMyRequestRequest, OpenMyRequestResult>(functions, 'openMyRequest'),
 };

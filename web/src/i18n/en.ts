@@ -274,6 +274,7 @@ export default {
   },
   admin: {
     overdueMark: 'Late',
+    openedLateMark: 'Opened again after {seconds} s',
     nobodyOnDuty: 'Nobody on duty at {location}',
     title: 'Staff call requests',
     empty: 'No requests',
@@ -390,6 +391,10 @@ export default {
     note: '“{note}”',
     round: 'round {round}',
     maxRounds: 'all rounds done',
+    openedLate: {
+      requester: 'opened again after {seconds} s (the requester’s app)',
+      sweeper: 'opened again after {seconds} s (the every-minute check)',
+    },
     endedBy: 'status: {status}',
     repeat: 'repeat {repeat}',
     pushed: 'push: {pushed} of {recipients}, devices: {devices}',

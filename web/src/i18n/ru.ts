@@ -273,6 +273,7 @@ export default {
   },
   admin: {
     overdueMark: 'Опаздывает',
+    openedLateMark: 'Открыт повторно через {seconds} с',
     nobodyOnDuty: 'Никого нет на смене: {location}',
     title: 'Заявки на вызов персонала',
     empty: 'Заявок нет',
@@ -389,6 +390,10 @@ export default {
     note: '«{note}»',
     round: 'круг {round}',
     maxRounds: 'все круги пройдены',
+    openedLate: {
+      requester: 'открыт повторно через {seconds} с (приложение заявителя)',
+      sweeper: 'открыт повторно через {seconds} с (проверка раз в минуту)',
+    },
     endedBy: 'статус: {status}',
     repeat: 'повтор {repeat}',
     pushed: 'push: {pushed} из {recipients}, устройств: {devices}',

@@ -7,6 +7,7 @@ import { doc, collection, serverTimestamp, setDoc, updateDoc } from 'firebase/fi
 import { cancelWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
+import { callables } from '../firebase/functions';
 import { useSessionStore } from './session';
 import { useHomeLocationStore } from './homeLocation';
 
@@ -68,13 +69,25 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     return requestId;
   }
 
+  const askedToOpen = new Set<string>();
+  /**
+   * The second path: the server has had this request, still `new`, for SECOND_PATH.requesterAfterMs (its create
+   * trigger failed): asks the backend to open it, once per request and page load. A failed call is left to the
+   * sweeper, which opens it within the next minute anyway.
+   */
+  async function askToOpen(requestId: string): Promise<void> {
+    if (askedToOpen.has(requestId)) return;
+    askedToOpen.add(requestId);
+    await callables.openMyRequest({ requestId }).catch((error: unknown) => console.warn('openMyRequest failed; the sweeper will open it', error));
+  }
+
   /** The resident cancels a request made by mistake. */
   async function cancelRequest(requestId: string): Promise<void> {
     // Spread: updateDoc wants an index signature, which the model's write interfaces do not declare.
     await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
-  return { failedWrites, provisionalClocks, createRequest, cancelRequest };
+  return { failedWrites, provisionalClocks, createRequest, askToOpen, cancelRequest };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSosRequestStore, import.meta.hot));

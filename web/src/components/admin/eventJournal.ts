@@ -6,6 +6,7 @@ import {
   ESCALATION_REASONS,
   MESSAGE_ROLES,
   REJECT_REASONS,
+  SECOND_PATH_VIAS,
   SOS_SOURCES,
   SOS_STATUSES,
   type SosEvent,
@@ -84,6 +85,11 @@ export function journalPhrases(event: Pick<SosEvent<TimestampLike>, 'type' | 'by
   switch (event.type) {
     case 'created':
       return [...by, ...(includes(SOS_SOURCES, note) ? [{ key: `admin.source.${note}` }] : [])];
+    case 'validated':
+      // Opened by the second path (the create trigger did not): which one, and how late.
+      return includes(SECOND_PATH_VIAS, structured?.via)
+        ? [{ key: `journal.openedLate.${structured.via}`, params: { seconds: structured.afterSeconds ?? 0 } }]
+        : [];
     case 'rejected':
       return includes(REJECT_REASONS, note) ? [{ key: `reject.${note}` }] : [];
     case 'notified':

@@ -204,3 +204,19 @@ describe('Reach in the journal', () => {
     expect([messageAt(ru, 'timeline.type.delivery'), messageAt(en, 'timeline.type.delivery')]).toEqual(['Отчёт о доставке', 'Delivery report']);
   });
 });
+
+describe('a request opened by the second path', () => {
+  const say = (catalogue: object) => (key: string, params: Record<string, string | number>) =>
+    String(messageAt(catalogue, key)).replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name]));
+
+  it('says which path opened it and how late, in both languages', () => {
+    const bySweeper = journalPhrases({ type: 'validated', by: null, detail: { via: 'sweeper', afterSeconds: 34 } }, context);
+    expect(sayPhrases(say(ru), bySweeper)).toBe('открыт повторно через 34 с (проверка раз в минуту)');
+    const byApp = journalPhrases({ type: 'validated', by: null, detail: { via: 'requester', afterSeconds: 11 } }, context);
+    expect(sayPhrases(say(en), byApp)).toBe('opened again after 11 s (the requester’s app)');
+  });
+
+  it('says nothing more for a request the trigger opened', () => {
+    expect(journalPhrases({ type: 'validated', by: null, detail: null }, context)).toEqual([]);
+  });
+});
