@@ -3,10 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  vi.resetModules();
 });
 
-const freshChannelTransport = async () => (await import('../index')).channelTransport();
+/** The configuration is read when its module loads: a fresh module graph reads the stubbed environment (unit files share one). */
+const freshChannelTransport = async () => {
+  vi.resetModules();
+  return (await import('../index')).channelTransport();
+};
 
 describe('channel transport by configuration', () => {
   it('ALERT_TRANSPORT=emulated records the payload and sends nothing', async () => {
