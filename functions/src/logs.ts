@@ -11,6 +11,8 @@ export const logs = {
     (counts.found > 0 ? logger.warn : logger.debug)('stuck requests swept', counts),
   sweepFailed: (requestId: string, error: unknown) => logger.error('a stuck request could not be swept', { requestId, error: String(error) }),
   openRefused: (reason: string, uid: string) => logger.info('openMyRequest refused', { reason, uid }),
+  faultInjected: (requestId: string, point: string) => logger.warn('injected fault', { requestId, point }),
+  faultsIgnored: (project: string) => logger.error('SOS_FAULTS ignored: fault injection works on demo- projects only', { project }),
   requestRejected: (requestId: string, reason: string) => logger.warn('sos request rejected', { requestId, reason }),
   orderMirrored: (requestId: string, status: string) => logger.debug('order mirrored', { requestId, status }),
   pushBatchAlreadyDone: (requestId: string, batch: string) => logger.debug('push batch already recorded; replay ignored', { requestId, batch }),

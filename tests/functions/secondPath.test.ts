@@ -1,10 +1,14 @@
 // The second path to opening a request (SECOND_PATH, functions/src/sos/secondPath.ts), against the emulators: the
 // requester's `openMyRequest` callable, refused to anyone else and a no-op on a decided request, racing the create
 // trigger without a second order, push or event; and the `sweepStuckRequests` schedule, run as Cloud Scheduler runs it.
+// The trigger is broken on purpose by SOS_FAULTS (functions/src/faults.ts), which `npm run test:emulated` sets for
+// request ids starting with `fault-`: each test picks an id its trigger fails at the point it is about.
 import './setup';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenMyRequestResult } from '@sos/model';
-import { refs } from '../../functions/src/firestore';
+import { sosRequestCreate, type OpenMyRequestResult } from '@sos/model';
+import { Timestamp, refs } from '../../functions/src/firestore';
+import { FAULT_POINTS, failsAt, parseFaultPlan, type FaultPoint } from '../../functions/src/faults';
 import { createRequest, failure, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
@@ -25,6 +29,49 @@ afterAll(async () => {
 });
 
 const openMine = (session: ClientSession, requestId: unknown) => session.call<OpenMyRequestResult>('openMyRequest', { requestId });
+
+const faultPlan = parseFaultPlan(process.env.SOS_FAULTS, process.env.SOS_FAULTS_FOR);
+
+/** A request id whose create trigger fails at `point` and at no point before it (SOS_FAULTS decides by id). */
+function idFailingAt(point: FaultPoint): string {
+  if (!faultPlan) throw new Error('SOS_FAULTS is not set: run this suite through `npm run test:emulated`, which sets it');
+  const before = FAULT_POINTS.slice(0, FAULT_POINTS.indexOf(point));
+  for (let tries = 0; tries < 10_000; tries += 1) {
+    const id = `${faultPlan.idPrefix}${randomUUID()}`;
+    if (failsAt(faultPlan, point, id) && !before.some((earlier) => failsAt(faultPlan, earlier, id))) return id;
+  }
+  throw new Error(`no request id fails at ${point} under SOS_FAULTS="${process.env.SOS_FAULTS}"`);
+}
+
+/** The resident's request as their client wrote it `secondsAgo` ago (the Admin SDK sets the past createdAt). */
+async function requestMadeAgo(requestId: string, secondsAgo: number): Promise<void> {
+  const createdAt = Timestamp.fromMillis(Date.now() - secondsAgo * 1000);
+  await refs.sosRequest(requestId).set(sosRequestCreate({ uid: site.resident.uid, locationId: site.locationId, source: 'emergency' }, createdAt));
+}
+
+/** Cloud Scheduler's call: the emulators have none. */
+async function runSweeper(): Promise<Record<string, unknown>> {
+  const mark = functionLogMark();
+  const response = await fetch(`http://${EMULATOR_HOSTS.functions}/${PROJECT_ID}/us-central1/sweepStuckRequests-0`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(response.status).toBe(200);
+  const [swept] = await waitForLogged(mark, 'stuck requests swept', (entries) => entries.length > 0, 'the sweep', 15_000);
+  return swept ?? {};
+}
+
+/** The trigger ran and failed where SOS_FAULTS said: its log line. */
+async function faultLogged(mark: number, requestId: string, point: FaultPoint): Promise<void> {
+  await waitForLogged(
+    mark,
+    'injected fault',
+    (entries) => entries.some((entry) => entry.requestId === requestId && entry.point === point),
+    `the fault at ${point}`,
+    30_000,
+  );
+}
 
 describe('openMyRequest (the requester’s app, 10 s after the tap)', () => {
   it('refuses a malformed id, a request that does not exist and someone else’s request, with a reason', async () => {
@@ -80,17 +127,62 @@ describe('openMyRequest (the requester’s app, 10 s after the tap)', () => {
   });
 });
 
+describe('when the create trigger fails (SOS_FAULTS)', () => {
+  it('before its transaction: the request stays new, and the requester’s call opens it, marked', async () => {
+    const requestId = idFailingAt('open-before-commit');
+    const mark = functionLogMark();
+    await createRequest(resident, { locationId: site.locationId }, requestId);
+    await faultLogged(mark, requestId, 'open-before-commit');
+    expect((await refs.sosRequest(requestId).get()).data()?.status).toBe('new');
+
+    expect(await openMine(resident, requestId)).toEqual({ status: 'open', decidedNow: true });
+    const opened = (await refs.sosRequest(requestId).get()).data();
+    expect(opened?.openedLate).toMatchObject({ via: 'requester', afterSeconds: expect.any(Number) });
+    expect((await refs.event(requestId, 'validated').get()).data()?.detail).toEqual(opened?.openedLate);
+    await waitForDoc(refs.event(requestId, 'notified-open'), (e) => e !== undefined, 'open push batch recorded');
+    expect((await refs.order(site.resident.uid, requestId).get()).data()?.status).toBe('open');
+    // A second call changes nothing.
+    const events = await eventFingerprint(requestId);
+    expect(await openMine(resident, requestId)).toEqual({ status: 'open', decidedNow: false });
+    expect(await eventFingerprint(requestId)).toEqual(events);
+  });
+
+  it('before its transaction, 40 s ago: the sweeper opens it, marked with how late', async () => {
+    const requestId = idFailingAt('open-before-commit');
+    const mark = functionLogMark();
+    await requestMadeAgo(requestId, 40);
+    await faultLogged(mark, requestId, 'open-before-commit');
+
+    const swept = await runSweeper();
+    expect(swept).toMatchObject({ failed: 0 });
+    expect(swept.opened).toBeGreaterThanOrEqual(1);
+    const opened = (await refs.sosRequest(requestId).get()).data();
+    expect(opened?.status).toBe('open');
+    expect(opened?.openedLate?.via).toBe('sweeper');
+    expect(opened?.openedLate?.afterSeconds).toBeGreaterThanOrEqual(40);
+    // Run again: nothing more to do for it.
+    const events = await eventFingerprint(requestId);
+    await runSweeper();
+    expect(await eventFingerprint(requestId)).toEqual(events);
+  });
+
+  it('at its escalation enqueue, 3 minutes ago: the sweeper starts the chain the trigger never queued', async () => {
+    const requestId = idFailingAt('escalation-enqueue');
+    const mark = functionLogMark();
+    await requestMadeAgo(requestId, 180);
+    await faultLogged(mark, requestId, 'escalation-enqueue');
+    const stuck = (await refs.sosRequest(requestId).get()).data();
+    expect(stuck).toMatchObject({ status: 'open', escalationLevel: 0 });
+    expect(stuck?.openedLate).toBeUndefined();
+
+    const swept = await runSweeper();
+    expect(swept.chainsStarted).toBeGreaterThanOrEqual(1);
+    await waitForDoc(refs.sosRequest(requestId), (request) => (request?.escalationLevel ?? 0) >= 1, 'escalation round 1', 30_000);
+  });
+});
+
 describe('sweepStuckRequests (every minute)', () => {
   it('runs when Cloud Scheduler calls it, and logs what it found', async () => {
-    const mark = functionLogMark();
-    // The emulators have no Cloud Scheduler: this is the call it makes every minute.
-    const response = await fetch(`http://${EMULATOR_HOSTS.functions}/${PROJECT_ID}/us-central1/sweepStuckRequests-0`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(response.status).toBe(200);
-    const [swept] = await waitForLogged(mark, 'stuck requests swept', (entries) => entries.length > 0, 'the sweep', 15_000);
-    expect(swept).toMatchObject({ failed: 0 });
+    expect(await runSweeper()).toMatchObject({ failed: 0 });
   });
 });

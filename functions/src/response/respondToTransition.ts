@@ -12,6 +12,7 @@ import { requesterAckMessage, staffPushMessage, type RequestContext } from '../n
 import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPlan } from '../notify/pushBatch';
 import { stopAlertSteps } from '../reach/steps/alertStepChain';
 import { firstEscalationRound } from './nobodyOnDuty';
+import { injectFault } from '../faults';
 
 export type OpenedRequest = RequestContext & Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
 
@@ -58,7 +59,9 @@ export function planOpenPush(
  * After the create transaction: escalation round 1 is enqueued before the pushes, so a crash while pushing still
  * leaves the request on its way to escalation. Both are idempotent by deterministic ids.
  */
-export async function startResponseLoop(requestId: string, request: OpenedRequest, step: OpenStep): Promise<void> {
+export async function startResponseLoop(requestId: string, request: OpenedRequest, step: OpenStep, { fromTrigger = false } = {}): Promise<void> {
+  // SOS_FAULTS (demo- projects only) can fail the trigger's enqueue: the sweeper then starts the chain.
+  if (fromTrigger) injectFault('escalation-enqueue', requestId);
   if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, step.someoneReachable));
   if (step.plan) await sendPushPlan(step.plan, false);
 }

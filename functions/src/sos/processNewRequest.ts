@@ -4,6 +4,7 @@
 import { FieldValue, Timestamp, type Transaction, db, peopleRefs, readAllIn, readDoc, refs } from '../firestore';
 import { findTransition, type Locale, type OpenedLate, type OrderCreate, type SecondPathVia, type SosEventWrite, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
+import { injectFault } from '../faults';
 import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
 import {
@@ -98,6 +99,8 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
     logs.requestMissing(requestId);
     return null;
   }
+  // SOS_FAULTS (demo- projects only) fails the trigger's own run here or after the commit, never the second path's.
+  if (!via) injectFault('open-before-commit', requestId);
   const outcome = await db.runTransaction(async (tx): Promise<Outcome | null> => {
     const memberRef = peopleRefs.member(known.locationId, known.uid);
     const [snapshot, dispatchSnap, memberSnap] = await readAllIn(tx, requestRef, refs.dispatch(known.locationId), memberRef);
@@ -174,8 +177,9 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
   const { decision, opened } = outcome;
   if (decision.status === 'open') logs.requestOpened(requestId, known.locationId, via);
   else logs.requestRejected(requestId, decision.rejectReason);
+  if (!via) injectFault('open-after-commit', requestId);
   if (opened) {
-    await startResponseLoop(requestId, opened.request, opened.step);
+    await startResponseLoop(requestId, opened.request, opened.step, { fromTrigger: !via });
     // The open step's audience gets the location's alert steps from the request's createdAt; a grouped visitor request gets none of its own.
     if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.dispatch);
   }
