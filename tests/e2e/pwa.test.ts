@@ -155,14 +155,6 @@ describe('the app as an installed phone app', () => {
       });
     });
     const deliver = (data: unknown) => cdp.send('ServiceWorker.deliverPushMessage', { origin: appUrl(''), registrationId, data: JSON.stringify(data) });
-    await deliver({
-      notification: { title: 'SOS: Бизнес-центр', body: 'Лифт' },
-      data: { requestId: 'req1', kind: 'open', link: '/staff?request=req1' },
-    });
-    await deliver({
-      notification: { title: 'Ваш вызов принят', body: 'Иван уже идёт к вам' },
-      data: { requestId: 'req2', kind: 'acknowledged', link: '/sos/req2' },
-    });
     const shown = () =>
       page.evaluate(async () =>
         (await (await navigator.serviceWorker.ready).getNotifications())
@@ -174,6 +166,16 @@ describe('the app as an installed phone app', () => {
           }))
           .sort((a, b) => a.tag.localeCompare(b.tag)),
       );
+    // One push at a time, each once the one before is on screen, as pushes about different calls arrive.
+    await deliver({
+      notification: { title: 'SOS: Бизнес-центр', body: 'Лифт' },
+      data: { requestId: 'req1', kind: 'open', link: '/staff?request=req1' },
+    });
+    await expect.poll(async () => (await shown()).map((notification) => notification.tag)).toEqual(['sos-req1']);
+    await deliver({
+      notification: { title: 'Ваш вызов принят', body: 'Иван уже идёт к вам' },
+      data: { requestId: 'req2', kind: 'acknowledged', link: '/sos/req2' },
+    });
     await expect.poll(shown).toEqual([
       {
         title: 'SOS: Бизнес-центр',
