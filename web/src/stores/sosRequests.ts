@@ -7,7 +7,6 @@ import { doc, collection, serverTimestamp, setDoc, updateDoc } from 'firebase/fi
 import { cancelWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
-import { callables } from '../firebase/functions';
 import { useSessionStore } from './session';
 import { useHomeLocationStore } from './homeLocation';
 
@@ -78,6 +77,8 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
   async function askToOpen(requestId: string): Promise<void> {
     if (askedToOpen.has(requestId)) return;
     askedToOpen.add(requestId);
+    // Loaded only now: the Functions SDK stays off the path of the SOS tap, which almost never needs it.
+    const { callables } = await import('../firebase/functions');
     await callables.openMyRequest({ requestId }).catch((error: unknown) => console.warn('openMyRequest failed; the sweeper will open it', error));
   }
 
