@@ -73,6 +73,16 @@ export default defineConfig({
       },
       {
         test: {
+          ...ONE_AT_A_TIME,
+          name: 'stack',
+          // `npm start` itself, started and stopped beside the suites on ports of its own (tests/stack/stop.test.ts).
+          include: ['tests/stack/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],

@@ -14,6 +14,8 @@ import { BENCH_LOCATION, closeClients, ensureAccount, signedInClient, type Clien
 import { functionsEmulatorCpuPct, handlerTimesSince } from './emulatorProcess';
 import { functionLogMark, loggedSince } from '../tests/helpers/functionLog';
 import { percentile, round } from './stats';
+import { CHAOS, measureChaos } from './chaos';
+import { duplicatesOf } from './duplicates';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Where the functions report their counts: package.json's `bench` script gives both sides the one URL. */
@@ -295,35 +297,13 @@ async function sendBurst(flow: Flow, residents: readonly Client[]) {
 }
 
 async function measureBurst(residents: readonly Client[], collector: CostCollector) {
-  const admin = getAdminFirestore();
   const app = await sendBurst(appFlow, residents);
   const { ids, started } = app;
   // Pushes go out after the request is open: wait until every trigger has drained before counting deliveries.
   await collector.drained(180_000);
   const notifiedMs = performance.now() - started - QUIET_MS;
 
-  // Duplicated orders: more than one order for a request. Duplicated pushes: more than one delivery to the same
-  // device in the same batch of a request.
-  const orders = await Promise.all(residents.map((client) => admin.collection(paths.orders(client.uid)).get()));
-  const orderCounts = new Map<string, number>();
-  for (const snapshot of orders) {
-    for (const order of snapshot.docs) {
-      const requestId = order.get('requestId') as string;
-      orderCounts.set(requestId, (orderCounts.get(requestId) ?? 0) + 1);
-    }
-  }
-  const missingOrders = ids.filter((id) => !orderCounts.has(id)).length;
-  const duplicatedOrders = ids.reduce((sum, id) => sum + Math.max(0, (orderCounts.get(id) ?? 0) - 1), 0);
-  let duplicatedPushes = 0;
-  let pushes = 0;
-  for (let start = 0; start < ids.length; start += 50) {
-    const snapshots = await Promise.all(ids.slice(start, start + 50).map((id) => admin.collection(paths.deliveries(id)).get()));
-    for (const snapshot of snapshots) {
-      const keys = snapshot.docs.map((row) => `${row.get('batch')}|${row.get('uid')}|${row.get('deviceId')}`);
-      pushes += keys.length;
-      duplicatedPushes += keys.length - new Set(keys).size;
-    }
-  }
+  const { missingOrders, duplicatedOrders, pushes, duplicatedPushes } = await duplicatesOf(residents, ids);
   const noop = await sendBurst(noopFlow, residents);
   return {
     requests: ids.length,
@@ -572,6 +552,8 @@ async function main() {
   const escalationIdle = await measureEscalationIdle(admin, residents, collector);
   console.log(`${CLAIMED_IN_FIRST_STEP} requests claimed within their first alert step…`);
   const claimedInFirstStep = await measureClaimedInFirstStep(residents, staff, collector);
+  console.log(`chaos: ${CHAOS.requests} requests from ${CHAOS.residents} residents, SOS_FAULTS=${process.env.SOS_FAULTS}…`);
+  const chaos = await measureChaos(residents);
   const weight = measureClientWeight();
 
   const { requestPath, escalation } = pipeline.costs;
@@ -620,6 +602,7 @@ async function main() {
     alertStepsAfterClaim: claimedInFirstStep,
     escalationIdleCpuPct: escalationIdle.waitingCpuPct,
     escalationIdle: { ...escalationIdle, windowS: CPU_WINDOW_MS / 1000 },
+    chaos,
     clientWeight: { ...weight, targetKB: 180 },
     durationS: round((Date.now() - startedAt) / 1000),
   };
@@ -700,6 +683,20 @@ async function main() {
       target: 'near idle',
       baseline: `${escalationIdle.idleCpuPct} % with nothing waiting`,
       verdict: ok(escalationIdle.waitingCpuPct <= escalationIdle.idleCpuPct + 5),
+    },
+    {
+      figure: `chaos: ${chaos.requests} requests from ${chaos.residents} residents, SOS_FAULTS ${JSON.stringify(chaos.faultPercent)}`,
+      measured: `time to open p50 ${chaos.timeToOpenP50Ms}, p95 ${chaos.timeToOpenP95Ms}, max ${chaos.timeToOpenMaxMs} ms; opened by trigger ${chaos.openedBy.trigger}, app ${chaos.openedBy.requester}, sweeper ${chaos.openedBy.sweeper}; lost ${chaos.lost}, dup orders ${chaos.duplicatedOrders}, dup pushes ${chaos.duplicatedPushes} of ${chaos.pushes}`,
+      target: `all open within ${CHAOS.openWithinMs / 1000} s; 0, 0, 0`,
+      baseline: `faults injected: ${chaos.faultsInjected.openBeforeCommit} before commit, ${chaos.faultsInjected.openAfterCommit} after, ${chaos.faultsInjected.escalationEnqueue} at enqueue`,
+      verdict: ok(
+        chaos.notOpenWithin === 0 &&
+          chaos.lost === 0 &&
+          chaos.missingOrders === 0 &&
+          chaos.duplicatedOrders === 0 &&
+          chaos.duplicatedPushes === 0 &&
+          chaos.openedByAClosedApp === 0,
+      ),
     },
     {
       figure: 'client weight of /sos (gzip)',

@@ -3,8 +3,10 @@
 // `npm start`: build, start the emulators with the Hosting emulator serving the production build
 // (service worker, rewrites and headers as deployed), seed the demo data, print where everything is.
 // `npm run dev` (--dev): the same emulators without Hosting, and Vite with hot reload as the app.
-// SOS_PORT_OFFSET=N moves every port. Ctrl-C stops everything; a failed start says why, exits
-// non-zero and leaves no process behind.
+// --no-build: start on the last build as it is (a restart with the same SOS_PORT_OFFSET; the stop test).
+// SOS_PORT_OFFSET=N moves every port. Ctrl-C, or SIGINT/SIGTERM to this process or to the `npm` that runs it (the
+// scripts `exec` it, so npm's forwarded signal reaches it), stops everything: every emulator and every process they
+// started. A failed start says why, exits non-zero and leaves no process behind.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +15,7 @@ import { resolveFirestoreEmulator } from './emulator-jar.mjs';
 import { EMULATOR_HOST, emulatorPortList, emulatorPorts, portOffset } from './emulatorPorts.mjs';
 
 const dev = process.argv.includes('--dev');
+const build = !process.argv.includes('--no-build');
 /** @type {number} */
 let offset;
 try {
@@ -29,7 +32,15 @@ const APP_URL = `http://${EMULATOR_HOST}:${ports.hosting}`;
 const HUB_URL = `http://${EMULATOR_HOST}:${ports.hub}/emulators`;
 /** The emulators have no Cloud Scheduler: the schedule functions are called here, as it would call them. */
 const SCHEDULED = [{ name: 'sweepStuckRequests', everyMs: 60_000 }];
-const functionsUrl = (/** @type {string} */ name) => `http://${EMULATOR_HOST}:${ports.functions}/demo-sos/us-central1/${name}-0`;
+const functionsBase = `http://${EMULATOR_HOST}:${ports.functions}`;
+const functionsUrl = (/** @type {string} */ name) => `${functionsBase}/demo-sos/us-central1/${name}-0`;
+
+/** The functions the project deploys: functions/src/index.ts holds only `export { a, b } from '…'` lines. */
+function deployedFunctionNames() {
+  const source = readFileSync(resolve('functions/src/index.ts'), 'utf8');
+  const names = [...source.matchAll(/export \{([^}]+)\} from/g)].flatMap((match) => (match[1] ?? '').split(',').map((name) => name.trim()));
+  return names.filter(Boolean);
+}
 
 // Ports the browser must reach; Chromium and fetch() refuse these (the "bad ports" list of the Fetch standard).
 const BROWSER_BLOCKED_PORTS = new Set([
@@ -139,11 +150,25 @@ const pidsOf = (/** @type {import('node:child_process').ChildProcess[]} */ list)
 /** For the main flow once a stop has begun: the stop ends the process. @returns {Promise<never>} */
 const halt = () => new Promise(() => undefined);
 
-/** @param {number[]} pids @param {number} timeoutMs */
-async function waitUntilGone(pids, timeoutMs) {
+/** @param {number[]} pids @param {number} timeoutMs @param {() => void} [meanwhile] called every 200 ms while waiting */
+async function waitUntilGone(pids, timeoutMs, meanwhile) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && pids.some(isAlive)) await new Promise((done) => setTimeout(done, 200));
+  while (Date.now() < deadline && pids.some(isAlive)) {
+    meanwhile?.();
+    await new Promise((done) => setTimeout(done, 200));
+  }
   return pids.filter(isAlive);
+}
+
+/** Signals each child's process group (each child leads one): what it started and did not detach, even just now. */
+function signalGroups(/** @type {NodeJS.Signals} */ signal) {
+  for (const pid of pidsOf(children)) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the group is empty
+    }
+  }
 }
 
 /** @param {string} [reason] @returns {Promise<never>} */
@@ -154,14 +179,17 @@ async function stop(reason, code = 1) {
   rememberDescendants();
   // Each child leads its own process group (detached), so Ctrl-C reaches only us and we stop them in order.
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  // firebase-tools shuts its emulators down itself; what outlives it (a Java emulator left by a crash) is ours to end, by id.
-  await waitUntilGone(pidsOf(children), 20_000);
+  // firebase-tools shuts its emulators down itself, starting function workers for tasks even as it does: they are
+  // recorded while it stops. What outlives it (a worker, a Java emulator it detached) is ours to end, by id and group.
+  await waitUntilGone(pidsOf(children), 20_000, rememberDescendants);
+  signalGroups('SIGTERM');
   const leftovers = [...pidsOf(children.filter((child) => child.exitCode === null && child.signalCode === null)), ...liveDescendants()];
   for (const pid of leftovers) process.kill(pid, 'SIGTERM');
   for (const pid of await waitUntilGone(leftovers, 5_000)) {
     console.error(`Process ${pid} did not stop; killing it.`);
     process.kill(pid, 'SIGKILL');
   }
+  signalGroups('SIGKILL');
   await waitUntilGone(leftovers, 2_000);
   process.exit(reason ? code : 0);
 }
@@ -211,9 +239,14 @@ if (!emulator.ok) await fail(emulator.message, 2);
 await checkPorts();
 
 const startedAt = Date.now();
-// The web build bakes SOS_PORT_OFFSET in (the emulator ports it connects to), so it is built here, every time.
-console.log(dev ? 'Building the functions…' : 'Building the functions and the web app…');
-await run('npm', dev ? ['run', 'build', '-w', 'functions'] : ['run', 'build'], 'The build');
+if (build) {
+  // The web build bakes SOS_PORT_OFFSET in (the emulator ports it connects to), so it is built here, every time.
+  console.log(dev ? 'Building the functions…' : 'Building the functions and the web app…');
+  await run('npm', dev ? ['run', 'build', '-w', 'functions'] : ['run', 'build'], 'The build');
+} else {
+  const missing = ['functions/lib/index.js', ...(dev ? [] : ['web/dist/index.html'])].filter((file) => !existsSync(file));
+  if (missing.length > 0) await fail(`--no-build, but ${missing.join(' and ')} missing: run \`npm run build\` first.`, 2);
+}
 console.log(`Starting the emulators (${EMULATORS.join(', ')})…`);
 start('node', ['scripts/firebase.mjs', 'emulators:start', '--only', EMULATORS.join(',')], 'The emulators');
 await waitFor(
@@ -221,6 +254,20 @@ await waitFor(
   async () => {
     const running = Object.keys(/** @type {object} */ (await (await fetch(HUB_URL)).json()));
     return EMULATORS.every((name) => running.includes(name));
+  },
+  120_000,
+);
+// The hub reports the Functions emulator running before it has registered the triggers; a write before then (the
+// seed, the first SOS tap) would fire none.
+const deployed = deployedFunctionNames();
+await waitFor(
+  'The functions',
+  async () => {
+    const { backends } = /** @type {{ backends: { functionTriggers: { entryPoint: string }[] }[] }} */ (
+      await (await fetch(`${functionsBase}/backends`)).json()
+    );
+    const loaded = new Set(backends.flatMap((backend) => backend.functionTriggers.map((trigger) => trigger.entryPoint)));
+    return deployed.every((name) => loaded.has(name));
   },
   120_000,
 );

@@ -2,8 +2,9 @@
 // share of create-trigger deliveries fail at a chosen point, as a deploy mid-flight, a bad release or a quota error
 // would. `SOS_FAULTS="open-before-commit=20,open-after-commit=20,escalation-enqueue=20"` (percent of requests, each
 // point decided apart from a hash of the request id, so a replay fails the same way); `SOS_FAULTS_FOR=<prefix>` limits
-// it to request ids starting with the prefix. Read once, when the functions load. Only the trigger's run is ever
-// failed, never the second path's.
+// it to request ids starting with the prefix, or to requesters whose uid starts with it (then the uid decides, so a
+// browser test's resident fails the same way on every request). Read once, when the functions load. Only the
+// trigger's run is ever failed, never the second path's.
 import { logs } from './logs';
 
 export const FAULT_POINTS = ['open-before-commit', 'open-after-commit', 'escalation-enqueue'] as const;
@@ -36,10 +37,11 @@ function bucketOf(text: string): number {
   return hash % 100;
 }
 
-/** Whether the plan fails this request's trigger at this point. Pure. */
-export function failsAt(plan: FaultPlan | null, point: FaultPoint, requestId: string): boolean {
-  if (!plan || !requestId.startsWith(plan.idPrefix)) return false;
-  return bucketOf(`${point}:${requestId}`) < (plan.percent[point] ?? 0);
+/** Whether the plan fails this request's trigger at this point: by its id under the prefix, else by its requester's uid. Pure. */
+export function failsAt(plan: FaultPlan | null, point: FaultPoint, requestId: string, uid = ''): boolean {
+  if (!plan) return false;
+  const key = [requestId, uid].find((candidate) => candidate.startsWith(plan.idPrefix) && candidate !== '');
+  return key !== undefined && bucketOf(`${point}:${key}`) < (plan.percent[point] ?? 0);
 }
 
 /** The plan of this process: only on a demo- project (the emulators); anywhere else the switch is ignored, loudly. */
@@ -61,8 +63,8 @@ export class InjectedFault extends Error {
 }
 
 /** Throws at `point` when SOS_FAULTS says this request's trigger fails there. */
-export function injectFault(point: FaultPoint, requestId: string): void {
-  if (!failsAt(plan, point, requestId)) return;
+export function injectFault(point: FaultPoint, requestId: string, uid: string): void {
+  if (!failsAt(plan, point, requestId, uid)) return;
   logs.faultInjected(requestId, point);
   throw new InjectedFault(point, requestId);
 }

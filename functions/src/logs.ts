@@ -7,7 +7,7 @@ export const logs = {
   requestOpened: (requestId: string, locationId: string, via?: string) =>
     via ? logger.warn('sos request opened by the second path', { requestId, locationId, via }) : logger.info('sos request opened', { requestId, locationId }),
   /** A warning when the sweep found anything: a trigger or an enqueue failed, and the second path made up for it. */
-  sweepDone: (counts: { found: number; opened: number; chainsStarted: number; failed: number }) =>
+  sweepDone: (counts: { found: number; opened: number; resumed: number; failed: number }) =>
     (counts.found > 0 ? logger.warn : logger.debug)('stuck requests swept', counts),
   sweepFailed: (requestId: string, error: unknown) => logger.error('a stuck request could not be swept', { requestId, error: String(error) }),
   openRefused: (reason: string, uid: string) => logger.info('openMyRequest refused', { reason, uid }),

@@ -67,7 +67,9 @@ describe('escalation', () => {
     expect(escalated).toEqual(Array.from({ length: level }, (_, i) => `escalated-${i + 1}`));
     expect(order.slice(0, 2)).toEqual(['created', 'validated']);
     expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf('notified-open'));
-    expect(order.indexOf('acknowledged')).toBeGreaterThan(order.indexOf(`escalated-${level}`));
+    // Not asserted: that the claim comes after round `level`. A round whose transaction read the request just before
+    // the claim may commit just after it: the Firestore emulator lets the client's write through the transaction's
+    // read, where production holds the write until the commit. Either way no round reads the claimed request and acts.
     // The chain ends after the claim and nothing escalates after it (the requester's ack push may land either side).
     expect(order.filter((id) => id.startsWith('escalat')).at(-1)).toBe('escalation_ended');
     expect(order.indexOf('escalation_ended')).toBeGreaterThan(order.indexOf('acknowledged'));

@@ -73,6 +73,13 @@ async function faultLogged(mark: number, requestId: string, point: FaultPoint): 
   );
 }
 
+// First, before this file leaves anything behind (the suites before it cancel what they leave waiting).
+describe('sweepStuckRequests (every minute), with nothing stuck', () => {
+  it('runs when Cloud Scheduler calls it, finds nothing and does nothing', async () => {
+    expect(await runSweeper()).toMatchObject({ found: 0, opened: 0, resumed: 0, failed: 0 });
+  });
+});
+
 describe('openMyRequest (the requester’s app, 10 s after the tap)', () => {
   it('refuses a malformed id, a request that does not exist and someone else’s request, with a reason', async () => {
     const requestId = await createRequest(resident, { locationId: site.locationId });
@@ -176,13 +183,28 @@ describe('when the create trigger fails (SOS_FAULTS)', () => {
     expect(stuck?.openedLate).toBeUndefined();
 
     const swept = await runSweeper();
-    expect(swept.chainsStarted).toBeGreaterThanOrEqual(1);
+    expect(swept.resumed).toBeGreaterThanOrEqual(1);
     await waitForDoc(refs.sosRequest(requestId), (request) => (request?.escalationLevel ?? 0) >= 1, 'escalation round 1', 30_000);
   });
-});
 
-describe('sweepStuckRequests (every minute)', () => {
-  it('runs when Cloud Scheduler calls it, and logs what it found', async () => {
-    expect(await runSweeper()).toMatchObject({ failed: 0 });
+  it('after its commit, before the pushes: the request is open but nobody was told; the sweeper sends the push and starts the chain', async () => {
+    const requestId = idFailingAt('open-after-commit');
+    const mark = functionLogMark();
+    // Made 40 s ago: its claim deadline (30 s) has passed, so the round the sweeper enqueues runs at once.
+    await requestMadeAgo(requestId, 40);
+    await faultLogged(mark, requestId, 'open-after-commit');
+    const cutShort = await refs.sosRequest(requestId).get();
+    expect(cutShort.data()).toMatchObject({ status: 'open', escalationLevel: 0 });
+    expect(cutShort.data()?.openedLate).toBeUndefined();
+    expect((await refs.event(requestId, 'notified-open').get()).exists).toBe(false);
+
+    const swept = await runSweeper();
+    expect(swept).toMatchObject({ failed: 0 });
+    expect(swept.resumed).toBeGreaterThanOrEqual(1);
+    await waitForDoc(refs.event(requestId, 'notified-open'), (e) => e !== undefined, 'open push batch recorded');
+    expect((await refs.event(requestId, 'notified-open').get()).data()?.detail).toMatchObject({ batch: 'open', recipients: 1 });
+    await waitForDoc(refs.sosRequest(requestId), (request) => (request?.escalationLevel ?? 0) >= 1, 'escalation round 1', 30_000);
+    // Opened by the trigger: no late mark, and the one opening stays the trigger's.
+    expect((await refs.sosRequest(requestId).get()).data()?.openedLate).toBeUndefined();
   });
 });

@@ -29,4 +29,15 @@ describe('SOS_FAULTS', () => {
     expect(failsAt(plan, 'escalation-enqueue', 'other-1')).toBe(false);
     for (const point of FAULT_POINTS) expect(failsAt(null, point, 'chaos-1')).toBe(false);
   });
+
+  it('under the prefix, a requester’s uid decides when the request id does not match: every request of theirs alike', () => {
+    const plan = parseFaultPlan('open-before-commit=50', 'fault-');
+    const uids = Array.from({ length: 200 }, (_, index) => `fault-resident-${index}`);
+    const failing = uids.filter((uid) => failsAt(plan, 'open-before-commit', 'AbC123', uid));
+    expect(failing.length).toBeGreaterThan(60);
+    expect(failing.length).toBeLessThan(140);
+    for (const uid of failing) expect(failsAt(plan, 'open-before-commit', 'XyZ789', uid)).toBe(true);
+    expect(failsAt(plan, 'open-before-commit', 'AbC123', 'resident-1')).toBe(false);
+    expect(failsAt(plan, 'open-before-commit', 'AbC123', '')).toBe(false);
+  });
 });

@@ -61,7 +61,7 @@ export function planOpenPush(
  */
 export async function startResponseLoop(requestId: string, request: OpenedRequest, step: OpenStep, { fromTrigger = false } = {}): Promise<void> {
   // SOS_FAULTS (demo- projects only) can fail the trigger's enqueue: the sweeper then starts the chain.
-  if (fromTrigger) injectFault('escalation-enqueue', requestId);
+  if (fromTrigger) injectFault('escalation-enqueue', requestId, request.uid);
   if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, step.someoneReachable));
   if (step.plan) await sendPushPlan(step.plan, false);
 }

@@ -100,7 +100,7 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
     return null;
   }
   // SOS_FAULTS (demo- projects only) fails the trigger's own run here or after the commit, never the second path's.
-  if (!via) injectFault('open-before-commit', requestId);
+  if (!via) injectFault('open-before-commit', requestId, known.uid);
   const outcome = await db.runTransaction(async (tx): Promise<Outcome | null> => {
     const memberRef = peopleRefs.member(known.locationId, known.uid);
     const [snapshot, dispatchSnap, memberSnap] = await readAllIn(tx, requestRef, refs.dispatch(known.locationId), memberRef);
@@ -177,7 +177,7 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
   const { decision, opened } = outcome;
   if (decision.status === 'open') logs.requestOpened(requestId, known.locationId, via);
   else logs.requestRejected(requestId, decision.rejectReason);
-  if (!via) injectFault('open-after-commit', requestId);
+  if (!via) injectFault('open-after-commit', requestId, known.uid);
   if (opened) {
     await startResponseLoop(requestId, opened.request, opened.step, { fromTrigger: !via });
     // The open step's audience gets the location's alert steps from the request's createdAt; a grouped visitor request gets none of its own.

@@ -1,46 +1,55 @@
 // The second path to opening a request (`SECOND_PATH` in the model), for when its create trigger failed or never came:
 // the sweeper (every minute) and the requester's app (the `openMyRequest` callable). Both run processNewRequest, the
 // create trigger's own idempotent open step, so whichever comes first opens the request and the others change nothing.
-// The sweeper also restarts an escalation chain whose first round was never enqueued.
+// The sweeper also redoes the open step's effects for a request the trigger opened but then failed (its pushes, its
+// escalation chain, its alert steps): each has a fixed id, so what already happened is not done twice.
 import { Timestamp, readDoc, refs } from '../firestore';
 import { SECOND_PATH, type OpenMyRequestResult, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
 import { logs } from '../logs';
-import { enqueueEscalationRound } from '../escalation/escalationChain';
-import { firstEscalationRound } from '../response/nobodyOnDuty';
 import { processNewRequest } from './processNewRequest';
 
 /** How far back the sweeper looks: a request made longer ago than this is left to people, not to a schedule. */
 export const SWEEP_LOOKBACK_MS = 24 * 60 * 60_000;
+
+/** An open request is resumed in the sweeps of this window from `sweeperAfterMs` on (two sweeps a minute apart). */
+export const RESUME_WINDOW_MS = 120_000;
 /** An open request still at escalation level 0 this long after its claim deadline lost its first round. */
 export const LOST_CHAIN_AFTER_MS = 60_000;
 
-export type SweepAction = 'open' | 'start-escalation' | 'leave';
+/** `open`: run the open step; `resume`: redo its effects (the request is open, its chain has not moved); `leave`. */
+export type SweepAction = 'open' | 'resume' | 'leave';
 
-/** What the sweeper does with a request its query found. Pure. */
+/**
+ * What the sweeper does with a request its query found. Pure. A request still `new` `sweeperAfterMs` after it was made
+ * is opened. An open request still at escalation level 0 may have lost what follows the commit (the trigger failed
+ * after it, or at the escalation enqueue): it is resumed in the two sweeps after it is `sweeperAfterMs` old, and again
+ * in every sweep once its first round is `LOST_CHAIN_AFTER_MS` overdue.
+ */
 export function decideSweep(
   request: Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'ackDeadlineAt' | 'escalationLevel'>,
   nowMillis: number,
 ): SweepAction {
-  if (request.status === 'new') return request.createdAt.toMillis() + SECOND_PATH.sweeperAfterMs <= nowMillis ? 'open' : 'leave';
-  const lostFirstRound =
-    request.status === 'open' &&
-    (request.escalationLevel ?? 0) === 0 &&
-    !!request.ackDeadlineAt &&
-    request.ackDeadlineAt.toMillis() + LOST_CHAIN_AFTER_MS <= nowMillis;
-  return lostFirstRound ? 'start-escalation' : 'leave';
+  const due = request.createdAt.toMillis() + SECOND_PATH.sweeperAfterMs;
+  if (due > nowMillis) return 'leave';
+  if (request.status === 'new') return 'open';
+  if (request.status !== 'open' || (request.escalationLevel ?? 0) !== 0) return 'leave';
+  const justOpened = nowMillis < due + RESUME_WINDOW_MS;
+  const firstRoundOverdue = !!request.ackDeadlineAt && request.ackDeadlineAt.toMillis() + LOST_CHAIN_AFTER_MS <= nowMillis;
+  return justOpened || firstRoundOverdue ? 'resume' : 'leave';
 }
 
 export interface SweepCounts {
   found: number;
   opened: number;
-  chainsStarted: number;
+  resumed: number;
   failed: number;
 }
 
 /**
  * One sweep: one query for requests made between a day and `sweeperAfterMs` ago that are still `new` or `open` (an
- * idle minute costs one empty query), then the open step for each still `new`, and escalation round 1 (its fixed task
- * id: a round already queued is not queued twice) for each open one that lost it. A failure is logged and the sweep goes on.
+ * idle minute costs one empty query; a busy one reads the requests nobody has claimed yet), then the open step for each
+ * `decideSweep` picks: it opens one still `new`, and for one already open redoes what a crash may have cut short
+ * (escalation round 1, the open push, the alert steps, each under its fixed id). A failure is logged and the sweep goes on.
  */
 export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepCounts> {
   const found = await refs
@@ -49,19 +58,16 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
     .where('createdAt', '>=', Timestamp.fromMillis(nowMillis - SWEEP_LOOKBACK_MS))
     .where('createdAt', '<=', Timestamp.fromMillis(nowMillis - SECOND_PATH.sweeperAfterMs))
     .get();
-  const counts: SweepCounts = { found: 0, opened: 0, chainsStarted: 0, failed: 0 };
+  const counts: SweepCounts = { found: 0, opened: 0, resumed: 0, failed: 0 };
   for (const doc of found.docs) {
     const request = doc.data();
     const action = decideSweep(request, nowMillis);
     if (action === 'leave') continue;
     counts.found += 1;
     try {
-      if (action === 'open') {
-        if (await processNewRequest(doc.id, { created: request, via: 'sweeper' })) counts.opened += 1;
-      } else {
-        await enqueueEscalationRound(firstEscalationRound(doc.id, request, true));
-        counts.chainsStarted += 1;
-      }
+      const decision = await processNewRequest(doc.id, { created: request, via: 'sweeper' });
+      if (action === 'resume') counts.resumed += 1;
+      else if (decision) counts.opened += 1;
     } catch (error) {
       counts.failed += 1;
       logs.sweepFailed(doc.id, error);
