@@ -1,6 +1,6 @@
 // The one way a callable (2nd gen onCall) is built: its caller must be a signed-in person, then the operation runs; a
 // refusal the operation throws becomes an HttpsError with the contract's code and `details.reason`, which the UI
-// translates. people/callables.ts and reach/contacts/callables.ts are made with it.
+// translates. people/callables.ts, reach/contacts/callables.ts and sos/triggers.ts (openMyRequest) are made with it.
 import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { defineSecret } from 'firebase-functions/params';
 import { REGION } from './params';
@@ -14,10 +14,13 @@ export interface CallableRefusal {
   message: string;
 }
 
-/** A signed-in, non-anonymous caller (visitors sign in anonymously: they may not join, manage anyone or add contacts). */
-function personOf(request: CallableRequest): string {
+/**
+ * A signed-in caller, by default not anonymous (visitors sign in anonymously: they may not join, manage anyone or add
+ * contacts); `visitorsToo` admits them (the requester of a visitor's request opening it).
+ */
+function callerOf(request: CallableRequest, visitorsToo: boolean): string {
   const auth = request.auth;
-  if (!auth || auth.token.firebase.sign_in_provider === 'anonymous') {
+  if (!auth || (!visitorsToo && auth.token.firebase.sign_in_provider === 'anonymous')) {
     throw new HttpsError('unauthenticated', 'sign in with an account first', { reason: 'unauthenticated' });
   }
   return auth.uid;
@@ -25,16 +28,18 @@ function personOf(request: CallableRequest): string {
 
 /**
  * A maker of one feature's callables: `Refused` is the error class its operations throw to refuse (any other error is
- * a failure and stays one), `logRefused` records each refusal, `secrets` are what its operations read (provider keys).
+ * a failure and stays one), `logRefused` records each refusal, `secrets` are what its operations read (provider keys),
+ * `visitorsToo` lets visitors' anonymous accounts call them.
  */
 export function personCallables<Refusal extends CallableRefusal>(feature: {
   Refused: new (refusal: Refusal) => Error & { refusal: Refusal };
   logRefused: (name: string, reason: Refusal['reason'], uid: string) => void;
   secrets?: Secret[];
+  visitorsToo?: boolean;
 }) {
   return function callable<Result>(name: string, run: (uid: string, request: CallableRequest) => Promise<Result>) {
     return onCall({ region: REGION, ...(feature.secrets ? { secrets: feature.secrets } : {}) }, async (request) => {
-      const uid = personOf(request);
+      const uid = callerOf(request, feature.visitorsToo ?? false);
       try {
         return await run(uid, request);
       } catch (error) {

@@ -10,7 +10,7 @@ export const logs = {
   sweepDone: (counts: { found: number; opened: number; resumed: number; failed: number }) =>
     (counts.found > 0 ? logger.warn : logger.debug)('stuck requests swept', counts),
   sweepFailed: (requestId: string, error: unknown) => logger.error('a stuck request could not be swept', { requestId, error: String(error) }),
-  openRefused: (reason: string, uid: string) => logger.info('openMyRequest refused', { reason, uid }),
+  openRefused: (operation: string, reason: string, uid: string) => logger.info('openMyRequest refused', { operation, reason, uid }),
   faultInjected: (requestId: string, point: string) => logger.warn('injected fault', { requestId, point }),
   faultsIgnored: (project: string) => logger.error('SOS_FAULTS ignored: fault injection works on demo- projects only', { project }),
   requestRejected: (requestId: string, reason: string) => logger.warn('sos request rejected', { requestId, reason }),

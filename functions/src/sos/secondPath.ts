@@ -78,13 +78,20 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
 }
 
 /** Why `openMyRequest` refused: the contract's reason, with its HttpsError code. */
+export interface OpenRefusal {
+  code: 'invalid-argument' | 'not-found' | 'permission-denied';
+  reason: 'invalid-request-id' | 'request-not-found' | 'not-your-request';
+  message: string;
+}
+
 export class OpenRefused extends Error {
-  constructor(
-    readonly code: 'invalid-argument' | 'not-found' | 'permission-denied',
-    readonly reason: 'invalid-request-id' | 'request-not-found' | 'not-your-request',
-  ) {
-    super(reason);
+  constructor(readonly refusal: OpenRefusal) {
+    super(refusal.message);
   }
+}
+
+function refuse(code: OpenRefusal['code'], reason: OpenRefusal['reason']): never {
+  throw new OpenRefused({ code, reason, message: reason });
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -94,11 +101,11 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
  * already decided is left as it is (nothing is redone: the trigger or the sweeper did it).
  */
 export async function openMyRequest(uid: string, requestId: unknown): Promise<OpenMyRequestResult> {
-  if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) throw new OpenRefused('invalid-argument', 'invalid-request-id');
+  if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) refuse('invalid-argument', 'invalid-request-id');
   const ref = refs.sosRequest(requestId);
   const request = (await readDoc(ref)).data();
-  if (!request) throw new OpenRefused('not-found', 'request-not-found');
-  if (request.uid !== uid) throw new OpenRefused('permission-denied', 'not-your-request');
+  if (!request) refuse('not-found', 'request-not-found');
+  if (request.uid !== uid) refuse('permission-denied', 'not-your-request');
   if (request.status !== 'new') return { status: request.status, decidedNow: false };
   const decision = await processNewRequest(requestId, { created: request, via: 'requester' });
   if (decision) return { status: decision.status, decidedNow: true };

@@ -2,7 +2,6 @@
 // the second path (secondPath.ts) opens it when that trigger did not: a schedule, and a callable for the requester.
 import { onDocumentCreated, onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import type { Timestamp } from '../firestore';
 import { effectsOf, type SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
@@ -11,6 +10,7 @@ import { runTransitionEffects } from '../response/respondToTransition';
 import { reportingCosts } from '../costs';
 import { MIN_INSTANCES, REGION } from '../params';
 import { logs } from '../logs';
+import { personCallables } from '../callables';
 import { OpenRefused, openMyRequest as openRequestOf, sweepStuckRequests as sweep } from './secondPath';
 
 // On a new request's path: a warm instance; retried on failure (the handlers are idempotent).
@@ -47,14 +47,5 @@ export const sweepStuckRequests = onSchedule(
 );
 
 // The requester's app, when its request is still `new` 10 s after the tap. Visitors (anonymous accounts) may call it.
-export const openMyRequest = onCall({ region: REGION }, async (request) => {
-  const uid = request.auth?.uid;
-  if (!uid) throw new HttpsError('unauthenticated', 'sign in first', { reason: 'unauthenticated' });
-  try {
-    return await openRequestOf(uid, (request.data as { requestId?: unknown } | null)?.requestId);
-  } catch (error) {
-    if (!(error instanceof OpenRefused)) throw error;
-    logs.openRefused(error.reason, uid);
-    throw new HttpsError(error.code, error.message, { reason: error.reason });
-  }
-});
+const callable = personCallables({ Refused: OpenRefused, logRefused: logs.openRefused, visitorsToo: true });
+export const openMyRequest = callable('openMyRequest', (uid, request) => openRequestOf(uid, (request.data as { requestId?: unknown } | null)?.requestId));
