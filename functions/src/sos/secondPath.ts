@@ -8,6 +8,8 @@ import { SECOND_PATH, type OpenMyRequestResult, type SosRequest, type SosStatus,
 import { logs } from '../logs';
 import { processNewRequest } from './processNewRequest';
 
+/** How many requests the sweeper opens or resumes at once. */
+export const SWEEP_CONCURRENCY = 8;
 /** How far back the sweeper looks: a request made longer ago than this is left to people, not to a schedule. */
 export const SWEEP_LOOKBACK_MS = 24 * 60 * 60_000;
 
@@ -59,20 +61,27 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
     .where('createdAt', '<=', Timestamp.fromMillis(nowMillis - SECOND_PATH.sweeperAfterMs))
     .get();
   const counts: SweepCounts = { found: 0, opened: 0, resumed: 0, failed: 0 };
-  for (const doc of found.docs) {
+  const due = found.docs.flatMap((doc) => {
     const request = doc.data();
     const action = decideSweep(request, nowMillis);
-    if (action === 'leave') continue;
-    counts.found += 1;
-    try {
-      const decision = await processNewRequest(doc.id, { created: request, via: 'sweeper' });
-      if (action === 'resume') counts.resumed += 1;
-      else if (decision) counts.opened += 1;
-    } catch (error) {
-      counts.failed += 1;
-      logs.sweepFailed(doc.id, error);
+    return action === 'leave' ? [] : [{ requestId: doc.id, request, action }];
+  });
+  counts.found = due.length;
+  // A few at a time: each is one transaction on its own request, and a burst of stuck requests is swept in seconds.
+  let next = 0;
+  const worker = async () => {
+    for (let item = due[next++]; item; item = due[next++]) {
+      try {
+        const decision = await processNewRequest(item.requestId, { created: item.request, via: 'sweeper' });
+        if (item.action === 'resume') counts.resumed += 1;
+        else if (decision) counts.opened += 1;
+      } catch (error) {
+        counts.failed += 1;
+        logs.sweepFailed(item.requestId, error);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
   logs.sweepDone(counts);
   return counts;
 }

@@ -40,7 +40,8 @@ export const onSosRequestUpdated = onDocumentUpdated(
 
 // Every minute: requests still `new` 30 s after they were made, and open ones whose escalation never started.
 export const sweepStuckRequests = onSchedule(
-  { schedule: 'every 1 minutes', region: REGION, retryCount: 0 },
+  // A busy minute (hundreds of requests left behind at once) takes longer than the default minute to sweep.
+  { schedule: 'every 1 minutes', region: REGION, retryCount: 0, timeoutSeconds: 300 },
   reportingCosts(async () => {
     await sweep();
   }),
