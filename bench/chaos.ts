@@ -6,14 +6,14 @@
 // called every minute as Cloud Scheduler would, opens theirs.
 import { doc, setDoc, serverTimestamp, collection } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
-import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore';
+import { getFirestore as getAdminFirestore, type Timestamp } from 'firebase-admin/firestore';
 import { paths, SECOND_PATH, sosRequestCreate, type OpenMyRequestResult, type SecondPathVia } from '@sos/model';
 import { BENCH_LOCATION, type Client } from './clients';
 import { duplicatesOf } from './duplicates';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../tests/helpers/emulators';
 import { functionLogMark, loggedSince } from '../tests/helpers/functionLog';
 import { percentile, round } from './stats';
-import { parseFaultPlan, type FaultPlan } from '../functions/src/faults';
+import { FAULT_POINTS, failsAt, parseFaultPlan, type FaultPlan, type FaultPoint } from '../functions/src/faults';
 
 export const CHAOS = {
   requests: 300,
@@ -31,6 +31,7 @@ function faultPlan(): FaultPlan {
   return plan;
 }
 const SWEEP_EVERY_MS = 60_000;
+const POLL_MS = 1_000;
 
 const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(resolve, millis));
 
@@ -72,30 +73,28 @@ export async function measureChaos(residents: readonly Client[]) {
   const chaosResidents = residents.slice(0, CHAOS.residents);
   const perResident = CHAOS.requests / CHAOS.residents;
   const logMark = functionLogMark();
-  const openedAt = new Map<string, number>();
-  const openedBy = new Map<string, SecondPathVia | 'trigger'>();
-  const stopListening = admin
-    .collection(paths.sosRequests())
-    .where('locationId', '==', BENCH_LOCATION)
-    .onSnapshot((snapshot) => {
-      const now = performance.now();
-      for (const change of snapshot.docChanges()) {
-        const { id } = change.doc;
-        if (!id.startsWith(prefix) || openedAt.has(id) || change.doc.get('status') === 'new') continue;
-        openedAt.set(id, now);
-        openedBy.set(id, (change.doc.get('openedLate.via') as SecondPathVia | undefined) ?? 'trigger');
-      }
-    });
+  /** Requests sent and not yet seen open: polled from the documents (one busy listener missed most openings). */
+  const pending = new Set<string>();
+  let polling = true;
+  const poller = (async () => {
+    while (polling || pending.size > 0) {
+      const ids = [...pending];
+      const snapshots = ids.length > 0 ? await admin.getAll(...ids.map((id) => admin.doc(paths.sosRequest(id)))) : [];
+      for (const snapshot of snapshots) if (snapshot.get('status') !== 'new') pending.delete(snapshot.id);
+      if (!polling) return;
+      await sleep(POLL_MS);
+    }
+  })();
 
   const started = performance.now();
   let sending = true;
   let failedSweeps = 0;
   const scheduler = (async () => {
     // As Cloud Scheduler: every minute from the start, until every request is open or the run's time is up.
-    while (sending || (openedAt.size < CHAOS.requests && performance.now() - started < CHAOS.sendOverMs + CHAOS.openWithinMs)) {
+    while (sending || (pending.size > 0 && performance.now() - started < CHAOS.sendOverMs + CHAOS.openWithinMs)) {
       const next = started + SWEEP_EVERY_MS * (Math.floor((performance.now() - started) / SWEEP_EVERY_MS) + 1);
       while (performance.now() < next) {
-        if (!sending && openedAt.size >= CHAOS.requests) return;
+        if (!sending && pending.size === 0) return;
         await sleep(Math.min(500, next - performance.now()));
       }
       if (!(await sweep())) failedSweeps += 1;
@@ -114,6 +113,7 @@ export async function measureChaos(residents: readonly Client[]) {
       const ref = doc(collection(client.db, paths.sosRequests()), `${prefix}${doc(collection(client.db, paths.sosRequests())).id}`);
       const request: ChaosRequest = { id: ref.id, client, sentAt: performance.now(), appOpen };
       requests.push(request);
+      pending.add(request.id);
       await setDoc(ref, sosRequestCreate({ uid: client.uid, locationId: BENCH_LOCATION, source: 'emergency', repeatOf: null }, serverTimestamp()));
       if (appOpen) void askToOpenLater(request);
     }
@@ -122,7 +122,7 @@ export async function measureChaos(residents: readonly Client[]) {
   /** The countdown screen's second path: 10 s after the tap, a request the server has but has not opened is asked to open. */
   async function askToOpenLater(request: ChaosRequest): Promise<void> {
     await sleep(request.sentAt + SECOND_PATH.requesterAfterMs - performance.now());
-    if (openedAt.has(request.id)) return;
+    if (!pending.has(request.id)) return;
     appCalls.made += 1;
     try {
       const { data } = await httpsCallable<{ requestId: string }, OpenMyRequestResult>(
@@ -138,19 +138,29 @@ export async function measureChaos(residents: readonly Client[]) {
   await Promise.all(sent);
   sending = false;
   const lastSentAt = performance.now();
-  while (openedAt.size < CHAOS.requests && performance.now() - lastSentAt < CHAOS.openWithinMs) await sleep(200);
-  await scheduler;
-  stopListening();
+  while (pending.size > 0 && performance.now() - lastSentAt < CHAOS.openWithinMs) await sleep(POLL_MS);
+  polling = false;
+  await Promise.all([scheduler, poller]);
 
-  // What the documents hold, whatever the listener saw.
+  // The documents' own server times: the request's createdAt, its `validated` event's at (when it was opened).
   const ids = requests.map((request) => request.id);
-  const snapshots = await Promise.all(ids.map((id) => admin.doc(paths.sosRequest(id)).get()));
+  const snapshots = await admin.getAll(...ids.map((id) => admin.doc(paths.sosRequest(id))));
+  const validated = await admin.getAll(...ids.map((id) => admin.doc(paths.event(id, 'validated'))));
   const stillNew = snapshots.filter((snapshot) => snapshot.get('status') === 'new').map((snapshot) => snapshot.id);
-  const timesToOpen = requests.map((request) => (openedAt.get(request.id) ?? Number.NaN) - request.sentAt);
-  const seen = timesToOpen.filter(Number.isFinite);
+  const timesToOpen = snapshots.map((snapshot, index) => {
+    const openedAt = validated[index]?.get('at') as Timestamp | undefined;
+    const createdAt = snapshot.get('createdAt') as Timestamp | undefined;
+    return openedAt && createdAt ? openedAt.toMillis() - createdAt.toMillis() : Number.NaN;
+  });
+  const opened = timesToOpen.filter(Number.isFinite);
   const late = timesToOpen.filter((ms) => !Number.isFinite(ms) || ms > CHAOS.openWithinMs).length;
-  const viaCount = (via: SecondPathVia | 'trigger') => [...openedBy.values()].filter((by) => by === via).length;
+  const viaCount = (via: SecondPathVia | 'trigger') =>
+    snapshots.filter((snapshot) => ((snapshot.get('openedLate.via') as SecondPathVia | undefined) ?? 'trigger') === via && snapshot.get('status') !== 'new')
+      .length;
   const openedByAClosedApp = requests.filter((request, index) => !request.appOpen && snapshots[index]?.get('openedLate.via') === 'requester').length;
+  // What the plan fails on the trigger's first run of each request, from the same hash the functions use.
+  const planned = (point: FaultPoint) =>
+    ids.filter((id) => failsAt(plan, point, id) && !FAULT_POINTS.slice(0, FAULT_POINTS.indexOf(point)).some((earlier) => failsAt(plan, earlier, id))).length;
 
   // Wait until the backend is quiet before counting orders and pushes: pushes follow the opening.
   await sleep(5_000);
@@ -163,6 +173,13 @@ export async function measureChaos(residents: readonly Client[]) {
     residents: chaosResidents.length,
     residentsWithAppOpen: chaosResidents.filter((_, index) => index % 2 === 0).length,
     faultPercent: plan.percent,
+    /** By the plan's hash: where each request's trigger fails on its first run (the later points only if it got there). */
+    faultsPlanned: {
+      openBeforeCommit: planned('open-before-commit'),
+      openAfterCommit: planned('open-after-commit'),
+      escalationEnqueue: planned('escalation-enqueue'),
+    },
+    /** As the functions logged them (firebase-debug.log). */
     faultsInjected: {
       openBeforeCommit: faultsAt('open-before-commit'),
       openAfterCommit: faultsAt('open-after-commit'),
@@ -175,9 +192,10 @@ export async function measureChaos(residents: readonly Client[]) {
     sweeps: sweeps.length,
     failedSweeps,
     sweepResumed: sweeps.reduce((sum, entry) => sum + Number(entry.resumed ?? 0), 0),
-    timeToOpenP50Ms: round(percentile(seen, 50)),
-    timeToOpenP95Ms: round(percentile(seen, 95)),
-    timeToOpenMaxMs: round(Math.max(...seen)),
+    /** From createdAt to the `validated` event, both server times. */
+    timeToOpenP50Ms: round(percentile(opened, 50)),
+    timeToOpenP95Ms: round(percentile(opened, 95)),
+    timeToOpenMaxMs: round(Math.max(...opened)),
     openWithinMs: CHAOS.openWithinMs,
     notOpenWithin: late,
     lost: stillNew.length,

@@ -688,7 +688,7 @@ async function main() {
       figure: `chaos: ${chaos.requests} requests from ${chaos.residents} residents, SOS_FAULTS ${JSON.stringify(chaos.faultPercent)}`,
       measured: `time to open p50 ${chaos.timeToOpenP50Ms}, p95 ${chaos.timeToOpenP95Ms}, max ${chaos.timeToOpenMaxMs} ms; opened by trigger ${chaos.openedBy.trigger}, app ${chaos.openedBy.requester}, sweeper ${chaos.openedBy.sweeper}; lost ${chaos.lost}, dup orders ${chaos.duplicatedOrders}, dup pushes ${chaos.duplicatedPushes} of ${chaos.pushes}`,
       target: `all open within ${CHAOS.openWithinMs / 1000} s; 0, 0, 0`,
-      baseline: `faults injected: ${chaos.faultsInjected.openBeforeCommit} before commit, ${chaos.faultsInjected.openAfterCommit} after, ${chaos.faultsInjected.escalationEnqueue} at enqueue`,
+      baseline: `faults planned ${chaos.faultsPlanned.openBeforeCommit} before commit, ${chaos.faultsPlanned.openAfterCommit} after, ${chaos.faultsPlanned.escalationEnqueue} at enqueue (logged ${chaos.faultsInjected.openBeforeCommit}, ${chaos.faultsInjected.openAfterCommit}, ${chaos.faultsInjected.escalationEnqueue}); app calls ${chaos.appCalls.made}`,
       verdict: ok(
         chaos.notOpenWithin === 0 &&
           chaos.lost === 0 &&

@@ -8,10 +8,11 @@
 // scripts `exec` it, so npm's forwarded signal reaches it), stops everything: every emulator and every process they
 // started. A failed start says why, exits non-zero and leaves no process behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { resolveFirestoreEmulator } from './emulator-jar.mjs';
+import { descendantsOf, stillRuns } from './processTree.mjs';
 import { EMULATOR_HOST, emulatorPortList, emulatorPorts, portOffset } from './emulatorPorts.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -76,50 +77,10 @@ async function checkPorts() {
   }
 }
 
-/** Parent and start time of a process (/proc/<pid>/stat): the start time keeps a recorded pid from being mistaken for a later process that reuses it.
- * @param {number | string} pid
- */
-function processStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name start at field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), startTime: fields[19] };
-  } catch {
-    return null; // the process ended while we looked
-  }
-}
-
-/**
- * Every process below `pid` (Linux /proc), so a stop can reach the Java emulator that firebase-tools detaches.
- * @param {number} pid
- * @returns {{ pid: number, startTime: string | undefined }[]}
- */
-function descendantsOf(pid) {
-  if (!existsSync('/proc')) return [];
-  const all = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      const stat = processStat(entry);
-      return stat ? [{ pid: Number(entry), stat }] : [];
-    });
-  const found = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const parent = queue.shift();
-    for (const { pid: child, stat } of all)
-      if (stat.ppid === parent) {
-        found.push({ pid: child, startTime: stat.startTime });
-        queue.push(child);
-      }
-  }
-  return found;
-}
-
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 /** pid → start time of every process our children started, recorded while they ran. */
-/** @type {Map<number, string | undefined>} */
+/** @type {Map<number, string>} */
 const knownDescendants = new Map();
 let stopping = false;
 
@@ -132,7 +93,7 @@ function rememberDescendants() {
 
 /** Recorded descendants that still run (the same process: same pid and start time). */
 function liveDescendants() {
-  return [...knownDescendants].filter(([pid, startTime]) => processStat(pid)?.startTime === startTime).map(([pid]) => pid);
+  return [...knownDescendants].filter(([pid, startTime]) => stillRuns({ pid, startTime })).map(([pid]) => pid);
 }
 
 const isAlive = (/** @type {number} */ pid) => {

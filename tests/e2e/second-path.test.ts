@@ -9,23 +9,17 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { paths, SECOND_PATH } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo-data';
-import { failsAt, parseFaultPlan } from '../../functions/src/faults';
+import { keyFailingAt } from '../helpers/faults';
 import { functionLogMark, waitForLogged } from '../helpers/functionLog';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, signIn, type PhonePage } from './browser';
 import { messageShape, t } from './messages';
 
-/** A resident uid under SOS_FAULTS_FOR whose requests' create trigger fails before its transaction, every time. */
-function residentUidFailingBeforeCommit(): string {
-  const plan = parseFaultPlan(process.env.SOS_FAULTS, process.env.SOS_FAULTS_FOR);
-  if (!plan) throw new Error('SOS_FAULTS is not set: run the browser tests through `npm run test:emulated`, which sets it');
-  for (let n = 1; n < 1000; n += 1) {
-    const uid = `${plan.idPrefix}resident-${n}`;
-    if (failsAt(plan, 'open-before-commit', 'not-under-the-prefix', uid)) return uid;
-  }
-  throw new Error(`no uid fails before the commit under SOS_FAULTS="${process.env.SOS_FAULTS}"`);
-}
-
-const STUCK_RESIDENT = { uid: residentUidFailingBeforeCommit(), email: 'stuck-resident@demo.test', name: 'Олег Застрявший' };
+/** A resident whose every request's create trigger fails before its transaction (SOS_FAULTS decides by the uid). */
+const STUCK_RESIDENT = {
+  uid: keyFailingAt('open-before-commit', 'uid', (prefix, n) => `${prefix}resident-${n}`),
+  email: 'stuck-resident@demo.test',
+  name: 'Олег Застрявший',
+};
 
 describe('a request whose create trigger failed', () => {
   let browser: Browser;

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sosRequestCreate, type OpenMyRequestResult } from '@sos/model';
 import { Timestamp, refs } from '../../functions/src/firestore';
-import { FAULT_POINTS, failsAt, parseFaultPlan, type FaultPoint } from '../../functions/src/faults';
+import type { FaultPoint } from '../../functions/src/faults';
+import { keyFailingAt } from '../helpers/faults';
 import { createRequest, failure, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
@@ -30,18 +31,8 @@ afterAll(async () => {
 
 const openMine = (session: ClientSession, requestId: unknown) => session.call<OpenMyRequestResult>('openMyRequest', { requestId });
 
-const faultPlan = parseFaultPlan(process.env.SOS_FAULTS, process.env.SOS_FAULTS_FOR);
-
 /** A request id whose create trigger fails at `point` and at no point before it (SOS_FAULTS decides by id). */
-function idFailingAt(point: FaultPoint): string {
-  if (!faultPlan) throw new Error('SOS_FAULTS is not set: run this suite through `npm run test:emulated`, which sets it');
-  const before = FAULT_POINTS.slice(0, FAULT_POINTS.indexOf(point));
-  for (let tries = 0; tries < 10_000; tries += 1) {
-    const id = `${faultPlan.idPrefix}${randomUUID()}`;
-    if (failsAt(faultPlan, point, id) && !before.some((earlier) => failsAt(faultPlan, earlier, id))) return id;
-  }
-  throw new Error(`no request id fails at ${point} under SOS_FAULTS="${process.env.SOS_FAULTS}"`);
-}
+const idFailingAt = (point: FaultPoint) => keyFailingAt(point, 'request id', (prefix) => `${prefix}${randomUUID()}`);
 
 /** The resident's request as their client wrote it `secondsAgo` ago (the Admin SDK sets the past createdAt). */
 async function requestMadeAgo(requestId: string, secondsAgo: number): Promise<void> {

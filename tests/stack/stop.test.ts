@@ -3,7 +3,6 @@
 // does (SIGINT to the whole foreground process group) and once as a supervisor does (SIGTERM to the `npm` process
 // alone). After each, no process the stack started is running and none of its ports is listening.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { acknowledgeWrite, paths, sosRequestCreate } from '@sos/model';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
 import { EMULATOR_HOST, emulatorPortList, emulatorPorts } from '../../scripts/emulatorPorts.mjs';
 import { waitFor } from '../helpers/emulators';
+import { descendantsOf, stillRuns, type ProcessEntry } from '../../scripts/processTree.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Clear of the suites' ports (offset 0) and of the ports browsers refuse (scripts/start.mjs checks). */
@@ -21,48 +21,8 @@ const ports = emulatorPorts(STACK_OFFSET);
 // The Admin SDK follows this variable over any host setting: this file (a vitest run of its own) talks to the stack only.
 process.env.FIRESTORE_EMULATOR_HOST = `${EMULATOR_HOST}:${ports.firestore}`;
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  startTime: string;
-  command: string;
-}
-
-function processes(): Proc[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-        return [{ pid: Number(entry), ppid: Number(fields[1]), startTime: fields[19] ?? '', command }];
-      } catch {
-        return []; // ended while we looked
-      }
-    });
-}
-
-/** Every process below `pid` now. */
-function descendantsOf(pid: number): Proc[] {
-  const all = processes();
-  const found: Proc[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const parent = queue.shift();
-    for (const proc of all.filter((candidate) => candidate.ppid === parent)) {
-      found.push(proc);
-      queue.push(proc.pid);
-    }
-  }
-  return found;
-}
-
-/** Those of `recorded` still running (the same process: same pid and start time). */
-const stillRunning = (recorded: Iterable<Proc>) => {
-  const now = new Map(processes().map((proc) => [proc.pid, proc]));
-  return [...recorded].filter((proc) => now.get(proc.pid)?.startTime === proc.startTime);
-};
+/** Those of the recorded processes still running. */
+const stillRunning = (recorded: Iterable<ProcessEntry>) => [...recorded].filter(stillRuns);
 
 function listening(port: number): Promise<boolean> {
   return new Promise((done) => {
@@ -80,7 +40,7 @@ interface Stack {
   output: () => string;
   exited: Promise<number | null>;
   /** Every process the stack has started, recorded while they ran. */
-  seen: Map<number, Proc>;
+  seen: Map<number, ProcessEntry>;
   db: Firestore;
   app: App;
   recorder: ReturnType<typeof setInterval> | undefined;

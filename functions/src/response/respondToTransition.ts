@@ -3,7 +3,6 @@
 import type { FieldValue, Timestamp } from '../firestore';
 import type { Dispatch, PushThrottle, PushThrottleWrite, SosRequest, TimestampLike, TransitionEffect } from '@sos/model';
 import { rosterOf, targetsOf } from '../dispatch/dispatchDoc';
-import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { enqueueEscalationRound } from '../escalation/escalationChain';
 import { enqueueArrivalCheck } from '../arrival/arrivalChain';
 import { firstArrivalCheck } from '../arrival/arrivalTask';
@@ -66,9 +65,8 @@ export async function startResponseLoop(requestId: string, request: OpenedReques
   if (step.plan) await sendPushPlan(step.plan, false);
 }
 
-/** A replayed create event of a request already open: redo whatever of the open step may not have happened. */
-export async function resumeResponseLoop(requestId: string, request: OpenedRequest): Promise<void> {
-  const dispatch = await readDispatchNow(request.locationId);
+/** A request already open (a replayed create event, the sweeper): redo whatever of the open step may not have happened. */
+export async function resumeResponseLoop(requestId: string, request: OpenedRequest, dispatch: Dispatch<TimestampLike | FieldValue> | null): Promise<void> {
   const { recipients, someoneReachable } = openRecipients(dispatch);
   // Same task id as the first try: a changed roster cannot schedule round 1 twice.
   if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, someoneReachable));

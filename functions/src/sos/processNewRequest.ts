@@ -168,10 +168,7 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
 
   if (!outcome) return null;
   if (outcome.kind === 'replayed') {
-    if (outcome.request.status === 'open') {
-      await resumeResponseLoop(requestId, outcome.request);
-      if (!outcome.request.grouped) await startAlertSteps(requestId, 0, outcome.request.createdAt.toMillis(), await readDispatchNow(known.locationId));
-    }
+    if (outcome.request.status === 'open') await redoOpenEffects(requestId, outcome.request);
     return null;
   }
   const { decision, opened } = outcome;
@@ -184,4 +181,14 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
     if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.dispatch);
   }
   return decision;
+}
+
+/**
+ * What follows the commit of an open request, redone for a replayed create event or by the sweeper: escalation round 1,
+ * the open push and the alert steps, each under its fixed id (what happened is not done twice), on one dispatch read.
+ */
+export async function redoOpenEffects(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  const dispatch = await readDispatchNow(request.locationId);
+  await resumeResponseLoop(requestId, request, dispatch);
+  if (!request.grouped) await startAlertSteps(requestId, 0, request.createdAt.toMillis(), dispatch);
 }

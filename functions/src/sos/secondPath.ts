@@ -6,7 +6,7 @@
 import { Timestamp, readDoc, refs } from '../firestore';
 import { SECOND_PATH, type OpenMyRequestResult, type SosRequest, type SosStatus, type TimestampLike } from '@sos/model';
 import { logs } from '../logs';
-import { processNewRequest } from './processNewRequest';
+import { processNewRequest, redoOpenEffects } from './processNewRequest';
 
 /** How many requests the sweeper opens or resumes at once. */
 export const SWEEP_CONCURRENCY = 8;
@@ -49,9 +49,9 @@ export interface SweepCounts {
 
 /**
  * One sweep: one query for requests made between a day and `sweeperAfterMs` ago that are still `new` or `open` (an
- * idle minute costs one empty query; a busy one reads the requests nobody has claimed yet), then the open step for each
- * `decideSweep` picks: it opens one still `new`, and for one already open redoes what a crash may have cut short
- * (escalation round 1, the open push, the alert steps, each under its fixed id). A failure is logged and the sweep goes on.
+ * idle minute costs one empty query; a busy one reads the requests nobody has claimed yet), then for each `decideSweep`
+ * picks: the open step for one still `new`; for one open, a fresh read and, still due, `redoOpenEffects` (escalation
+ * round 1, the open push, the alert steps, each under its fixed id). A failure is logged and the sweep goes on.
  */
 export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepCounts> {
   const found = await refs
@@ -60,21 +60,20 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
     .where('createdAt', '>=', Timestamp.fromMillis(nowMillis - SWEEP_LOOKBACK_MS))
     .where('createdAt', '<=', Timestamp.fromMillis(nowMillis - SECOND_PATH.sweeperAfterMs))
     .get();
-  const counts: SweepCounts = { found: 0, opened: 0, resumed: 0, failed: 0 };
   const due = found.docs.flatMap((doc) => {
     const request = doc.data();
     const action = decideSweep(request, nowMillis);
     return action === 'leave' ? [] : [{ requestId: doc.id, request, action }];
   });
-  counts.found = due.length;
+  const counts: SweepCounts = { found: due.length, opened: 0, resumed: 0, failed: 0 };
   // A few at a time: each is one transaction on its own request, and a burst of stuck requests is swept in seconds.
   let next = 0;
   const worker = async () => {
     for (let item = due[next++]; item; item = due[next++]) {
       try {
-        const decision = await processNewRequest(item.requestId, { created: item.request, via: 'sweeper' });
-        if (item.action === 'resume') counts.resumed += 1;
-        else if (decision) counts.opened += 1;
+        if (item.action === 'open') {
+          if (await processNewRequest(item.requestId, { created: item.request, via: 'sweeper' })) counts.opened += 1;
+        } else if (await resumeIfStillDue(item.requestId, nowMillis)) counts.resumed += 1;
       } catch (error) {
         counts.failed += 1;
         logs.sweepFailed(item.requestId, error);
@@ -84,6 +83,14 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
   await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
   logs.sweepDone(counts);
   return counts;
+}
+
+/** Redoes the open step's effects of a request the query found, if it is still open and due by a fresh read (one read). */
+async function resumeIfStillDue(requestId: string, nowMillis: number): Promise<boolean> {
+  const request = (await readDoc(refs.sosRequest(requestId))).data();
+  if (!request || decideSweep(request, nowMillis) !== 'resume') return false;
+  await redoOpenEffects(requestId, request);
+  return true;
 }
 
 /** Why `openMyRequest` refused: the contract's reason, with its HttpsError code. */
