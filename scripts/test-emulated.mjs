@@ -5,8 +5,7 @@
 //   queues: every request a browser test makes starts an escalation chain whose early tasks hold queue slots, and
 //   beside them a functions test's rounds came too late (tried: escalation and arrival tests timed out), so these
 //   never overlap;
-// - the rules, two files at a time: they ask only the Firestore emulator, on project ids of their own; then the stop
-//   test, which starts `npm start` twice on ports of its own (SOS_PORT_OFFSET) and stops it with tasks pending.
+// - the rules, two files at a time: they ask only the Firestore emulator, on project ids of their own.
 import { reportArgs } from './failedTests.mjs';
 import { runSideBySide, reportAndExitOnFailure } from './parallel.mjs';
 
@@ -17,6 +16,6 @@ reportAndExitOnFailure(
       name: 'functions, web, e2e',
       commands: [`npx vitest run --project functions --project web ${reportArgs('functions-web')}`, `npx vitest run --project e2e ${reportArgs('e2e')}`],
     },
-    { name: 'rules, stack', commands: [`npx vitest run --project rules ${reportArgs('rules')}`, `npx vitest run --project stack ${reportArgs('stack')}`] },
+    { name: 'rules', commands: [`npx vitest run --project rules ${reportArgs('rules')}`] },
   ]),
 );

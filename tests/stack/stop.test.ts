@@ -1,7 +1,8 @@
-// Issue 21, stopping leaves nothing behind: `npm start` (on the last build, its ports moved by STACK_OFFSET so it runs
-// beside the suites' emulators) is stopped while escalation and arrival tasks are pending, once as a terminal's Ctrl-C
-// does (SIGINT to the whole foreground process group) and once as a supervisor does (SIGTERM to the `npm` process
-// alone). After each, no process the stack started is running and none of its ports is listening.
+// Issue 21, stopping leaves nothing behind: `npm start` (on the last build, its ports moved by STACK_OFFSET so it can
+// run beside a developer's own `npm start`; npm test runs it after the build, before the suites' emulators) is stopped
+// while escalation and arrival tasks are pending, once as a terminal's Ctrl-C does (SIGINT to the whole foreground
+// process group) and once as a supervisor does (SIGTERM to the `npm` process alone). After each, no process the stack
+// started is running and none of its ports is listening.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
@@ -15,7 +16,7 @@ import { waitFor } from '../helpers/emulators';
 import { descendantsOf, stillRuns, type ProcessEntry } from '../../scripts/processTree.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-/** Clear of the suites' ports (offset 0) and of the ports browsers refuse (scripts/start.mjs checks). */
+/** Clear of the default ports (offset 0) and of the ports browsers refuse (scripts/start.mjs checks). */
 const STACK_OFFSET = 3000;
 const ports = emulatorPorts(STACK_OFFSET);
 // The Admin SDK follows this variable over any host setting: this file (a vitest run of its own) talks to the stack only.
