@@ -54,8 +54,10 @@ describe('a request whose create trigger failed', () => {
     // Confirmed by the server, not opened: the resident is told it was received.
     await resident.page.getByText(t('countdown.received')).waitFor();
 
-    // The app's call: the countdown takes over once the request is open.
-    await resident.page.getByTestId('countdown').waitFor({ timeout: SECOND_PATH.requesterAfterMs + 30_000 });
+    // The app's call: once the request is open, the server's deadline replaces the phone's provisional clock.
+    await expect.poll(async () => (await reference.get()).get('status'), { timeout: SECOND_PATH.requesterAfterMs + 30_000 }).toBe('open');
+    await resident.page.getByTestId('provisional-clock').waitFor({ state: 'detached' });
+    await resident.page.getByTestId('countdown').waitFor();
     // The trigger ran, and failed where SOS_FAULTS says (under load it may run after the app's call; it fails either way).
     await waitForLogged(
       mark,
