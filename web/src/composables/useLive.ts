@@ -7,8 +7,10 @@
 // - `loaded`: every source has answered (or one failed); `fromCache`: some source has not been confirmed
 //   by the server yet; `stalled`: that has lasted STALL_MS; `error`: the first refusal.
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
-import { onSnapshot, type DocumentReference, type FirestoreError, type Query, type SnapshotMetadata } from 'firebase/firestore';
+import type { DocumentReference, FirestoreError, Query, SnapshotMetadata } from 'firebase/firestore';
 import type { WithId } from '../firebase/refs';
+import { usesEmulators } from '../firebase/app';
+import { listenToDocument, listenToQuery } from '../firebase/relisteningSnapshots';
 
 interface LiveState {
   loaded: Ref<boolean>;
@@ -159,30 +161,31 @@ interface DocumentPart<T> {
   pending: boolean;
 }
 
-const WITH_METADATA = { includeMetadataChanges: true };
+/** On the emulators, listeners listen again from time to time: the emulator loses changes (firebase/relisteningSnapshots.ts). */
+const RELISTEN_ON_EMULATORS = { relisten: usesEmulators };
 
 const listenDocument = <T>(reference: DocumentReference<T>, answer: (answer: Answer<DocumentPart<T>>) => void, fail: (failure: FirestoreError) => void) =>
-  onSnapshot(
+  listenToDocument(
     reference,
-    WITH_METADATA,
     (snapshot) =>
       answer({
         part: { id: snapshot.id, data: snapshot.exists() ? snapshot.data() : null, pending: snapshot.metadata.hasPendingWrites },
         metadata: snapshot.metadata,
       }),
     fail,
+    RELISTEN_ON_EMULATORS,
   );
 
 const listenQuery = <T>(query: Query<T>, answer: (answer: Answer<LiveItem<T>[]>) => void, fail: (failure: FirestoreError) => void) =>
-  onSnapshot(
+  listenToQuery(
     query,
-    WITH_METADATA,
     (snapshot) =>
       answer({
         part: snapshot.docs.map((document) => ({ ...document.data(), id: document.id, pending: document.metadata.hasPendingWrites })),
         metadata: snapshot.metadata,
       }),
     fail,
+    RELISTEN_ON_EMULATORS,
   );
 
 /** One document; `hasPendingWrites` says the server has not confirmed this device's last write yet. */
