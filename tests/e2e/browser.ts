@@ -99,9 +99,14 @@ export async function watchContext(context: BrowserContext, owner?: TestContext[
   return context;
 }
 
-/** `browser.newContext`, watched for the failure report; a concurrent test (`it.concurrent`) names itself as `owner`. */
+/**
+ * `browser.newContext`, watched for the failure report; a concurrent test (`it.concurrent`) names itself as `owner`.
+ * Without the service worker unless the test asks for it (`serviceWorkers: 'allow'`: the PWA, offline and push tests):
+ * in every other context it precached the whole build on the first page (about 60 files through the Hosting emulator),
+ * which took about a fifth of a browser test's time and half of the Hosting emulator's CPU, for nothing those tests look at.
+ */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}, owner?: TestContext['task']): Promise<BrowserContext> {
-  return watchContext(await browser.newContext(options), owner);
+  return watchContext(await browser.newContext({ serviceWorkers: 'block', ...options }), owner);
 }
 
 export interface PhonePage {

@@ -15,7 +15,8 @@ describe('offline SOS', () => {
   beforeAll(async () => {
     useEmulators();
     browser = await launchBrowser();
-    resident = await openPhone(browser);
+    // The service worker serves the app shell on the offline reload.
+    resident = await openPhone(browser, { serviceWorkers: 'allow' });
   });
 
   afterAll(async () => {

@@ -57,7 +57,7 @@ describe('the app as an installed phone app', () => {
   });
 
   async function phone(): Promise<PhonePage> {
-    const opened = await openPhone(browser);
+    const opened = await openPhone(browser, { serviceWorkers: 'allow' });
     phones.push(opened);
     return opened;
   }
