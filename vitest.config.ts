@@ -75,7 +75,7 @@ export default defineConfig({
         test: {
           ...ONE_AT_A_TIME,
           name: 'stack',
-          // `npm start` itself, started and stopped on ports of its own (tests/stack/stop.test.ts); npm test runs it after the build.
+          // `npm start` itself, started and stopped on ports of its own (tests/stack/stop.test.ts); npm test runs it beside the suites, after the rules.
           include: ['tests/stack/**/*.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 60_000,

@@ -1,5 +1,5 @@
 // Issue 21, stopping leaves nothing behind: `npm start` (on the last build, its ports moved by STACK_OFFSET so it can
-// run beside a developer's own `npm start`; npm test runs it after the build, before the suites' emulators) is stopped
+// run beside a developer's own `npm start`; npm test runs it beside the suites, after the rules) is stopped
 // while escalation and arrival tasks are pending, once as a terminal's Ctrl-C does (SIGINT to the whole foreground
 // process group) and once as a supervisor does (SIGTERM to the `npm` process alone). After each, no process the stack
 // started is running and none of its ports is listening.
