@@ -1,37 +1,22 @@
 // @ts-check
 // Runs streams of commands side by side and waits for all of them: a stream runs its commands one after another (every
 // one, even after a failure), each line of output prefixed with the stream's name; a stream fails if any of its
-// commands failed. A step `{ after: 'name' }` waits for an earlier stream to end, and fails its stream if that one
-// failed. `npm test` uses it twice (scripts/test.mjs, scripts/test-emulated.mjs).
+// commands failed. `npm test` uses it twice (scripts/test.mjs, scripts/test-emulated.mjs).
 import { spawn } from 'node:child_process';
 
 /**
- * @typedef {{ name: string, code: number, seconds: number }} StreamResult
- * @param {{ name: string, commands: (string | { after: string })[] }[]} streams
- * @returns {Promise<StreamResult[]>}
+ * @param {{ name: string, commands: string[] }[]} streams
+ * @returns {Promise<{ name: string, code: number, seconds: number }[]>}
  */
 export function runSideBySide(streams) {
-  /** @type {Map<string, Promise<StreamResult>>} */
-  const ended = new Map();
-  for (const { name, commands } of streams) {
-    ended.set(
-      name,
-      (async () => {
-        const started = Date.now();
-        let code = 0;
-        for (const command of commands) {
-          if (typeof command === 'string') code = (await run(name, command)) || code;
-          else {
-            const other = ended.get(command.after);
-            if (!other) throw new Error(`stream "${name}" waits for "${command.after}", which is not an earlier stream`);
-            code = (await other).code === 0 ? code : code || 1;
-          }
-        }
-        return { name, code, seconds: Math.round((Date.now() - started) / 1000) };
-      })(),
-    );
-  }
-  return Promise.all(ended.values());
+  return Promise.all(
+    streams.map(async ({ name, commands }) => {
+      const started = Date.now();
+      let code = 0;
+      for (const command of commands) code = (await run(name, command)) || code;
+      return { name, code, seconds: Math.round((Date.now() - started) / 1000) };
+    }),
+  );
 }
 
 /**

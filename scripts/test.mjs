@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm test`: every check, side by side (2 cores): typecheck, lint, unit tests, and the functions' build followed by
-// the emulator-backed suites in one `emulators:exec` (scripts/test-emulated.mjs, which builds the web app beside the
-// first suites; the stop test runs there too, on ports and in a directory of its own). The suites start as soon as
-// the functions are built, while the type and lint checks still run: those need no emulator, and the suites spend much
-// of their time waiting for triggers and timers.
+// `npm test`: every check, side by side (2 cores): typecheck, lint, unit tests, and the build followed by the
+// emulator-backed suites in one `emulators:exec` (scripts/test-emulated.mjs; the stop test runs there too, on ports
+// and in a directory of its own). The suites start as soon as the build is done, while the type and lint checks still
+// run: those need no emulator, and the suites spend much of their time waiting for triggers and timers.
 // Exits non-zero on any failure, after listing the failed tests last; nothing is retried.
 import { clearReports, printFailedTests, reportArgs } from './failedTests.mjs';
 import { runSideBySide, reportAndExitOnFailure } from './parallel.mjs';
@@ -17,7 +16,7 @@ reportAndExitOnFailure(
     { name: 'typecheck', commands: ['npm run --silent typecheck'] },
     { name: 'lint', commands: ['npm run --silent lint'] },
     { name: 'unit', commands: [`npm run --silent test:unit -- ${reportArgs('unit')}`] },
-    { name: 'functions build, emulated', commands: ['npm run --silent build -w functions', 'npm run --silent test:emulated'] },
+    { name: 'build, emulated', commands: ['npm run --silent build', 'npm run --silent test:emulated'] },
   ]),
   printFailedTests,
 );
