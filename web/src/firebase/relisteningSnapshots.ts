@@ -33,16 +33,18 @@ type Fail = (failure: FirestoreError) => void;
 export const RELISTEN_FIRST_MS = 1000;
 export const RELISTEN_EVERY_MS = 10_000;
 
-/** Whether to listen again from time to time (on the emulators), and who to tell each time it does. */
+/** Whether to listen again from time to time (the emulators). */
 export interface ListenOptions {
   relisten: boolean;
-  onRelisten?: () => void;
 }
 
 /**
  * One listener started by `listen`; asked to, it listens again RELISTEN_FIRST_MS after the server first answered it,
  * then every RELISTEN_EVERY_MS. An answer with this device's write still unconfirmed counts: an acknowledged write
  * stays "pending" until the listener hears of it, which a listener that missed it never does.
+ * Listening again is not seen: until the server answers the new listener, its answers from the device's cache are
+ * held back (what is shown was confirmed already; passing them on would show «Загрузка…» every 10 s), unless they
+ * carry a write of this device, which must show at once.
  */
 export function relisteningListener<S extends DocumentSnapshot<unknown> | QuerySnapshot<unknown>>(
   listen: (next: Next<S>, fail: Fail) => Unsubscribe,
@@ -52,19 +54,23 @@ export function relisteningListener<S extends DocumentSnapshot<unknown> | QueryS
 ): Unsubscribe {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let relistens = 0;
+  let awaitingServer = false;
   let stopped = false;
   const relisten = () => {
     timer = null;
     relistens++;
-    options.onRelisten?.();
+    awaitingServer = true;
     // The old listener goes first: beside it, the SDK would share its target and not ask the server again.
     stop();
     stop = listen(answer, fail);
   };
   const answer = (snapshot: S) => {
     if (stopped) return;
+    const { fromCache, hasPendingWrites } = snapshot.metadata;
+    if (awaitingServer && fromCache && !hasPendingWrites) return;
+    if (!fromCache) awaitingServer = false;
     next(snapshot);
-    if (!options.relisten || timer || snapshot.metadata.fromCache) return;
+    if (!options.relisten || timer || fromCache) return;
     timer = setTimeout(relisten, relistens === 0 ? RELISTEN_FIRST_MS : RELISTEN_EVERY_MS);
   };
   let stop = listen(answer, fail);
