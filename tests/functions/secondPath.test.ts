@@ -49,7 +49,8 @@ async function runSweeper(): Promise<Record<string, unknown>> {
     body: '{}',
   });
   expect(response.status).toBe(200);
-  const [swept] = await waitForLogged(mark, 'stuck requests swept', (entries) => entries.length > 0, 'the sweep', 15_000);
+  // A sweep may wait up to 30 s for a young request to come due.
+  const [swept] = await waitForLogged(mark, 'stuck requests swept', (entries) => entries.length > 0, 'the sweep', 45_000);
   return swept ?? {};
 }
 
@@ -165,6 +166,22 @@ describe('when the create trigger fails (SOS_FAULTS)', () => {
     await runSweeper();
     expect(await opening()).toEqual(openedOnce);
     expect((await refs.sosRequest(requestId).get()).data()?.openedLate).toEqual(opened?.openedLate);
+  });
+
+  it('before its transaction, 20 s ago: the same sweep waits until it is 30 s old and opens it then, not a minute later', async () => {
+    const requestId = idFailingAt('open-before-commit');
+    const mark = functionLogMark();
+    await requestMadeAgo(requestId, 20);
+    await faultLogged(mark, requestId, 'open-before-commit');
+
+    const swept = await runSweeper();
+    expect(swept).toMatchObject({ failed: 0 });
+    expect(swept.opened).toBeGreaterThanOrEqual(1);
+    const opened = (await refs.sosRequest(requestId).get()).data();
+    expect(opened?.status).toBe('open');
+    expect(opened?.openedLate?.via).toBe('sweeper');
+    // Not before it was 30 s old: the requester's app had its chance first.
+    expect(opened?.openedLate?.afterSeconds).toBeGreaterThanOrEqual(30);
   });
 
   it('at its escalation enqueue, 3 minutes ago: the sweeper starts the chain the trigger never queued', async () => {

@@ -12,29 +12,35 @@ import { processNewRequest, redoOpenEffects } from './processNewRequest';
 export const SWEEP_CONCURRENCY = 8;
 /** How far back the sweeper looks: a request made longer ago than this is left to people, not to a schedule. */
 export const SWEEP_LOOKBACK_MS = 24 * 60 * 60_000;
+/** How often a sweep re-reads a young `new` request it waits for: its trigger usually opens it meanwhile. */
+export const SWEEP_RECHECK_MS = 5_000;
 
 /** An open request is resumed in the sweeps of this window from `sweeperAfterMs` on (two sweeps a minute apart). */
 export const RESUME_WINDOW_MS = 120_000;
 /** An open request still at escalation level 0 this long after its claim deadline lost its first round. */
 export const LOST_CHAIN_AFTER_MS = 60_000;
 
-/** `open`: run the open step; `resume`: redo its effects (the request is open, its chain has not moved); `leave`. */
-export type SweepAction = 'open' | 'resume' | 'leave';
+/**
+ * `open`: run the open step; `open-when-due`: a request still `new` but not yet `sweeperAfterMs` old, opened by this
+ * sweep when it is (unless its trigger opens it first); `resume`: redo the open step's effects (the request is open,
+ * its chain has not moved); `leave`.
+ */
+export type SweepAction = 'open' | 'open-when-due' | 'resume' | 'leave';
 
 /**
  * What the sweeper does with a request its query found. Pure. A request still `new` `sweeperAfterMs` after it was made
- * is opened. An open request still at escalation level 0 may have lost what follows the commit (the trigger failed
- * after it, or at the escalation enqueue): it is resumed in the two sweeps after it is `sweeperAfterMs` old, and again
- * in every sweep once its first round is `LOST_CHAIN_AFTER_MS` overdue.
+ * is opened; one younger is opened by this same sweep once it is that old, so a stuck request waits at most one
+ * sweep interval plus `sweeperAfterMs`, not two intervals. An open request still at escalation level 0 may have lost
+ * what follows the commit (the trigger failed after it, or at the escalation enqueue): it is resumed in the two sweeps
+ * after it is `sweeperAfterMs` old, and again in every sweep once its first round is `LOST_CHAIN_AFTER_MS` overdue.
  */
 export function decideSweep(
   request: Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'ackDeadlineAt' | 'escalationLevel'>,
   nowMillis: number,
 ): SweepAction {
   const due = request.createdAt.toMillis() + SECOND_PATH.sweeperAfterMs;
-  if (due > nowMillis) return 'leave';
-  if (request.status === 'new') return 'open';
-  if (request.status !== 'open' || (request.escalationLevel ?? 0) !== 0) return 'leave';
+  if (request.status === 'new') return due > nowMillis ? 'open-when-due' : 'open';
+  if (due > nowMillis || request.status !== 'open' || (request.escalationLevel ?? 0) !== 0) return 'leave';
   const justOpened = nowMillis < due + RESUME_WINDOW_MS;
   const firstRoundOverdue = !!request.ackDeadlineAt && request.ackDeadlineAt.toMillis() + LOST_CHAIN_AFTER_MS <= nowMillis;
   return justOpened || firstRoundOverdue ? 'resume' : 'leave';
@@ -48,32 +54,41 @@ export interface SweepCounts {
 }
 
 /**
- * One sweep: one query for requests made between a day and `sweeperAfterMs` ago that are still `new` or `open` (an
- * idle minute costs one empty query; a busy one reads the requests nobody has claimed yet), then for each `decideSweep`
- * picks: the open step for one still `new`; for one open, a fresh read and, still due, `redoOpenEffects` (escalation
- * round 1, the open push, the alert steps, each under its fixed id). A failure is logged and the sweep goes on.
+ * One sweep: one query for requests made in the last day that are still `new` or `open` (an idle minute costs one
+ * empty query; a busy one reads the requests nobody has claimed yet), then for each `decideSweep` picks: the open step
+ * for one still `new` (for one younger than `sweeperAfterMs`, when it is that old, re-read every `SWEEP_RECHECK_MS`
+ * meanwhile and left as soon as it is no longer `new`); for one open, a fresh read and, still due, `redoOpenEffects`
+ * (escalation round 1, the open push, the alert steps, each under its fixed id). A failure is logged and the sweep
+ * goes on.
  */
 export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepCounts> {
+  /** Real time minus the sweep's time (tests pass a `nowMillis` of their own): the waits run on real time. */
+  const clockOffset = Date.now() - nowMillis;
   const found = await refs
     .sosRequests()
     .where('status', 'in', ['new', 'open'] satisfies SosStatus[])
     .where('createdAt', '>=', Timestamp.fromMillis(nowMillis - SWEEP_LOOKBACK_MS))
-    .where('createdAt', '<=', Timestamp.fromMillis(nowMillis - SECOND_PATH.sweeperAfterMs))
     .get();
-  const due = found.docs.flatMap((doc) => {
-    const request = doc.data();
-    const action = decideSweep(request, nowMillis);
-    return action === 'leave' ? [] : [{ requestId: doc.id, request, action }];
-  });
+  const due = found.docs
+    .flatMap((doc) => {
+      const request = doc.data();
+      const action = decideSweep(request, nowMillis);
+      return action === 'leave' ? [] : [{ requestId: doc.id, request, action }];
+    })
+    // The ones due now first, then the young ones in the order they come due.
+    .sort((a, b) => a.request.createdAt.toMillis() - b.request.createdAt.toMillis());
   const counts: SweepCounts = { found: due.length, opened: 0, resumed: 0, failed: 0 };
+  const untilDue = (request: SosRequest<Timestamp>) => request.createdAt.toMillis() + SECOND_PATH.sweeperAfterMs - (Date.now() - clockOffset);
   // A few at a time: each is one transaction on its own request, and a burst of stuck requests is swept in seconds.
   let next = 0;
   const worker = async () => {
     for (let item = due[next++]; item; item = due[next++]) {
       try {
-        if (item.action === 'open') {
+        if (item.action === 'resume') {
+          if (await resumeIfStillDue(item.requestId, nowMillis)) counts.resumed += 1;
+        } else if (item.action === 'open' || (await stillNewWhenDue(item.requestId, () => untilDue(item.request)))) {
           if (await processNewRequest(item.requestId, { created: item.request, via: 'sweeper' })) counts.opened += 1;
-        } else if (await resumeIfStillDue(item.requestId, nowMillis)) counts.resumed += 1;
+        }
       } catch (error) {
         counts.failed += 1;
         logs.sweepFailed(item.requestId, error);
@@ -83,6 +98,15 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
   await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
   logs.sweepDone(counts);
   return counts;
+}
+
+/** Waits until a young request is due, re-reading it meanwhile: whether it is still `new` then (false: opened or gone). */
+async function stillNewWhenDue(requestId: string, millisUntilDue: () => number): Promise<boolean> {
+  for (let wait = millisUntilDue(); wait > 0; wait = millisUntilDue()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, SWEEP_RECHECK_MS)));
+    if ((await readDoc(refs.sosRequest(requestId))).data()?.status !== 'new') return false;
+  }
+  return true;
 }
 
 /** Redoes the open step's effects of a request the query found, if it is still open and due by a fresh read (one read). */

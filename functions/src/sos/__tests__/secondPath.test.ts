@@ -9,10 +9,14 @@ const DUE = NOW - SECOND_PATH.sweeperAfterMs;
 const request = (fields: Partial<SosRequest<TimestampLike>>) => ({ status: 'new' as const, createdAt: at(NOW), ...fields });
 
 describe('what the sweeper does with a request its query found', () => {
-  it('opens a request still new once the sweeper’s delay has passed, and not a moment before', () => {
+  it('opens a request still new once the sweeper’s delay has passed', () => {
     expect(decideSweep(request({ createdAt: at(DUE) }), NOW)).toBe('open');
     expect(decideSweep(request({ createdAt: at(DUE - 600_000) }), NOW)).toBe('open');
-    expect(decideSweep(request({ createdAt: at(DUE + 1) }), NOW)).toBe('leave');
+  });
+
+  it('opens a younger request still new when it comes due, in the same sweep, not a minute later', () => {
+    expect(decideSweep(request({ createdAt: at(DUE + 1) }), NOW)).toBe('open-when-due');
+    expect(decideSweep(request({ createdAt: at(NOW) }), NOW)).toBe('open-when-due');
   });
 
   it('resumes an open request at level 0 in the window after the delay (its effects may have been cut short), then leaves it', () => {
