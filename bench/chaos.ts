@@ -89,15 +89,17 @@ export async function measureChaos(residents: readonly Client[]) {
   const started = performance.now();
   let sending = true;
   let failedSweeps = 0;
+  const sweeps: Promise<void>[] = [];
   const scheduler = (async () => {
-    // As Cloud Scheduler: every minute from the start, until every request is open or the run's time is up.
+    // As Cloud Scheduler: every minute from the start, whether the sweep before has ended or not, until every request
+    // is open or the run's time is up.
     while (sending || (pending.size > 0 && performance.now() - started < CHAOS.sendOverMs + CHAOS.openWithinMs)) {
       const next = started + SWEEP_EVERY_MS * (Math.floor((performance.now() - started) / SWEEP_EVERY_MS) + 1);
       while (performance.now() < next) {
         if (!sending && pending.size === 0) return;
         await sleep(Math.min(500, next - performance.now()));
       }
-      if (!(await sweep())) failedSweeps += 1;
+      sweeps.push(sweep().then((ended) => void (ended || (failedSweeps += 1))));
     }
   })();
 
@@ -150,6 +152,7 @@ export async function measureChaos(residents: readonly Client[]) {
   while (pending.size > 0 && performance.now() - lastSentAt < CHAOS.openWithinMs) await sleep(POLL_MS);
   polling = false;
   await Promise.all([scheduler, poller]);
+  await Promise.all(sweeps);
 
   // The documents' own server times: the request's createdAt, its `validated` event's at (when it was opened).
   const ids = requests.map((request) => request.id);
@@ -176,7 +179,7 @@ export async function measureChaos(residents: readonly Client[]) {
   const duplicates = await duplicatesOf(chaosResidents, ids);
   const faults = loggedSince(logMark, 'injected fault').filter((entry) => String(entry.requestId).startsWith(prefix));
   const faultsAt = (point: string) => new Set(faults.filter((entry) => entry.point === point).map((entry) => entry.requestId)).size;
-  const sweeps = loggedSince(logMark, 'stuck requests swept');
+  const sweepsLogged = loggedSince(logMark, 'stuck requests swept');
   return {
     requests: requests.length,
     /** Requests whose write the emulator refused (see writtenOrCounted): never made, not in the figures. */
@@ -200,9 +203,9 @@ export async function measureChaos(residents: readonly Client[]) {
     /** Opened by the app's call although that resident's app was closed: must be 0. */
     openedByAClosedApp,
     appCalls,
-    sweeps: sweeps.length,
+    sweeps: sweepsLogged.length,
     failedSweeps,
-    sweepResumed: sweeps.reduce((sum, entry) => sum + Number(entry.resumed ?? 0), 0),
+    sweepResumed: sweepsLogged.reduce((sum, entry) => sum + Number(entry.resumed ?? 0), 0),
     /** From createdAt to the `validated` event, both server times. */
     timeToOpenP50Ms: round(percentile(opened, 50)),
     timeToOpenP95Ms: round(percentile(opened, 95)),

@@ -8,7 +8,7 @@ import { SECOND_PATH, type OpenMyRequestResult, type SosRequest, type SosStatus,
 import { logs } from '../logs';
 import { processNewRequest, redoOpenEffects } from './processNewRequest';
 
-/** How many requests the sweeper opens or resumes at once. */
+/** How many requests the sweeper opens or resumes at once (a young request waiting for its time takes no slot). */
 export const SWEEP_CONCURRENCY = 8;
 /** How far back the sweeper looks: a request made longer ago than this is left to people, not to a schedule. */
 export const SWEEP_LOOKBACK_MS = 24 * 60 * 60_000;
@@ -75,29 +75,55 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
       const action = decideSweep(request, nowMillis);
       return action === 'leave' ? [] : [{ requestId: doc.id, request, action }];
     })
-    // The ones due now first, then the young ones in the order they come due.
+    // The oldest first.
     .sort((a, b) => a.request.createdAt.toMillis() - b.request.createdAt.toMillis());
   const counts: SweepCounts = { found: due.length, opened: 0, resumed: 0, failed: 0 };
   const untilDue = (request: SosRequest<Timestamp>) => request.createdAt.toMillis() + SECOND_PATH.sweeperAfterMs - (Date.now() - clockOffset);
-  // A few at a time: each is one transaction on its own request, and a burst of stuck requests is swept in seconds.
-  let next = 0;
-  const worker = async () => {
-    for (let item = due[next++]; item; item = due[next++]) {
-      try {
-        if (item.action === 'resume') {
-          if (await resumeIfStillDue(item.requestId, nowMillis)) counts.resumed += 1;
-        } else if (item.action === 'open' || (await stillNewWhenDue(item.requestId, () => untilDue(item.request)))) {
-          if (await processNewRequest(item.requestId, { created: item.request, via: 'sweeper' })) counts.opened += 1;
-        }
-      } catch (error) {
-        counts.failed += 1;
-        logs.sweepFailed(item.requestId, error);
+  // A few at a time (each is one transaction or a few writes on its own request), openings before resumes: a request
+  // still `new` has told nobody. A young one waits for its time outside the slots.
+  const slots = prioritySlots(SWEEP_CONCURRENCY);
+  const sweepOne = async (item: (typeof due)[number]) => {
+    try {
+      if (item.action === 'resume') {
+        if (await slots.run(RESUME_PRIORITY, () => resumeIfStillDue(item.requestId, nowMillis))) counts.resumed += 1;
+        return;
       }
+      if (item.action === 'open-when-due' && !(await stillNewWhenDue(item.requestId, () => untilDue(item.request)))) return;
+      if (await slots.run(OPEN_PRIORITY, () => processNewRequest(item.requestId, { created: item.request, via: 'sweeper' }))) counts.opened += 1;
+    } catch (error) {
+      counts.failed += 1;
+      logs.sweepFailed(item.requestId, error);
     }
   };
-  await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
+  await Promise.all(due.map(sweepOne));
   logs.sweepDone(counts);
   return counts;
+}
+
+const OPEN_PRIORITY = 0;
+const RESUME_PRIORITY = 1;
+
+/** At most `size` jobs at once; a waiting job of a lower priority number goes first, then the one that came first. */
+export function prioritySlots(size: number) {
+  let free = size;
+  const waiting: { priority: number; start: () => void }[] = [];
+  return {
+    async run<T>(priority: number, job: () => Promise<T>): Promise<T> {
+      if (free > 0) free -= 1;
+      else
+        await new Promise<void>((start) => {
+          const at = waiting.findIndex((other) => other.priority > priority);
+          waiting.splice(at === -1 ? waiting.length : at, 0, { priority, start });
+        });
+      try {
+        return await job();
+      } finally {
+        const next = waiting.shift();
+        if (next) next.start();
+        else free += 1;
+      }
+    },
+  };
 }
 
 /** Waits until a young request is due, re-reading it meanwhile: whether it is still `new` then (false: opened or gone). */

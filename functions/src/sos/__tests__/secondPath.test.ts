@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SECOND_PATH, type SosRequest, type TimestampLike } from '@sos/model';
-import { decideSweep, LOST_CHAIN_AFTER_MS, RESUME_WINDOW_MS } from '../secondPath';
+import { decideSweep, LOST_CHAIN_AFTER_MS, prioritySlots, RESUME_WINDOW_MS } from '../secondPath';
 
 const at = (millis: number): TimestampLike => ({ toMillis: () => millis });
 const NOW = 1_000_000_000;
@@ -42,5 +42,32 @@ describe('what the sweeper does with a request its query found', () => {
     for (const status of ['acknowledged', 'on_site', 'resolved', 'cancelled', 'rejected'] as const) {
       expect(decideSweep(request({ status, createdAt: at(DUE), ackDeadlineAt: at(NOW - 600_000), escalationLevel: 0 }), NOW)).toBe('leave');
     }
+  });
+});
+
+describe('the sweep’s slots', () => {
+  it('run at most their number of jobs at once, and a waiting opening goes before a waiting resume that came first', async () => {
+    const slots = prioritySlots(2);
+    const started: string[] = [];
+    let running = 0;
+    let most = 0;
+    const gates = new Map<string, () => void>();
+    const job = (name: string, priority: number) =>
+      slots.run(priority, async () => {
+        started.push(name);
+        most = Math.max(most, (running += 1));
+        await new Promise<void>((release) => gates.set(name, release));
+        running -= 1;
+      });
+    const all = [job('a', 1), job('b', 1), job('resume', 1), job('open', 0)];
+    await vi.waitFor(() => expect(started).toEqual(['a', 'b']));
+    gates.get('a')!();
+    await vi.waitFor(() => expect(started).toEqual(['a', 'b', 'open']));
+    gates.get('b')!();
+    await vi.waitFor(() => expect(started).toEqual(['a', 'b', 'open', 'resume']));
+    gates.get('open')!();
+    gates.get('resume')!();
+    await Promise.all(all);
+    expect(most).toBe(2);
   });
 });
