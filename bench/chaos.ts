@@ -87,6 +87,7 @@ export async function measureChaos(residents: readonly Client[]) {
   })();
 
   const started = performance.now();
+  const runStartedAt = Date.now();
   let sending = true;
   let failedSweeps = 0;
   const sweeps: Promise<void>[] = [];
@@ -204,6 +205,14 @@ export async function measureChaos(residents: readonly Client[]) {
     openedByAClosedApp,
     appCalls,
     sweeps: sweepsLogged.length,
+    /** Each sweep as it logged itself: when it started (from the run's start), its query's and its whole time. */
+    sweepTimes: sweepsLogged.map((entry) => ({
+      startedS: round((Date.parse(String(entry.startedAt)) - runStartedAt) / 1000),
+      queryMs: entry.queryMs,
+      tookMs: entry.tookMs,
+      opened: entry.opened,
+      resumed: entry.resumed,
+    })),
     failedSweeps,
     sweepResumed: sweepsLogged.reduce((sum, entry) => sum + Number(entry.resumed ?? 0), 0),
     /** From createdAt to the `validated` event, both server times. */

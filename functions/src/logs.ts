@@ -7,8 +7,8 @@ export const logs = {
   requestOpened: (requestId: string, locationId: string, via?: string) =>
     via ? logger.warn('sos request opened by the second path', { requestId, locationId, via }) : logger.info('sos request opened', { requestId, locationId }),
   /** A warning when the sweep found anything: a trigger or an enqueue failed, and the second path made up for it. */
-  sweepDone: (counts: { found: number; opened: number; resumed: number; failed: number }) =>
-    (counts.found > 0 ? logger.warn : logger.debug)('stuck requests swept', counts),
+  sweepDone: (counts: { found: number; opened: number; resumed: number; failed: number }, timing: { startedAt: string; queryMs: number; tookMs: number }) =>
+    (counts.found > 0 ? logger.warn : logger.debug)('stuck requests swept', { ...counts, ...timing }),
   sweepFailed: (requestId: string, error: unknown) => logger.error('a stuck request could not be swept', { requestId, error: String(error) }),
   openRefused: (operation: string, reason: string, uid: string) => logger.info('openMyRequest refused', { operation, reason, uid }),
   faultInjected: (requestId: string, point: string) => logger.warn('injected fault', { requestId, point }),

@@ -64,11 +64,13 @@ export interface SweepCounts {
 export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepCounts> {
   /** Real time minus the sweep's time (tests pass a `nowMillis` of their own): the waits run on real time. */
   const clockOffset = Date.now() - nowMillis;
+  const startedAt = Date.now();
   const found = await refs
     .sosRequests()
     .where('status', 'in', ['new', 'open'] satisfies SosStatus[])
     .where('createdAt', '>=', Timestamp.fromMillis(nowMillis - SWEEP_LOOKBACK_MS))
     .get();
+  const queryMs = Date.now() - startedAt;
   const due = found.docs
     .flatMap((doc) => {
       const request = doc.data();
@@ -96,7 +98,7 @@ export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepC
     }
   };
   await Promise.all(due.map(sweepOne));
-  logs.sweepDone(counts);
+  logs.sweepDone(counts, { startedAt: new Date(startedAt).toISOString(), queryMs, tookMs: Date.now() - startedAt });
   return counts;
 }
 
