@@ -62,9 +62,9 @@ export interface SweepCounts {
  * goes on.
  */
 export async function sweepStuckRequests(nowMillis = Date.now()): Promise<SweepCounts> {
-  /** Real time minus the sweep's time (tests pass a `nowMillis` of their own): the waits run on real time. */
-  const clockOffset = Date.now() - nowMillis;
   const startedAt = Date.now();
+  /** Real time minus the sweep's time (tests pass a `nowMillis` of their own): the waits run on real time. */
+  const clockOffset = startedAt - nowMillis;
   const found = await refs
     .sosRequests()
     .where('status', 'in', ['new', 'open'] satisfies SosStatus[])
