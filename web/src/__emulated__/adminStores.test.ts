@@ -78,7 +78,10 @@ describe('admin stores', () => {
       () => roster.members.value.map((member) => member.name),
       (names) => names.join() === 'Иван',
     );
-    await roster.saveMember('staff-1', { onDuty: false, tier: 2 });
+    const saved = roster.saveMember('staff-1', { onDuty: false, tier: 2 });
+    // From the call on, before any snapshot says so: not confirmed yet (the screen shows it unsaved).
+    expect(roster.members.value[0]?.pending).toBe(true);
+    await saved;
     expect(await readDoc(paths.staffMember(locationIds[0]!, 'staff-1'))).toMatchObject({ onDuty: false, tier: 2 });
     await until(
       () => roster.members.value[0],
