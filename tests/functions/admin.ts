@@ -1,8 +1,17 @@
 // Admin-SDK inspection for the functions suites: snapshot-listener waits, never fixed sleeps.
-import type { DocumentReference, Query, QueryDocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
+import { initializeApp } from 'firebase-admin/app';
+import { getFirestore, type DocumentReference, type Query, type QueryDocumentSnapshot, type Timestamp } from 'firebase-admin/firestore';
 import type { SosRequest } from '@sos/model';
 import { refs } from '../../functions/src/firestore';
-import { waitFor } from '../helpers/emulators';
+import { PROJECT_ID, waitFor } from '../helpers/emulators';
+
+/**
+ * The rechecks' own Firestore client, on REST (a plain HTTP request per read) instead of the gRPC channel the listeners
+ * and the tests' other calls share: once, on 2 cores busy with the rules, the type check and the lint, a wait saw
+ * neither a snapshot nor a read of the escalation rounds the functions had committed (their log said so) for 45 s.
+ */
+const recheckDb = getFirestore(initializeApp({ projectId: PROJECT_ID }, 'recheck'));
+recheckDb.settings({ preferRest: true });
 
 /**
  * A snapshot listener, plus a read of the same state every second: the Firestore emulator's watch
@@ -26,7 +35,8 @@ export function waitForDoc<T>(ref: DocumentReference<T>, check: (data: T | undef
   return waitFor<T | undefined>(
     listenAndRecheck(
       (next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail),
-      async () => (await ref.get()).data(),
+      // The refs' converter only casts (functions/src/firestore.ts): the REST client's data is the same.
+      async () => (await recheckDb.doc(ref.path).get()).data() as T | undefined,
     ),
     check,
     timeoutMs,
