@@ -1,17 +1,51 @@
 // Admin-SDK inspection for the functions suites: snapshot-listener waits, never fixed sleeps.
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore, type DocumentReference, type Query, type QueryDocumentSnapshot, type Timestamp } from 'firebase-admin/firestore';
+import { GeoPoint, Timestamp, type DocumentReference, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import type { SosRequest } from '@sos/model';
 import { refs } from '../../functions/src/firestore';
-import { PROJECT_ID, waitFor } from '../helpers/emulators';
+import { EMULATOR_HOSTS, PROJECT_ID, waitFor } from '../helpers/emulators';
+
+/** A value of the Firestore REST API (google.firestore.v1.Value). */
+type RestValue = Record<string, unknown>;
+
+function fromRest(value: RestValue): unknown {
+  if ('mapValue' in value) return fromRestFields((value.mapValue as { fields?: Record<string, RestValue> }).fields);
+  if ('arrayValue' in value) return ((value.arrayValue as { values?: RestValue[] }).values ?? []).map(fromRest);
+  if ('integerValue' in value) return Number(value.integerValue);
+  if ('timestampValue' in value) return timestampFromRest(String(value.timestampValue));
+  if ('geoPointValue' in value) {
+    const { latitude = 0, longitude = 0 } = value.geoPointValue as { latitude?: number; longitude?: number };
+    return new GeoPoint(latitude, longitude);
+  }
+  if ('nullValue' in value) return null;
+  // stringValue, booleanValue, doubleValue, referenceValue, bytesValue: as they come.
+  return Object.values(value)[0];
+}
+
+/** RFC 3339 with up to 9 fraction digits (`Date` would keep 3 of them). */
+function timestampFromRest(text: string): Timestamp {
+  const fraction = /\.(\d+)Z$/.exec(text)?.[1] ?? '';
+  const seconds = Math.floor(Date.parse(text.replace(/\.\d+Z$/, 'Z')) / 1000);
+  return new Timestamp(seconds, Number(fraction.padEnd(9, '0').slice(0, 9)));
+}
+
+function fromRestFields(fields: Record<string, RestValue> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, fromRest(value)]));
+}
 
 /**
- * The rechecks' own Firestore client, on REST (a plain HTTP request per read) instead of the gRPC channel the listeners
- * and the tests' other calls share: once, on 2 cores busy with the rules, the type check and the lint, a wait saw
- * neither a snapshot nor a read of the escalation rounds the functions had committed (their log said so) for 45 s.
+ * A document read over the emulator's REST API (a plain HTTP request), apart from the Admin SDK's gRPC channel that
+ * the listeners and the tests' other calls share: under load the emulator garbles a gRPC channel (the bench logged
+ * `Received message larger than max (2831614234 vs 17825792)`), and once, on 2 cores busy with the rules, the type
+ * check and the lint, a wait saw neither a snapshot nor a read of escalation rounds the functions had committed (their
+ * log said so) for 45 s. The refs' converter only casts (functions/src/firestore.ts), so the data is the same.
  */
-const recheckDb = getFirestore(initializeApp({ projectId: PROJECT_ID }, 'recheck'));
-recheckDb.settings({ preferRest: true });
+export async function readOverRest<T>(ref: DocumentReference<T>): Promise<T | undefined> {
+  const url = `http://${EMULATOR_HOSTS.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents/${ref.path}`;
+  const response = await fetch(url, { headers: { Authorization: 'Bearer owner' } });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`REST read of ${ref.path}: HTTP ${response.status}`);
+  return fromRestFields(((await response.json()) as { fields?: Record<string, RestValue> }).fields) as T;
+}
 
 /**
  * A snapshot listener, plus a read of the same state every second: the Firestore emulator's watch
@@ -35,8 +69,7 @@ export function waitForDoc<T>(ref: DocumentReference<T>, check: (data: T | undef
   return waitFor<T | undefined>(
     listenAndRecheck(
       (next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail),
-      // The refs' converter only casts (functions/src/firestore.ts): the REST client's data is the same.
-      async () => (await recheckDb.doc(ref.path).get()).data() as T | undefined,
+      () => readOverRest(ref),
     ),
     check,
     timeoutMs,
