@@ -9,14 +9,14 @@ const define = { __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestor
 // `firebase emulators:exec` (see package.json "test:emulated").
 
 /**
- * scripts/test-emulated.mjs runs the emulated projects in two streams (functions and web, then e2e; rules, the stop
- * test and callables beside them):
+ * scripts/test-emulated.mjs runs the emulated projects in two streams (functions and web, then e2e; rules, callables
+ * and the stop test beside them):
  * files run one at a time, but rules files, which only ask the Firestore emulator, two at a time.
  */
 const ONE_AT_A_TIME = { maxWorkers: 1 };
 /**
  * Functions suites that call callables and make no request that waits (no escalation, alert step or arrival check):
- * their own project, `callables`, runs after the rules and the stop test, beside the other suites.
+ * their own project, `callables`, runs beside the others, after the rules.
  */
 const CALLABLE_ONLY_SUITES = ['tests/functions/bootstrap.test.ts', 'tests/functions/contacts.test.ts', 'tests/functions/people.test.ts'];
 const RULES_FILES_AT_ONCE = { maxWorkers: 2 };
@@ -84,7 +84,7 @@ export default defineConfig({
           name: 'callables',
           include: CALLABLE_ONLY_SUITES,
           // No per-file cleanup: it cancels every request made since the file started, and these run beside the
-          // other suites (scripts/test-emulated.mjs). They make no request that could wait.
+          // functions suites (scripts/test-emulated.mjs). They make no request that could wait.
           testTimeout: 90_000,
           hookTimeout: 30_000,
         },
