@@ -1,24 +1,18 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { emulatorPorts } from './scripts/emulatorPorts.mjs';
 
 const ports = emulatorPorts();
 // What the web build bakes in (web/vite.config.ts), for the web code the tests import.
 const define = { __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestore: ports.firestore, functions: ports.functions }) };
 
-// One runner, six projects: `unit` needs nothing; the others run inside one
+// One runner, five projects: `unit` needs nothing; the others run inside one
 // `firebase emulators:exec` (see package.json "test:emulated").
 
 /**
- * scripts/test-emulated.mjs runs the emulated projects in two streams (functions and web, then e2e; rules, callables
- * and the stop test beside them):
+ * scripts/test-emulated.mjs runs the emulated projects in two streams (functions and web, then e2e; rules beside them):
  * files run one at a time, but rules files, which only ask the Firestore emulator, two at a time.
  */
 const ONE_AT_A_TIME = { maxWorkers: 1 };
-/**
- * Functions suites that call callables and make no request that waits (no escalation, alert step or arrival check):
- * their own project, `callables`, runs beside the others, after the rules.
- */
-const CALLABLE_ONLY_SUITES = ['tests/functions/bootstrap.test.ts', 'tests/functions/contacts.test.ts', 'tests/functions/people.test.ts'];
 const RULES_FILES_AT_ONCE = { maxWorkers: 2 };
 
 export default defineConfig({
@@ -71,20 +65,8 @@ export default defineConfig({
           ...ONE_AT_A_TIME,
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...CALLABLE_ONLY_SUITES],
           setupFiles: ['tests/functions/afterEachFile.ts'],
           // Waits are for states (snapshots); the limit only bounds a busy 2-core emulator run.
-          testTimeout: 90_000,
-          hookTimeout: 30_000,
-        },
-      },
-      {
-        test: {
-          ...ONE_AT_A_TIME,
-          name: 'callables',
-          include: CALLABLE_ONLY_SUITES,
-          // No per-file cleanup: it cancels every request made since the file started, and these run beside the
-          // functions suites (scripts/test-emulated.mjs). They make no request that could wait.
           testTimeout: 90_000,
           hookTimeout: 30_000,
         },

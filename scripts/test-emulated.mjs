@@ -5,11 +5,9 @@
 //   queues: every request a browser test makes starts an escalation chain whose early tasks hold queue slots, and
 //   beside them a functions test's rounds came too late (tried: escalation and arrival tests timed out), so these
 //   never overlap;
-// - the rules, two files at a time: they ask only the Firestore emulator, on project ids of their own; then the
-//   functions suites that only call callables and make no request that waits (the `callables` project), beside the
-//   other functions suites, which their requests would not slow; then the stop test (tests/stack), which starts
-//   `npm start` on the last build, on ports of its own and in a directory of its own (scripts/firebase.mjs), so it
-//   shares nothing with these emulators.
+// - the rules, two files at a time: they ask only the Firestore emulator, on project ids of their own; then the stop
+//   test (tests/stack), which starts `npm start` on the last build, on ports of its own and in a directory of its own
+//   (scripts/firebase.mjs), so it shares nothing with these emulators.
 import { reportArgs } from './failedTests.mjs';
 import { runSideBySide, reportAndExitOnFailure } from './parallel.mjs';
 
@@ -20,13 +18,6 @@ reportAndExitOnFailure(
       name: 'functions, web, e2e',
       commands: [`npx vitest run --project functions --project web ${reportArgs('functions-web')}`, `npx vitest run --project e2e ${reportArgs('e2e')}`],
     },
-    {
-      name: 'rules, callables, stop test',
-      commands: [
-        `npx vitest run --project rules ${reportArgs('rules')}`,
-        `npx vitest run --project callables ${reportArgs('callables')}`,
-        `npx vitest run --project stack ${reportArgs('stack')}`,
-      ],
-    },
+    { name: 'rules, stop test', commands: [`npx vitest run --project rules ${reportArgs('rules')}`, `npx vitest run --project stack ${reportArgs('stack')}`] },
   ]),
 );
