@@ -113,6 +113,8 @@ function startCostCollector() {
 type CostCollector = ReturnType<typeof startCostCollector>;
 
 const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(resolve, millis));
+/** A figure's verdict in the printed table. */
+const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
 
 /** Resolves when `ids` have all been seen by a tracker, or after timeout (the rest are reported lost). */
 function waitForAll(seen: Map<string, number>, ids: readonly string[], timeoutMs: number): Promise<void> {
@@ -630,7 +632,6 @@ async function main() {
 
   mkdirSync(resolve(ROOT, 'bench'), { recursive: true });
   writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
   const pushesPerRequest = round(results.cost.writesByKind.deliveries ?? 0, 2);
   // The throttle lives in the requester's membership document: a claim is a write to `members`.
   const throttleClaims = round(results.cost.writesByKind.members ?? 0, 2);
@@ -748,7 +749,6 @@ async function chaosPart() {
   results.chaos = chaos;
   results.durationS = round(results.durationS + (Date.now() - startedAt) / 1000);
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-  const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
   console.table([
     {
       figure: `chaos: ${chaos.requests} requests from ${chaos.residents} residents, SOS_FAULTS ${JSON.stringify(chaos.faultPercent)}`,
