@@ -544,6 +544,13 @@ function measureClientWeight() {
   return { files, gzipKB: round(gzipBytes / 1024, 1), forbiddenChunks: forbidden };
 }
 
+/** Warm-up, before either part measures: cold starts of every trigger (app and no-op), listeners and connections. */
+async function warmUp(admin: Client, residents: readonly Client[]): Promise<void> {
+  console.log('warming up…');
+  await runPipeline(appFlow, admin, residents.slice(0, 5), 5);
+  await runPipeline(noopFlow, admin, residents.slice(0, 5), 5);
+}
+
 async function main() {
   const startedAt = Date.now();
   useEmulators();
@@ -558,10 +565,7 @@ async function main() {
   const residents: Client[] = [writer];
   for (let i = 2; i <= BURST_RESIDENTS; i++) residents.push(await signedInClient(`bench-r-${i}`));
 
-  // Warm-up: cold starts of every trigger (app and no-op), listeners and connections.
-  console.log('warming up…');
-  await runPipeline(appFlow, admin, residents.slice(0, 5), 5);
-  await runPipeline(noopFlow, admin, residents.slice(0, 5), 5);
+  await warmUp(admin, residents);
 
   console.log('floor…');
   const floor = await measureFloor(writer, reader);
@@ -738,9 +742,7 @@ async function chaosPart() {
   const admin = await signedInClient('bench-admin');
   const residents: Client[] = [];
   for (let i = 1; i <= CHAOS.residents; i++) residents.push(await signedInClient(`bench-r-${i}`));
-  console.log('warming up…');
-  await runPipeline(appFlow, admin, residents.slice(0, 5), 5);
-  await runPipeline(noopFlow, admin, residents.slice(0, 5), 5);
+  await warmUp(admin, residents);
   // The warm-up's requests, left open, would keep escalating and alerting through the run.
   await cancelRequestsCreatedSince(new Date(startedAt));
   await collector.drained();

@@ -17,7 +17,8 @@ function fromRest(value: RestValue): unknown {
     return new GeoPoint(latitude, longitude);
   }
   if ('nullValue' in value) return null;
-  // stringValue, booleanValue, doubleValue, referenceValue, bytesValue: as they come.
+  // stringValue, booleanValue, doubleValue as they come; referenceValue and bytesValue stay strings (the Admin SDK
+  // would give a DocumentReference and a Buffer): no document a wait reads holds either.
   return Object.values(value)[0];
 }
 
@@ -37,7 +38,9 @@ function fromRestFields(fields: Record<string, RestValue> = {}): Record<string, 
  * the listeners and the tests' other calls share: under load the emulator garbles a gRPC channel (the bench logged
  * `Received message larger than max (2831614234 vs 17825792)`), and once, on 2 cores busy with the rules, the type
  * check and the lint, a wait saw neither a snapshot nor a read of escalation rounds the functions had committed (their
- * log said so) for 45 s. The refs' converter only casts (functions/src/firestore.ts), so the data is the same.
+ * log said so) for 45 s. The refs' converter only casts (functions/src/firestore.ts), so the data is the Admin SDK's
+ * (restRead.test.ts). Queries (`waitForQuery`) still recheck over gRPC: the REST API's runQuery would need the query
+ * rebuilt from its SDK object.
  */
 export async function readOverRest<T>(ref: DocumentReference<T>): Promise<T | undefined> {
   const url = `http://${EMULATOR_HOSTS.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents/${ref.path}`;
