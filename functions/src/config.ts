@@ -31,8 +31,14 @@ export interface TaskQueueConfig {
 
 /** Every task queue's settings unless its chain overrides them. */
 const TASK_QUEUE_DEFAULTS: Omit<TaskQueueConfig, 'name' | 'idPrefix'> = {
-  maxInlineWaitMs: 2_000,
-  retry: { maxAttempts: 5, minBackoffSeconds: 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
+  /**
+   * On the emulator, every early dispatch is an invocation (a worker, a log line, a decline), and early dispatches
+   * were most of a test run's invocations. A first backoff of 5 s and an in-process wait of up to 5 s take a 60 s
+   * wait from about 20 tries to 9. The wait must be at least the first backoff: a fresh task less than its first
+   * backoff early would otherwise start over again at once (earlyDispatch.ts).
+   */
+  maxInlineWaitMs: emulated ? 5_000 : 2_000,
+  retry: { maxAttempts: 5, minBackoffSeconds: emulated ? 5 : 1, maxBackoffSeconds: 3600, maxDoublings: 16 },
   emulatorMaxRetrySeconds: 7 * 24 * 3600,
   /**
    * On the emulator each concurrent invocation is a new Node process (a wide-open queue spawned hundreds under load
