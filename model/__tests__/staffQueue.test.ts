@@ -1,33 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { alertTitle, arrivedIds, buildStaffQueue } from '../src/staffQueue';
-import type { SosStatus } from '../src/contract';
+import type { SosSource, SosStatus } from '../src/contract';
+import type { SosKind } from '../src/kinds';
 
 const at = (millis: number) => ({ toMillis: () => millis });
-const request = (id: string, status: SosStatus, createdAt: number, deadlineAt: number | null = null) => ({
+const request = (id: string, status: SosStatus, createdAt: number, kind?: SosKind, source: SosSource = 'form') => ({
   id,
   status,
   createdAt: at(createdAt),
-  deadlineAt: deadlineAt === null ? undefined : at(deadlineAt),
+  deadlineAt: at(createdAt + 600),
+  source,
+  ...(kind ? { kind } : {}),
 });
 
 describe('buildStaffQueue', () => {
   const requests = [
-    request('late-open', 'open', 3, 900),
-    request('urgent-open', 'open', 1, 600),
-    request('claimed', 'acknowledged', 2, 700),
-    request('there', 'on_site', 0, 500),
+    request('leak-open', 'open', 1, 'leak'),
+    request('fire-open', 'open', 3, 'fire'),
+    request('other-open', 'open', 0, 'other'),
+    request('medical-open', 'open', 2, 'medical'),
+    request('claimed-lift', 'acknowledged', 2, 'lift'),
+    request('there-security', 'on_site', 4, 'security'),
     request('done-old', 'resolved', 1),
     request('done-new', 'cancelled', 5),
     request('refused', 'rejected', 4),
-    request('unchecked', 'new', 6),
+    request('unchecked', 'new', 6, 'fire'),
   ];
 
-  it('puts open requests first, earliest deadline first', () => {
-    expect(buildStaffQueue(requests).open.map((r) => r.id)).toEqual(['urgent-open', 'late-open']);
+  it('puts open requests first, the most urgent kind first, then the oldest', () => {
+    expect(buildStaffQueue(requests).open.map((r) => r.id)).toEqual(['medical-open', 'fire-open', 'leak-open', 'other-open']);
   });
 
-  it('keeps claimed and on-site requests apart, by deadline', () => {
-    expect(buildStaffQueue(requests).inProgress.map((r) => r.id)).toEqual(['there', 'claimed']);
+  it('keeps claimed and on-site requests apart, by priority then time', () => {
+    expect(buildStaffQueue(requests).inProgress.map((r) => r.id)).toEqual(['there-security', 'claimed-lift']);
+  });
+
+  it('reads a request stored without a kind by its source: one-tap as urgent, a form as normal', () => {
+    const queue = buildStaffQueue([
+      request('old-form', 'open', 0),
+      request('lift', 'open', 1, 'lift'),
+      request('old-one-tap', 'open', 2, undefined, 'emergency'),
+    ]);
+    expect(queue.open.map((r) => r.id)).toEqual(['old-one-tap', 'lift', 'old-form']);
   });
 
   it('lists closed requests newest first, up to the limit', () => {
@@ -38,11 +52,6 @@ describe('buildStaffQueue', () => {
   it('leaves out requests the server has not validated yet', () => {
     const queue = buildStaffQueue(requests);
     expect([...queue.open, ...queue.inProgress, ...queue.recent].map((r) => r.id)).not.toContain('unchecked');
-  });
-
-  it('puts an open request without a deadline after those with one', () => {
-    const queue = buildStaffQueue([request('no-deadline', 'open', 0), request('deadline', 'open', 1, 10)]);
-    expect(queue.open.map((r) => r.id)).toEqual(['deadline', 'no-deadline']);
   });
 });
 

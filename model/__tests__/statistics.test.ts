@@ -6,6 +6,7 @@ import {
   periodStartMillis,
   quantile,
   responseStatistics,
+  statisticsByKind,
   timeZoneOffsetMinutes,
   toResponseSample,
   type ResponseSample,
@@ -13,9 +14,15 @@ import {
 
 const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
 
-function sample(ackSeconds: number | null, arriveSeconds: number | null, status: ResponseSample['status'] = 'resolved'): ResponseSample {
+function sample(
+  ackSeconds: number | null,
+  arriveSeconds: number | null,
+  status: ResponseSample['status'] = 'resolved',
+  kind: ResponseSample['kind'] = 'other',
+): ResponseSample {
   return {
     status,
+    kind,
     createdAtMillis: T0,
     ackAtMillis: ackSeconds === null ? null : T0 + ackSeconds * 1000,
     arrivedAtMillis: arriveSeconds === null ? null : T0 + arriveSeconds * 1000,
@@ -94,15 +101,46 @@ describe('responseStatistics', () => {
   });
 });
 
+describe('statisticsByKind', () => {
+  it('gives each kind its own count and medians, most urgent kinds first', () => {
+    const rows = statisticsByKind(
+      [sample(10, 100, 'resolved', 'lift'), sample(20, 300, 'resolved', 'fire'), sample(40, null, 'acknowledged', 'fire'), sample(30, 200, 'resolved', 'lift')],
+      60,
+    );
+    expect(rows.map((row) => [row.kind, row.statistics.count, row.statistics.ackMedianMillis, row.statistics.arriveMedianMillis])).toEqual([
+      ['fire', 2, 30_000, 300_000],
+      ['lift', 2, 20_000, 150_000],
+    ]);
+  });
+
+  it('leaves out kinds with no counted request', () => {
+    const rows = statisticsByKind([sample(null, null, 'rejected', 'medical'), sample(null, null, 'open', 'leak')], 60);
+    expect(rows.map((row) => row.kind)).toEqual(['leak']);
+    expect(statisticsByKind([], 60)).toEqual([]);
+  });
+
+  it('agrees with the whole when there is one kind', () => {
+    const samples = [sample(20, 200, 'resolved', 'security'), sample(90, null, 'acknowledged', 'security'), sample(null, null, 'cancelled', 'security')];
+    expect(statisticsByKind(samples, 60)).toEqual([{ kind: 'security', statistics: responseStatistics(samples, 60) }]);
+  });
+});
+
 describe('toResponseSample', () => {
+  const at = (millis: number) => ({ toMillis: () => millis });
+
   it('reads Timestamps and missing times', () => {
-    const at = (millis: number) => ({ toMillis: () => millis });
-    expect(toResponseSample({ status: 'acknowledged', createdAt: at(T0), ackAt: at(T0 + 5000) })).toEqual({
+    expect(toResponseSample({ status: 'acknowledged', source: 'form', kind: 'leak', createdAt: at(T0), ackAt: at(T0 + 5000) })).toEqual({
       status: 'acknowledged',
+      kind: 'leak',
       createdAtMillis: T0,
       ackAtMillis: T0 + 5000,
       arrivedAtMillis: null,
     });
+  });
+
+  it('reads the kind of a request made before kinds from its source', () => {
+    expect(toResponseSample({ status: 'open', source: 'emergency', createdAt: at(T0) }).kind).toBe('emergency');
+    expect(toResponseSample({ status: 'open', source: 'qr', createdAt: at(T0) }).kind).toBe('other');
   });
 });
 

@@ -35,4 +35,18 @@ describe('validateSosRequest', () => {
     ]);
     expect(validateSosRequest({ source: 'emergency', objectId: null, description: null })).toEqual([]);
   });
+
+  it('checks the kind against the source and allows a silent call on the one-tap source only', () => {
+    expect(validateSosRequest({ source: 'form', objectId: 'o', description: 'дым', kind: 'fire' })).toEqual([]);
+    expect(validateSosRequest({ source: 'form', objectId: 'o', description: 'дым', kind: 'volcano' })).toEqual([{ field: 'kind', code: 'unknown-kind' }]);
+    expect(validateSosRequest({ source: 'emergency', objectId: null, description: null, kind: 'fire' })).toEqual([
+      { field: 'kind', code: 'kind-not-for-source' },
+    ]);
+    expect(validateSosRequest({ source: 'qr', objectId: 'o', description: null, kind: 'emergency' })).toEqual([{ field: 'kind', code: 'kind-not-for-source' }]);
+    expect(validateSosRequest({ source: 'emergency', objectId: null, description: null, kind: 'emergency', silent: true })).toEqual([]);
+    expect(validateSosRequest({ source: 'qr', objectId: 'o', description: null, silent: true })).toEqual([{ field: 'silent', code: 'silent-not-emergency' }]);
+    expect(validateSosRequest({ source: 'emergency', objectId: null, description: null, silent: 'yes' })).toEqual([
+      { field: 'silent', code: 'silent-not-emergency' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 // The data contract between web, rules, functions and tests (see docs/ARCHITECTURE.md "Data model").
 import type { AlertChannel, AlertStep, ContactAlertChannel } from './alertSteps';
+import type { FormKind, SosKind } from './kinds';
 
 /** Both Firestore SDKs' Timestamps satisfy this, so one set of types serves web and functions. */
 export interface TimestampLike {
@@ -38,6 +39,10 @@ export interface Location {
   admins?: string[];
   /** Which channel alerts an audience and when (alertSteps.ts); absent = DEFAULT_ALERT_STEPS. Admins of the location write it. */
   alertSteps?: AlertStep[];
+  /** The form and QR kinds offered, in order (never `emergency`: the one-tap call is always there); absent = all (kinds.ts). */
+  kinds?: FormKind[];
+  /** The emergency services number the requester is offered beside the staff phone for urgent kinds; absent = '112'. */
+  emergencyNumber?: string;
 }
 
 export interface PlanImage {
@@ -117,6 +122,8 @@ export const SOS_REQUEST_CLIENT_FIELDS = [
   'locationId',
   'objectId',
   'source',
+  'kind',
+  'silent',
   'description',
   'repeatOf',
   'qrToken',
@@ -131,6 +138,10 @@ export interface SosRequest<Ts = TimestampLike> {
   locationId: string;
   objectId: string | null;
   source: SosSource;
+  /** What kind of help (kinds.ts); absent on requests made before kinds: read it with `kindOf`. */
+  kind?: SosKind;
+  /** A silent call (one-tap source only): no sound on the requester's phone, and staff must not call back. */
+  silent?: boolean;
   description: string | null;
   repeatOf: string | null;
   /** The scanned code, for `source: 'qr'`: a revoked code is rejected. */
@@ -174,13 +185,18 @@ export interface SosRequest<Ts = TimestampLike> {
   resolution?: string;
   // written by the resident
   cancelledAt?: Ts;
+  /** The requester called the emergency services too (server time, written alone, once, while someone still has to come). */
+  called112At?: Ts;
 }
 
 // ---- write-side types: what a client or function writes ----
 // `ServerTime` is the writing SDK's serverTimestamp() sentinel (FieldValue), `Ts` its Timestamp.
 
 /** What a resident's client writes at create (built by `sosRequestCreate`); a visitor may add `contactPhone`. */
-export type SosRequestCreate<ServerTime> = Pick<SosRequest, 'uid' | 'locationId' | 'objectId' | 'source' | 'description' | 'repeatOf' | 'qrToken' | 'geo'> & {
+export type SosRequestCreate<ServerTime> = Pick<
+  SosRequest,
+  'uid' | 'locationId' | 'objectId' | 'source' | 'kind' | 'silent' | 'description' | 'repeatOf' | 'qrToken' | 'geo'
+> & {
   status: 'new';
   createdAt: ServerTime;
   contactPhone?: string | null;
@@ -213,7 +229,15 @@ export interface OpenMyRequestResult {
   decidedNow: boolean;
 }
 
-export const REJECT_REASONS = ['location-not-found', 'not-a-member', 'repeat-of-foreign', 'object-not-found', 'qr-revoked', 'invalid-request'] as const;
+export const REJECT_REASONS = [
+  'location-not-found',
+  'not-a-member',
+  'repeat-of-foreign',
+  'object-not-found',
+  'qr-revoked',
+  'invalid-request',
+  'kind-not-offered',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface Order<Ts = TimestampLike> {
@@ -249,6 +273,8 @@ export const SOS_EVENT_TYPES = [
   'message',
   /** A provider reported what became of an SMS or a call (`delivery-<rowId>-<status>`): detail `channel`, `status`, `name`. */
   'delivery',
+  /** The requester called the emergency services too (`called112At`). */
+  'called_112',
 ] as const;
 export type SosEventType = (typeof SOS_EVENT_TYPES)[number];
 

@@ -15,3 +15,4 @@ export * from './schema';
 export * from './countdownNotice';
 export * from './alertSteps';
 export * from './contacts';
+export * from './kinds';

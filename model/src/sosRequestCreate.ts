@@ -1,10 +1,15 @@
 // The one builder of a new request's document, used by the web client, the functions tests and the bench.
 import type { Geo, SosRequestCreate, SosSource } from './contract';
+import type { SosKind } from './kinds';
 
 export interface SosRequestInput {
   uid: string;
   locationId: string;
   source: SosSource;
+  /** Absent: `emergency` for the one-tap source, `other` for the form and QR. */
+  kind?: SosKind;
+  /** A silent call; written only on the one-tap source. */
+  silent?: boolean;
   objectId?: string | null;
   description?: string | null;
   repeatOf?: string | null;
@@ -22,6 +27,8 @@ export function sosRequestCreate<ServerTime>(input: SosRequestInput, createdAt: 
     locationId: input.locationId,
     objectId: input.objectId ?? null,
     source: input.source,
+    kind: input.kind ?? (input.source === 'emergency' ? 'emergency' : 'other'),
+    ...(input.source === 'emergency' && input.silent ? { silent: true } : {}),
     description: input.description ?? null,
     repeatOf: input.repeatOf ?? null,
     ...(input.source === 'qr' ? { qrToken: input.qrToken ?? null } : {}),

@@ -1,24 +1,22 @@
 // The staff's queue: which requests need someone now, which are under way, which are done.
 import type { SosRequest, TimestampLike } from './contract';
+import { byPriorityThenTime } from './kinds';
 
-type QueueRequest = Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'deadlineAt'> & { id: string };
+type QueueRequest = Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'deadlineAt' | 'kind' | 'source'> & { id: string };
 
 export interface StaffQueue<T extends QueueRequest> {
-  /** Nobody has claimed them: most urgent (earliest deadline) first. */
+  /** Nobody has claimed them: most urgent kind first (kinds.ts), then the oldest. */
   open: T[];
-  /** Claimed, or staff on site: earliest deadline first. */
+  /** Claimed, or staff on site: most urgent kind first, then the oldest. */
   inProgress: T[];
   /** Resolved, cancelled or rejected: newest first, at most `recentLimit`. */
   recent: T[];
 }
 
-const deadlineOf = (request: QueueRequest) => request.deadlineAt?.toMillis() ?? Number.POSITIVE_INFINITY;
-const byDeadline = (a: QueueRequest, b: QueueRequest) => deadlineOf(a) - deadlineOf(b) || a.createdAt.toMillis() - b.createdAt.toMillis();
-
 /** Unvalidated (`new`) requests are left out: the server opens or rejects them within a second. */
 export function buildStaffQueue<T extends QueueRequest>(requests: readonly T[], recentLimit = 20): StaffQueue<T> {
-  const open = requests.filter((request) => request.status === 'open').sort(byDeadline);
-  const inProgress = requests.filter((request) => request.status === 'acknowledged' || request.status === 'on_site').sort(byDeadline);
+  const open = requests.filter((request) => request.status === 'open').sort(byPriorityThenTime);
+  const inProgress = requests.filter((request) => request.status === 'acknowledged' || request.status === 'on_site').sort(byPriorityThenTime);
   const recent = requests
     .filter((request) => ['resolved', 'cancelled', 'rejected'].includes(request.status))
     .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())

@@ -1,5 +1,6 @@
 // Response statistics for admins: pure maths over request times, so the dashboard and tests agree.
 import type { SosRequest, SosStatus, TimestampLike } from './contract';
+import { SOS_KINDS, kindOf, type SosKind } from './kinds';
 
 export const STATS_PERIODS = ['today', '7d', '30d'] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
@@ -7,6 +8,8 @@ export type StatsPeriod = (typeof STATS_PERIODS)[number];
 /** The times of one request that the statistics need, in epoch milliseconds. */
 export interface ResponseSample {
   status: SosStatus;
+  /** Read with `kindOf`, so a request made before kinds counts as `emergency` or `other`. */
+  kind: SosKind;
   createdAtMillis: number;
   ackAtMillis: number | null;
   arrivedAtMillis: number | null;
@@ -25,9 +28,10 @@ export interface ResponseStatistics {
   ackWithinTargetShare: number | null;
 }
 
-export function toResponseSample(request: Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'ackAt' | 'arrivedAt'>): ResponseSample {
+export function toResponseSample(request: Pick<SosRequest<TimestampLike>, 'status' | 'source' | 'kind' | 'createdAt' | 'ackAt' | 'arrivedAt'>): ResponseSample {
   return {
     status: request.status,
+    kind: kindOf(request),
     createdAtMillis: request.createdAt.toMillis(),
     ackAtMillis: request.ackAt?.toMillis() ?? null,
     arrivedAtMillis: request.arrivedAt?.toMillis() ?? null,
@@ -74,6 +78,22 @@ export function responseStatistics(samples: readonly ResponseSample[], ackTarget
     arriveP90Millis: quantile(arriveTimes, 0.9),
     ackWithinTargetShare: needingAck.length === 0 ? null : withinTarget / needingAck.length,
   };
+}
+
+export interface KindStatistics {
+  kind: SosKind;
+  statistics: ResponseStatistics;
+}
+
+/** The statistics of each kind that has counted requests, in the order of SOS_KINDS. */
+export function statisticsByKind(samples: readonly ResponseSample[], ackTargetSeconds: number): KindStatistics[] {
+  return SOS_KINDS.map((kind) => ({
+    kind,
+    statistics: responseStatistics(
+      samples.filter((sample) => sample.kind === kind),
+      ackTargetSeconds,
+    ),
+  })).filter((row) => row.statistics.count > 0);
 }
 
 /** Minutes east of UTC of `timeZone` at `atMillis` (e.g. +300 for Asia/Yekaterinburg). */

@@ -4,7 +4,7 @@ import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInAnonymously, signInWithEmailAndPassword, type Auth, type UserCredential } from 'firebase/auth';
 import { connectFirestoreEmulator, doc, getFirestore, serverTimestamp, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
-import { acknowledgeWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
+import { acknowledgeWrite, paths, sosRequestCreate, type SosKind, type SosSource } from '@sos/model';
 import { SITE_PASSWORD } from './fixtures';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
 
@@ -47,6 +47,8 @@ export const newRequestId = (): string => `t-${randomUUID()}`;
 export interface RequestDraft {
   locationId: string;
   source?: SosSource;
+  kind?: SosKind;
+  silent?: boolean;
   objectId?: string | null;
   description?: string | null;
   repeatOf?: string | null;

@@ -70,9 +70,9 @@ describe("pushes in the recipient's language", () => {
 
       const requestId = await createRequest(resident, { locationId: site.locationId });
       expect(await sentIn(requestId, 'open')).toEqual({
-        [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `SOS call: ${locationName}` },
-        [`${site.tier1.uid}/dead`]: { status: 'token_removed', locale: 'en', title: `SOS call: ${locationName}` },
-        [`${site.tier1OffDuty.uid}/d1`]: { status: 'emulated', locale: 'ru', title: `SOS: ${locationName}` },
+        [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `Emergency — ${locationName}` },
+        [`${site.tier1.uid}/dead`]: { status: 'token_removed', locale: 'en', title: `Emergency — ${locationName}` },
+        [`${site.tier1OffDuty.uid}/d1`]: { status: 'emulated', locale: 'ru', title: `Экстренный вызов — ${locationName}` },
       });
       expect(await orderTitle(site.resident.uid, requestId)).toBe('Staff call');
 
@@ -103,7 +103,7 @@ describe("pushes in the recipient's language", () => {
     try {
       const requestId = await createRequest(session, { locationId: site.locationId });
       const open = await sentIn(requestId, 'open');
-      expect(open[`${site.tier1.uid}/ok`]).toEqual({ status: 'emulated', locale: 'ru', title: `SOS: ${locationName}` });
+      expect(open[`${site.tier1.uid}/ok`]).toEqual({ status: 'emulated', locale: 'ru', title: `Экстренный вызов — ${locationName}` });
       expect(await orderTitle(neighbour.uid, requestId)).toBe('Вызов персонала');
     } finally {
       await session.close();

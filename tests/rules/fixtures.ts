@@ -1,6 +1,6 @@
 // Documents as the contract shapes them, for seeding and for the resident's create payloads.
 import { Timestamp, serverTimestamp, type DocumentData } from 'firebase/firestore';
-import type { SosStatus } from '@sos/model';
+import { sosRequestCreate, type SosRequestInput, type SosStatus } from '@sos/model';
 import { ACTORS, HOME } from '../helpers/rulesEnv';
 
 const MINUTE = 60_000;
@@ -10,27 +10,24 @@ export const at = (minutes: number): Timestamp => Timestamp.fromMillis(T0.toMill
 export const OBJECT_ID = 'room-204';
 export const QR_TOKEN = 'qr-room-204';
 
-/** What the resident's app writes for a one-tap emergency; `overrides` bends it. */
+/** What the resident's app writes (the model's one builder, so a new field reaches these tests by itself); `overrides` bends it. */
+function appPayload(input: Partial<SosRequestInput>, overrides: DocumentData): DocumentData {
+  return { ...sosRequestCreate({ uid: ACTORS.resident.uid, locationId: HOME, source: 'emergency', ...input }, serverTimestamp()), ...overrides };
+}
+
+/** A one-tap emergency: kind `emergency`, no object. */
 export function emergencyPayload(overrides: DocumentData = {}): DocumentData {
-  return {
-    uid: ACTORS.resident.uid,
-    locationId: HOME,
-    objectId: null,
-    source: 'emergency',
-    description: null,
-    repeatOf: null,
-    status: 'new',
-    createdAt: serverTimestamp(),
-    ...overrides,
-  };
+  return appPayload({}, overrides);
 }
 
+/** A form request: an object and a description, kind `other`. */
 export function formPayload(overrides: DocumentData = {}): DocumentData {
-  return emergencyPayload({ source: 'form', objectId: OBJECT_ID, description: 'Smoke in the corridor', ...overrides });
+  return appPayload({ source: 'form', objectId: OBJECT_ID, description: 'Smoke in the corridor' }, overrides);
 }
 
+/** A request at a scanned code, kind `other`. */
 export function qrPayload(overrides: DocumentData = {}): DocumentData {
-  return emergencyPayload({ source: 'qr', objectId: OBJECT_ID, qrToken: QR_TOKEN, ...overrides });
+  return appPayload({ source: 'qr', objectId: OBJECT_ID, qrToken: QR_TOKEN }, overrides);
 }
 
 /** A request as stored after the functions and staff have moved it to `status`. */

@@ -1,7 +1,8 @@
 // locations with their object tree and duty roster: members read, the location's admins write.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData } from 'firebase/firestore';
+import { collection, deleteDoc, deleteField, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData } from 'firebase/firestore';
+import { FORM_KINDS } from '@sos/model';
 import { ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 
 let h: RulesHarness;
@@ -100,6 +101,64 @@ describe('a location', () => {
 
   it.each(EVERYONE)('%s cannot delete a location', async (_label, actor) => {
     await assertFails(deleteDoc(ref(actor, LOCATION_PATH)));
+  });
+});
+
+describe('the kinds a location offers and its emergency number', () => {
+  const offerKinds = (actor: ActorName, kinds: unknown) => updateDoc(ref(actor, LOCATION_PATH), { kinds });
+  const setEmergencyNumber = (actor: ActorName, emergencyNumber: unknown) => updateDoc(ref(actor, LOCATION_PATH), { emergencyNumber });
+
+  it('the admin offers one kind, then all six in an order of their own, then every kind again (the default)', async () => {
+    await assertSucceeds(offerKinds('admin', ['fire']));
+    await assertSucceeds(offerKinds('admin', [...FORM_KINDS].reverse()));
+    await assertSucceeds(offerKinds('admin', deleteField()));
+  });
+
+  it('the admin sets a short, a long and an international emergency number, then 112 again (the default)', async () => {
+    await assertSucceeds(setEmergencyNumber('admin', '01'));
+    await assertSucceeds(setEmergencyNumber('admin', '123456789012345'));
+    await assertSucceeds(setEmergencyNumber('admin', '+74951234567'));
+    await assertSucceeds(setEmergencyNumber('admin', deleteField()));
+  });
+
+  it('the admin changes both together with the other settings', async () => {
+    await assertSucceeds(updateDoc(ref('admin', LOCATION_PATH), { kinds: ['medical', 'fire'], emergencyNumber: '103', responseMinutes: 12 }));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot choose the kinds offered', async (_label, actor) => {
+    await assertFails(offerKinds(actor, ['fire']));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot set the emergency number', async (_label, actor) => {
+    await assertFails(setEmergencyNumber(actor, '101'));
+  });
+
+  it.each([
+    ['no kind at all', []],
+    ['a kind twice', ['fire', 'medical', 'fire']],
+    ['the one-tap emergency kind', ['emergency']],
+    ['the one-tap emergency kind among form kinds', ['fire', 'emergency']],
+    ['an unknown kind', ['fire', 'flood']],
+    ['a kind that is not text', [1]],
+    ['one kind instead of a list', 'fire'],
+    ['null', null],
+  ])('the admin cannot offer %s', async (_label, kinds) => {
+    await assertFails(offerKinds('admin', kinds));
+  });
+
+  it.each([
+    ['a single digit', '1'],
+    ['16 digits', '1234567890123456'],
+    ['spaces', '+7 495 123 45 67'],
+    ['a dash', '01-02'],
+    ['letters', 'police'],
+    ['a plus alone', '+'],
+    ['a plus after the first digit', '1+12'],
+    ['nothing', ''],
+    ['a number instead of text', 112],
+    ['null', null],
+  ])('the admin cannot set an emergency number of %s', async (_label, emergencyNumber) => {
+    await assertFails(setEmergencyNumber('admin', emergencyNumber));
   });
 });
 

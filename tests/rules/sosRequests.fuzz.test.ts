@@ -4,15 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Timestamp, deleteField, doc, serverTimestamp, setDoc, updateDoc, type DocumentData, type Firestore } from 'firebase/firestore';
 import {
+  FORM_KINDS,
   MAX_ACK_BY_NAME_LENGTH,
   MAX_DESCRIPTION_LENGTH,
   MAX_RESOLUTION_LENGTH,
+  SOS_KINDS,
   SOS_REQUEST_CLIENT_FIELDS,
   SOS_SOURCES,
   SOS_STATUSES,
   TRANSITIONS,
   clientTransitionsInto,
+  isSosKind,
+  kindFitsSource,
   transitionFields,
+  type SosSource,
   type SosStatus,
   type TransitionFieldKind,
 } from '@sos/model';
@@ -57,14 +62,17 @@ function isGeo(v: unknown): boolean {
   return keys.join() === 'accuracy,lat,lng' && inRange(v.lat, -90, 90) && inRange(v.lng, -180, 180) && inRange(v.accuracy, 0, Number.POSITIVE_INFINITY);
 }
 
-/** The resident's fields at create; `qrToken` and `geo` may be left out. */
-const OPTIONAL_ON_CREATE: readonly string[] = ['qrToken', 'geo'];
-const REQUIRED_ON_CREATE = SOS_REQUEST_CLIENT_FIELDS.filter((field) => !OPTIONAL_ON_CREATE.includes(field));
+/** The resident's fields at create; `kind` (an older app), `silent`, `qrToken` and `geo` may be left out. */
+const OPTIONAL_ON_CREATE = ['kind', 'silent', 'qrToken', 'geo'] as const;
+type RequiredOnCreate = Exclude<(typeof SOS_REQUEST_CLIENT_FIELDS)[number], (typeof OPTIONAL_ON_CREATE)[number]>;
+const isRequiredOnCreate = (field: string): field is RequiredOnCreate => !(OPTIONAL_ON_CREATE as readonly string[]).includes(field);
+const REQUIRED_ON_CREATE = SOS_REQUEST_CLIENT_FIELDS.filter(isRequiredOnCreate);
 
 /**
  * Signed-in users create requests only in their own name, for a location they belong to, with
  * exactly the resident's fields, status `new` and `createdAt` = server time. A form needs an
- * object and a description; a qr request needs an object and the scanned token.
+ * object and a description; a qr request needs an object and the scanned token. The kind fits the
+ * source, and only a one-tap call may be silent.
  */
 function contractAllowsCreate(p: Payload, actor: Actor | null, requestId: string): boolean {
   if (!actor) return false;
@@ -76,6 +84,8 @@ function contractAllowsCreate(p: Payload, actor: Actor | null, requestId: string
   if (p.status !== 'new' || p.createdAt !== SERVER_TIME) return false;
   const source = p.source;
   if (!(SOS_SOURCES as readonly unknown[]).includes(source)) return false;
+  if ('kind' in p && !(isSosKind(p.kind) && kindFitsSource(p.kind, source as SosSource))) return false;
+  if ('silent' in p && !(source === 'emergency' && typeof p.silent === 'boolean')) return false;
   if (p.objectId !== null && !isId(p.objectId)) return false;
   if (source !== 'emergency' && p.objectId === null) return false;
   const description = p.description;
@@ -220,7 +230,7 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom('a', 'x', 'lat', 'url', 'name'), fc.oneof(shortText, fc.integer()), { maxKeys: 3 }),
   clientTime,
   fc.constant(SERVER_TIME),
-  fc.constantFrom(...SOS_STATUSES, ...SOS_SOURCES),
+  fc.constantFrom(...SOS_STATUSES, ...SOS_SOURCES, ...SOS_KINDS),
 );
 const extraField = fc.oneof(
   fc.constantFrom('priority', 'Status', 'createdBy', 'role', 'locationIds', 'requestId', 'id'),
@@ -246,6 +256,8 @@ const validCreate = (actorName: string) => {
       {
         ...common,
         source: fc.constant('emergency'),
+        kind: fc.constant('emergency'),
+        silent: fc.boolean(),
         objectId: fc.option(id, { nil: null, freq: 3 }),
         description: fc.option(fc.oneof(shortText, nearLimit(MAX_DESCRIPTION_LENGTH)), { nil: null }),
         qrToken: fc.constant(null),
@@ -256,6 +268,7 @@ const validCreate = (actorName: string) => {
       {
         ...common,
         source: fc.constant('form'),
+        kind: fc.constantFrom(...FORM_KINDS),
         objectId: id,
         description: fc.oneof(
           nonBlank,
@@ -269,6 +282,7 @@ const validCreate = (actorName: string) => {
       {
         ...common,
         source: fc.constant('qr'),
+        kind: fc.constantFrom(...FORM_KINDS),
         objectId: id,
         description: fc.option(shortText, { nil: null }),
         qrToken: id,
@@ -297,6 +311,8 @@ const createMutation: fc.Arbitrary<Mutation> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ set: fc.constant('source'), to: fc.constantFrom(...SOS_SOURCES, 'sms', '') }) },
+  { weight: 2, arbitrary: fc.record({ set: fc.constant('kind'), to: fc.constantFrom(...SOS_KINDS, 'flood', 'Fire', '', null) }) },
+  { weight: 1, arbitrary: fc.record({ set: fc.constant('silent'), to: fc.constantFrom(true, false, 'true', 1, null) }) },
   { weight: 1, arbitrary: fc.record({ set: fc.constantFrom('objectId', 'repeatOf', 'qrToken'), to: fc.oneof(badId, id, fc.constant(null)) }) },
   { weight: 1, arbitrary: fc.record({ set: fc.constant('repeatOf'), to: fc.constant(SELF) }) },
   { weight: 1, arbitrary: fc.record({ remove: fc.constant('qrToken') }) },

@@ -18,7 +18,7 @@ import {
   where,
   type DocumentData,
 } from 'firebase/firestore';
-import { SOS_STATUSES, type SosStatus } from '@sos/model';
+import { FORM_KINDS, SOS_SOURCES, SOS_STATUSES, type SosStatus } from '@sos/model';
 import { ACTORS, ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 import { SERVER_FIELDS, at, emergencyPayload, formPayload, qrPayload, storedRequest } from './fixtures';
 
@@ -59,6 +59,8 @@ const resolve = (actor: ActorName, overrides: DocumentData = {}) =>
   });
 const cancel = (actor: ActorName, overrides: DocumentData = {}) =>
   updateDoc(requestDoc(actor), { status: 'cancelled', cancelledAt: serverTimestamp(), ...overrides });
+const noteCalled112 = (actor: ActorName, overrides: DocumentData = {}) => updateDoc(requestDoc(actor), { called112At: serverTimestamp(), ...overrides });
+const PAYLOAD_OF_SOURCE = { emergency: emergencyPayload, form: formPayload, qr: qrPayload } as const;
 
 const OUTSIDERS = actorCases(['otherResident', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
 const NOT_THE_LOCATIONS_SIDE = actorCases(['resident', 'otherResident', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
@@ -198,6 +200,98 @@ describe('creating a request', () => {
   it('resident cannot overwrite an existing request by creating it again', async () => {
     await seedRequest('open');
     await assertFails(create('resident', emergencyPayload()));
+  });
+});
+
+describe('the kind of help and a silent call', () => {
+  it('resident creates a one-tap emergency of kind emergency, silent or not', async () => {
+    await assertSucceeds(create('resident', emergencyPayload({ kind: 'emergency' }), 'req-loud'));
+    await assertSucceeds(create('resident', emergencyPayload({ silent: true }), 'req-silent'));
+    await assertSucceeds(create('resident', emergencyPayload({ silent: false }), 'req-not-silent'));
+  });
+
+  it.each(FORM_KINDS)('resident creates a form request and a qr request of kind %s', async (kind) => {
+    await assertSucceeds(create('resident', formPayload({ kind }), `req-form-${kind}`));
+    await assertSucceeds(create('resident', qrPayload({ kind }), `req-qr-${kind}`));
+  });
+
+  it.each(SOS_SOURCES)('an older app leaves the kind out of a %s request', async (source) => {
+    const payload = PAYLOAD_OF_SOURCE[source]();
+    delete payload.kind;
+    await assertSucceeds(create('resident', payload));
+  });
+
+  it.each([
+    ['an unknown kind on a form', formPayload({ kind: 'flood' })],
+    ['an unknown kind on the one-tap call', emergencyPayload({ kind: 'flood' })],
+    ['a kind spelt in capitals', formPayload({ kind: 'Fire' })],
+    ['a kind that is not text', qrPayload({ kind: 1 })],
+    ['a null kind', emergencyPayload({ kind: null })],
+    ['the emergency kind on a form', formPayload({ kind: 'emergency' })],
+    ['the emergency kind on a qr request', qrPayload({ kind: 'emergency' })],
+    ['the fire kind on the one-tap call', emergencyPayload({ kind: 'fire' })],
+    ['a silent form', formPayload({ silent: true })],
+    ['a silent qr request', qrPayload({ silent: true })],
+    ['a silent flag on a form, even false', formPayload({ silent: false })],
+    ['a silent flag that is not a boolean', emergencyPayload({ silent: 'yes' })],
+  ])('resident cannot create a request with %s', async (_label, payload) => {
+    await assertFails(create('resident', payload));
+  });
+});
+
+describe('the requester notes a call to the emergency services', () => {
+  it.each(['new', 'open', 'acknowledged', 'on_site'] as const)('resident notes it on a request that is %s', async (status) => {
+    await seedRequest(status);
+    await assertSucceeds(noteCalled112('resident'));
+  });
+
+  it('resident notes it once; a second time is refused', async () => {
+    await seedRequest('open');
+    await assertSucceeds(noteCalled112('resident'));
+    await assertFails(noteCalled112('resident'));
+  });
+
+  it('resident cannot overwrite a call noted earlier', async () => {
+    await seedRequest('acknowledged', { called112At: at(3) });
+    await assertFails(noteCalled112('resident'));
+  });
+
+  it('resident cannot remove a call noted earlier', async () => {
+    await seedRequest('acknowledged', { called112At: at(3) });
+    await assertFails(updateDoc(requestDoc('resident'), { called112At: deleteField() }));
+  });
+
+  it.each(['resolved', 'cancelled', 'rejected'] as const)('resident cannot note it on a request that is %s', async (status) => {
+    await seedRequest(status);
+    await assertFails(noteCalled112('resident'));
+  });
+
+  it.each(actorCases(['otherResident', 'foreignResident', 'staff', 'otherStaff', 'foreignStaff', 'admin', 'foreignAdmin', 'anonymous']))(
+    "%s cannot note it on the resident's request",
+    async (_label, actor) => {
+      await seedRequest('open');
+      await assertFails(noteCalled112(actor));
+    },
+  );
+
+  it.each([
+    ['a client clock time', Timestamp.now()],
+    ['an earlier time', at(3)],
+    ['a string', new Date().toISOString()],
+    ['null', null],
+  ])('resident cannot note it with %s instead of server time', async (_label, called112At) => {
+    await seedRequest('open');
+    await assertFails(noteCalled112('resident', { called112At }));
+  });
+
+  it.each([
+    ['cancelling', { status: 'cancelled', cancelledAt: serverTimestamp() }],
+    ['editing the description', { description: 'I called 112' }],
+    ['changing the kind', { kind: 'fire' }],
+    ['a server field', { escalationLevel: 2 }],
+  ])('resident cannot note it together with %s', async (_label, change) => {
+    await seedRequest('open');
+    await assertFails(noteCalled112('resident', change));
   });
 });
 

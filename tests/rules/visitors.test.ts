@@ -15,6 +15,7 @@ import {
   type DocumentData,
   type Firestore,
 } from 'firebase/firestore';
+import { FORM_KINDS } from '@sos/model';
 import { ACTORS, ELSEWHERE, HOME, modularFirestore, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
 import { OBJECT_ID, QR_TOKEN, T0, qrPayload, storedRequest } from './fixtures';
 
@@ -64,7 +65,15 @@ describe('a visitor asks for help at a QR code', () => {
     await assertSucceeds(create(visitor, visitorRequest({ contactPhone: null, description: 'Плохо с сердцем' })));
   });
 
+  it.each(FORM_KINDS)('creates a qr request of kind %s', async (kind) => {
+    await assertSucceeds(create(visitor, visitorRequest({ kind })));
+  });
+
   it.each([
+    ['the one-tap emergency kind', { kind: 'emergency' }],
+    ['an unknown kind', { kind: 'flood' }],
+    ['a silent call', { silent: true }],
+    ['a silent flag, even false', { silent: false }],
     ['a revoked code', { qrToken: REVOKED, objectId: 'room-205' }],
     ['an unknown code', { qrToken: 'qr-unknown' }],
     ["another location's code", { qrToken: FOREIGN }],
@@ -140,9 +149,20 @@ describe('what else a visitor writes', () => {
     await assertFails(setDoc(doc(visitor, 'sosRequests/mine/messages/m-2'), message({ role: 'staff' })));
   });
 
+  it('notes a call to the emergency services on their own active request', async () => {
+    await assertSucceeds(updateDoc(doc(visitor, 'sosRequests', 'mine'), { called112At: serverTimestamp() }));
+  });
+
+  it("notes no call on another's request or on a closed one", async () => {
+    await assertFails(updateDoc(doc(otherVisitor, 'sosRequests', 'mine'), { called112At: serverTimestamp() }));
+    await assertFails(updateDoc(doc(visitor, 'sosRequests', 'residents'), { called112At: serverTimestamp() }));
+    await assertFails(updateDoc(doc(visitor, 'sosRequests', 'mine-done'), { called112At: serverTimestamp() }));
+  });
+
   it('cannot claim a request, edit a location, register a device or make a profile', async () => {
     await assertFails(updateDoc(doc(visitor, 'sosRequests', 'theirs'), { status: 'acknowledged', ackBy: VISITOR, ackByName: 'V', ackAt: serverTimestamp() }));
     await assertFails(updateDoc(doc(visitor, 'locations', HOME), { name: 'Mine' }));
+    await assertFails(updateDoc(doc(visitor, 'locations', HOME), { kinds: ['fire'], emergencyNumber: '101' }));
     await assertFails(setDoc(doc(visitor, `users/${VISITOR}/devices/d1`), { token: 't', createdAt: serverTimestamp(), lastSeenAt: serverTimestamp() }));
     await assertFails(setDoc(doc(visitor, `users/${VISITOR}`), { displayName: 'V', phone: '', locationIds: [HOME], homeLocationId: HOME }));
     await assertFails(setDoc(doc(visitor, `qrCodes/qr-new`), { locationId: HOME, objectId: OBJECT_ID, active: true }));

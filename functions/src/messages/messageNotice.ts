@@ -8,16 +8,18 @@ import { textsFor } from '../notify/texts';
 const PREVIEW_LENGTH = 120;
 
 /**
- * A staff or admin message goes to the requester; the requester's goes to whoever claimed the request, or,
- * while nobody has, to every on-duty staff member of the location. Never back to the author.
+ * A staff or admin message goes to the requester (not on a silent call: the push would sound on their phone; the
+ * thread shows it); the requester's goes to whoever claimed the request, or, while nobody has, to every on-duty staff
+ * member of the location. Never back to the author.
  */
 export function messageAudience(
   message: Pick<SosMessage<TimestampLike>, 'uid' | 'role'>,
-  request: Pick<SosRequest<TimestampLike>, 'uid' | 'ackBy'>,
+  request: Pick<SosRequest<TimestampLike>, 'uid' | 'ackBy' | 'silent'>,
   roster: readonly RosterEntry[],
 ): string[] {
+  const toRequester = request.silent === true ? [] : [request.uid];
   const uids =
-    message.role !== 'requester' ? [request.uid] : request.ackBy ? [request.ackBy] : roster.filter(({ member }) => member.onDuty).map(({ uid }) => uid);
+    message.role !== 'requester' ? toRequester : request.ackBy ? [request.ackBy] : roster.filter(({ member }) => member.onDuty).map(({ uid }) => uid);
   return [...new Set(uids)].filter((uid) => uid !== message.uid).sort();
 }
 

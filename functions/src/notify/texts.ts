@@ -1,6 +1,6 @@
 // Every text the backend writes for people to read (pushes, order titles), in each locale. Russian is the default;
 // `en` is typed by `ru`, so a key added to one and not the other does not compile. English wording follows web/src/i18n/en.ts.
-import { LOCALES, type Locale } from '@sos/model';
+import { LOCALES, type Locale, type SosKind } from '@sos/model';
 
 const ru = {
   orderTitle: 'Вызов персонала',
@@ -8,11 +8,21 @@ const ru = {
   noPlace: 'место не указано (экстренный вызов)',
   minutesLeft: (minutes: number) => `осталось ${minutes} мин`,
   arrivalTimeOver: 'время прибытия истекло',
-  openTitle: (locationName: string) => `SOS: ${locationName}`,
-  escalationTitle: (round: number, locationName: string) => `SOS — никто не принял (эскалация ${round}): ${locationName}`,
+  /** A staff push's title starts with the kind (or the silent call's warning), nothing before it. */
+  kinds: {
+    emergency: 'Экстренный вызов',
+    medical: 'Нужна медицинская помощь',
+    fire: 'Пожар или дым',
+    security: 'Угроза безопасности',
+    lift: 'Застрял(а) в лифте',
+    leak: 'Протечка или авария',
+    other: 'Другое',
+  } satisfies Record<SosKind, string>,
+  silentCall: 'Тихий вызов — не звоните заявителю',
+  escalationTitle: (head: string, round: number, place: string) => `${head} — никто не принял (эскалация ${round}): ${place}`,
   ackTitle: 'Ваш вызов принят',
   ackBody: (staffName: string | undefined) => `${staffName ?? 'Сотрудник'} уже идёт к вам`,
-  overdueTitle: (locationName: string) => `SOS — опоздание: ${locationName}`,
+  overdueTitle: (head: string, place: string) => `${head} — опоздание: ${place}`,
   claimedNotOnSite: (staffName: string | undefined) => `принял ${staffName ?? 'сотрудник'}, ещё не на месте`,
   minutesLate: (minutes: number) => `опоздание ${minutes} мин`,
   messageFromStaff: 'Сообщение от персонала',
@@ -27,11 +37,20 @@ const en: ServerTexts = {
   noPlace: 'no place given (emergency call)',
   minutesLeft: (minutes) => `${minutes} min left`,
   arrivalTimeOver: 'arrival time is over',
-  openTitle: (locationName) => `SOS call: ${locationName}`,
-  escalationTitle: (round, locationName) => `SOS — nobody accepted (escalation ${round}): ${locationName}`,
+  kinds: {
+    emergency: 'Emergency',
+    medical: 'Medical help needed',
+    fire: 'Fire or smoke',
+    security: 'Security threat',
+    lift: 'Stuck in a lift',
+    leak: 'Leak or breakdown',
+    other: 'Other',
+  },
+  silentCall: 'Silent call — do not call the requester',
+  escalationTitle: (head, round, place) => `${head} — nobody accepted (escalation ${round}): ${place}`,
   ackTitle: 'Your call was accepted',
   ackBody: (staffName) => `${staffName ?? 'A staff member'} is on the way`,
-  overdueTitle: (locationName) => `SOS — staff late: ${locationName}`,
+  overdueTitle: (head, place) => `${head} — staff late: ${place}`,
   claimedNotOnSite: (staffName) => `accepted by ${staffName ?? 'a staff member'}, not on site yet`,
   minutesLate: (minutes) => `${minutes} min late`,
   messageFromStaff: 'Message from staff',

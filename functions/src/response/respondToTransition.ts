@@ -86,8 +86,12 @@ async function watchArrival(requestId: string, request: SosRequest<Timestamp>): 
   if (request.deadlineAt) await enqueueArrivalCheck(firstArrivalCheck(requestId, request.deadlineAt.toMillis()));
 }
 
-/** Pushes the requester that someone has claimed their request (a fixed batch id: once per request). */
+/**
+ * Pushes the requester that someone has claimed their request (a fixed batch id: once per request). Not on a silent
+ * call: a notification would sound on the phone of someone who must not be heard; their screen shows the claim.
+ */
 async function notifyRequester(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  if (request.silent === true) return;
   await deliverPushBatch({
     requestId,
     batch: 'ack',

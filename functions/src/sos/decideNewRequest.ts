@@ -2,6 +2,8 @@
 import {
   attachPlan,
   computeDeadlines,
+  kindOf,
+  offeredKinds,
   validateSosRequest,
   type Location,
   type LocationObject,
@@ -86,6 +88,8 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
 
   if (validateSosRequest(request).length > 0) return reject('invalid-request');
   if (!location) return reject('location-not-found');
+  // The one-tap call is always there; a form or QR kind must be one the location offers.
+  if (request.source !== 'emergency' && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
   const visitor = isVisitorRequest(request, requester);
   if (visitor) {
     const code = context.qrCode;

@@ -1,4 +1,5 @@
-// Effects of a status change: mirror it into the resident's order and add the audit event.
+// Effects of a status change: mirror it into the resident's order and add the audit event. And the audit event of the
+// requester's call to the emergency services (`called112At`), which changes no status.
 import { type Timestamp, db, refs } from '../firestore';
 import { clientTransitionsInto, findTransition, transitionEvent, type OrderMirror, type SosEvent, type SosRequest } from '@sos/model';
 import { logs } from '../logs';
@@ -33,4 +34,12 @@ export async function recordTransition(requestId: string, before: SosRequest<Tim
 function withClaimChannel<E extends { type: string; detail: SosEvent['detail'] }>(event: E, after: SosRequest<Timestamp>): E {
   if (event.type !== 'acknowledged' || !after.ackChannel) return event;
   return { ...event, detail: { channel: after.ackChannel, name: after.ackByName ?? '', ...(after.ackDigits ? { digits: after.ackDigits } : {}) } };
+}
+
+/** The requester called the emergency services too: the `called_112` event, once (a fixed id; a replay writes the same). */
+export async function recordEmergencyServicesCall(requestId: string, before: SosRequest<Timestamp>, after: SosRequest<Timestamp>): Promise<void> {
+  if (before.called112At || !after.called112At) return;
+  const event: SosEvent<Timestamp> = { type: 'called_112', at: after.called112At, by: after.uid, detail: null };
+  await refs.event(requestId, event.type).set(event);
+  logs.emergencyServicesCalled(requestId);
 }

@@ -5,7 +5,7 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import type { Timestamp } from '../firestore';
 import { effectsOf, type SosRequest } from '@sos/model';
 import { processNewRequest } from './processNewRequest';
-import { recordTransition } from './recordTransition';
+import { recordEmergencyServicesCall, recordTransition } from './recordTransition';
 import { runTransitionEffects } from '../response/respondToTransition';
 import { reportingCosts } from '../costs';
 import { MIN_INSTANCES, REGION } from '../params';
@@ -21,8 +21,8 @@ export const onSosRequestCreated = onDocumentCreated(
   }),
 );
 
-// A status change: the resident's order mirror and audit event, and what the lifecycle row says to do after it.
-// Independent of each other, both idempotent.
+// A status change: the resident's order mirror and audit event, and what the lifecycle row says to do after it; the
+// requester's call to the emergency services: its audit event. Independent of each other, all idempotent.
 export const onSosRequestUpdated = onDocumentUpdated(
   { document: 'sosRequests/{requestId}', region: REGION, retry: true, minInstances: MIN_INSTANCES },
   reportingCosts(async (event) => {
@@ -34,6 +34,7 @@ export const onSosRequestUpdated = onDocumentUpdated(
     await Promise.all([
       recordTransition(requestId, before, after, change.after.updateTime),
       runTransitionEffects(requestId, effectsOf(before.status, after.status), after),
+      recordEmergencyServicesCall(requestId, before, after),
     ]);
   }),
 );

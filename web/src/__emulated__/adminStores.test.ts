@@ -1,5 +1,5 @@
 // The admin's stores and screens' listeners against the emulators: session, profile and home location,
-// served locations and the chosen one, roster, statistics, object tree and QR codes, a request's detail.
+// served locations and the chosen one, roster, statistics, object tree and QR codes, request settings, a request's detail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { effectScope } from 'vue';
@@ -162,6 +162,20 @@ describe('admin stores', () => {
       'no code',
     );
     expect(await readDoc(paths.qrCode(second))).toMatchObject({ active: false });
+  });
+
+  it('request settings: saves the offered kinds in their order and the emergency number, and the location shows them', async () => {
+    const served = useServedLocationsStore();
+    served.locationId = locationIds[0]!;
+    const admin = useLocationAdminStore();
+    await admin.saveRequestSettings({ kinds: ['lift', 'fire', 'other'], emergencyNumber: '+7101' });
+    expect(await readDoc(paths.location(locationIds[0]!))).toMatchObject({ kinds: ['lift', 'fire', 'other'], emergencyNumber: '+7101' });
+    await until(
+      () => admin.location,
+      (location) => location?.kinds?.join() === 'lift,fire,other' && location.emergencyNumber === '+7101',
+      20_000,
+      'the saved settings',
+    );
   });
 
   it('request detail: the request with its audit trail, in time order', async () => {

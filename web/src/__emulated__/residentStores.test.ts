@@ -121,6 +121,34 @@ describe('resident stores', () => {
     scope.stop();
   });
 
+  it('passes the kind and a silent call through; records «I called 112» once, alone, and the backend keeps the request open', async () => {
+    const store = useSosRequestStore();
+    const scope = effectScope();
+    const silentId = store.createRequest({ source: 'emergency', silent: true, objectId: null, description: null, repeatOf: null });
+    const leakId = store.createRequest({ source: 'qr', kind: 'leak', objectId: 'hall', qrToken: token, description: null, repeatOf: null });
+    const silent = scope.run(() => liveSosRequest(silentId))!;
+    const leak = scope.run(() => liveSosRequest(leakId))!;
+    await until(
+      () => [silent.data.value?.status, leak.data.value?.status],
+      (statuses) => statuses.every((status) => status === 'open'),
+      20_000,
+      'both opened',
+    );
+    expect(silent.data.value).toMatchObject({ source: 'emergency', kind: 'emergency', silent: true });
+    expect(leak.data.value).toMatchObject({ source: 'qr', kind: 'leak' });
+    expect(leak.data.value?.silent).toBeUndefined();
+
+    await Promise.all([store.recordCalled112(silentId), store.recordCalled112(silentId)]);
+    const stored = await readDoc(paths.sosRequest(silentId));
+    expect(stored?.called112At).toBeDefined();
+    expect(stored?.status).toBe('open');
+    // A second tap writes nothing more (the rules would refuse it: once only).
+    await store.recordCalled112(silentId);
+    expect((await readDoc(paths.sosRequest(silentId)))?.called112At).toEqual(stored?.called112At);
+    await Promise.all([store.cancelRequest(silentId), store.cancelRequest(leakId)]);
+    scope.stop();
+  });
+
   it("a valid code shows its object on the parent's plan; a revoked and an unknown one say so", async () => {
     const scope = effectScope();
     const valid = scope.run(() => liveQrPlan(token))!;

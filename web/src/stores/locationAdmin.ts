@@ -3,7 +3,7 @@
 import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { computed } from 'vue';
 import { doc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
-import { newQrToken, objectTreeRows, objectPathLabel, type AlertStep, type LocationObject, type PlanPoint } from '@sos/model';
+import { newQrToken, objectTreeRows, objectPathLabel, type AlertStep, type Location, type LocationObject, type PlanPoint } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from '../composables/useLive';
@@ -11,6 +11,8 @@ import { liveStatus } from '../composables/liveStatus';
 import { useServedLocationsStore } from './servedLocations';
 
 export type ObjectDraft = Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable'>;
+/** What a requester is offered at the location: the kinds of help in order, and the emergency services number. */
+export type RequestSettings = Required<Pick<Location, 'kinds' | 'emergencyNumber'>>;
 export type ObjectChanges = Partial<Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable' | 'position'>>;
 
 export const useLocationAdminStore = defineStore('locationAdmin', () => {
@@ -84,6 +86,11 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     await updateDoc(refs.location(requireLocation()), { alertSteps });
   }
 
+  /** Both fields at once (firestore.rules allow the location's admins exactly these, and check each). */
+  async function saveRequestSettings({ kinds, emergencyNumber }: RequestSettings): Promise<void> {
+    await updateDoc(refs.location(requireLocation()), { kinds, emergencyNumber });
+  }
+
   return {
     locationIds,
     locationId,
@@ -104,6 +111,7 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     issueCode,
     revokeCode,
     saveAlertSteps,
+    saveRequestSettings,
   };
 });
 

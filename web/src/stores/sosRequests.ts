@@ -4,7 +4,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
 import { doc, collection, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
-import { cancelWrite, paths, sosRequestCreate, type SosSource } from '@sos/model';
+import { cancelWrite, paths, sosRequestCreate, type SosKind, type SosSource } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useSessionStore } from './session';
@@ -12,6 +12,10 @@ import { useHomeLocationStore } from './homeLocation';
 
 export interface SosRequestDraft {
   source: SosSource;
+  /** What kind of help; absent: `emergency` for the one-tap source, `other` for the form and QR (sosRequestCreate). */
+  kind?: SosKind;
+  /** A silent call (one-tap source only): no sound on this phone, and staff must not call back. */
+  silent?: boolean;
   objectId: string | null;
   description: string | null;
   repeatOf: string | null;
@@ -38,7 +42,7 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
   const failedWrites = ref<Record<string, string>>({});
   /** Until the server sets deadlineAt: the tap time and the deadline from the location's response time, by request id. */
   const provisionalClocks = ref<Record<string, { startedAt: number; deadlineAt: number }>>({});
-  let lastEmergency: { requestId: string; locationId: string; at: number } | null = null;
+  let lastEmergency: { requestId: string; locationId: string; silent: boolean; at: number } | null = null;
 
   function newRequestId(): string {
     return doc(collection(db, paths.sosRequests())).id;
@@ -51,14 +55,20 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     const locationId = draft.locationId ?? home.homeLocationId;
     if (!uid || !locationId) throw new Error('not signed in to a location');
     const tappedAt = draft.tappedAt ?? Date.now();
+    const silent = draft.source === 'emergency' && draft.silent === true;
+    // A silent call right after a normal one (or the other way round) is a different call, not a double tap.
     const isDoubleTap =
-      draft.source === 'emergency' && !draft.repeatOf && lastEmergency?.locationId === locationId && tappedAt - lastEmergency.at < DOUBLE_TAP_MS;
+      draft.source === 'emergency' &&
+      !draft.repeatOf &&
+      lastEmergency?.locationId === locationId &&
+      lastEmergency.silent === silent &&
+      tappedAt - lastEmergency.at < DOUBLE_TAP_MS;
     if (isDoubleTap && lastEmergency) {
       return lastEmergency.requestId;
     }
     if (draft.requestId !== undefined && !REQUEST_ID.test(draft.requestId)) throw new Error(`bad request id: ${draft.requestId}`);
     const requestId = draft.requestId ?? newRequestId();
-    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, locationId, at: tappedAt };
+    if (draft.source === 'emergency' && !draft.repeatOf) lastEmergency = { requestId, locationId, silent, at: tappedAt };
     const minutes = draft.responseMinutes ?? home.homeLocation?.responseMinutes;
     if (minutes) provisionalClocks.value = { ...provisionalClocks.value, [requestId]: { startedAt: tappedAt, deadlineAt: tappedAt + minutes * 60_000 } };
     const payload = sosRequestCreate({ ...draft, uid, locationId }, serverTimestamp());
@@ -88,7 +98,24 @@ export const useSosRequestStore = defineStore('sosRequests', () => {
     await updateDoc(refs.sosRequest(requestId), { ...cancelWrite(serverTimestamp()) });
   }
 
-  return { failedWrites, provisionalClocks, createRequest, askToOpen, cancelRequest };
+  const recorded112 = new Set<string>();
+  /**
+   * The requester tapped «Позвонить 112»: records `called112At` alone, once (the rules allow one write, by the
+   * requester, while someone still has to come), so staff know the emergency services were called too.
+   */
+  async function recordCalled112(requestId: string): Promise<void> {
+    if (recorded112.has(requestId)) return;
+    recorded112.add(requestId);
+    try {
+      await updateDoc(refs.sosRequest(requestId), { called112At: serverTimestamp() });
+    } catch (error) {
+      // Refused: a later tap may try again (e.g. after the write was lost offline).
+      recorded112.delete(requestId);
+      throw error;
+    }
+  }
+
+  return { failedWrites, provisionalClocks, createRequest, askToOpen, cancelRequest, recordCalled112 };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSosRequestStore, import.meta.hot));

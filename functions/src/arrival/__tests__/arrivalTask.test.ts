@@ -47,17 +47,25 @@ describe('overdue notice', () => {
     expect(overdueAudience([], undefined, 'b')).toEqual(['b']);
   });
   it('says who claimed it, that they are not there yet, and how late, linking to the staff card', () => {
-    const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, ackByName: 'Иван', deadlineAt: ts(600_000) };
+    const request = {
+      locationName: 'БЦ',
+      objectName: 'Кафе',
+      source: 'qr' as const,
+      kind: 'medical' as const,
+      requester: { name: 'Анна', phone: '+7' },
+      ackByName: 'Иван',
+      deadlineAt: ts(600_000),
+    };
     expect(overduePushMessage('ru', 'r1', request, 3, 600_000 + 5 * 60_000 + 1)).toMatchObject({
-      title: 'SOS — опоздание: БЦ',
-      body: 'Кафе · Анна · принял Иван, ещё не на месте · опоздание 5 мин',
+      title: 'Нужна медицинская помощь — опоздание: Кафе',
+      body: 'БЦ · Анна · принял Иван, ещё не на месте · опоздание 5 мин',
       link: '/staff?request=r1',
       data: { requestId: 'r1', kind: 'arrival_overdue', repeat: '3' },
     });
     expect(overduePushMessage('ru', 'r1', request, 1, 600_000).body).toContain('время прибытия истекло');
     expect(overduePushMessage('en', 'r1', { ...request, ackByName: 'Ivan' }, 3, 600_000 + 5 * 60_000 + 1)).toMatchObject({
-      title: 'SOS — staff late: БЦ',
-      body: 'Кафе · Анна · accepted by Ivan, not on site yet · 5 min late',
+      title: 'Medical help needed — staff late: Кафе',
+      body: 'БЦ · Анна · accepted by Ivan, not on site yet · 5 min late',
     });
     expect(overduePushMessage('en', 'r1', request, 1, 600_000).body).toContain('arrival time is over');
   });

@@ -12,6 +12,10 @@ describe('message audience', () => {
     expect(messageAudience({ uid: 'a', role: 'staff' }, { uid: 'res', ackBy: 'a' }, roster)).toEqual(['res']);
     expect(messageAudience({ uid: 'z', role: 'admin' }, { uid: 'res' }, roster)).toEqual(['res']);
   });
+  it('no push reaches the requester of a silent call (it would sound); theirs still reach staff', () => {
+    expect(messageAudience({ uid: 'a', role: 'staff' }, { uid: 'res', ackBy: 'a', silent: true }, roster)).toEqual([]);
+    expect(messageAudience({ uid: 'res', role: 'requester' }, { uid: 'res', ackBy: 'b', silent: true }, roster)).toEqual(['b']);
+  });
   it("the requester's message goes to the claimer, or to every on-duty staff member while unclaimed", () => {
     expect(messageAudience({ uid: 'res', role: 'requester' }, { uid: 'res', ackBy: 'b' }, roster)).toEqual(['b']);
     expect(messageAudience({ uid: 'res', role: 'requester' }, { uid: 'res' }, roster)).toEqual(['a', 'c']);

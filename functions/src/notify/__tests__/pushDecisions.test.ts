@@ -22,20 +22,38 @@ describe('audiences', () => {
 });
 
 describe('push messages', () => {
-  const request = { locationName: 'БЦ', objectName: 'Кафе', requester: { name: 'Анна', phone: '+7' }, createdAt: ts(0), deadlineAt: ts(600_000) };
-  const visitor = { ...request, objectName: null, requester: { name: 'Посетитель', phone: '', visitor: true } };
-  it('tell staff the place, who and the time left, and link to the staff queue', () => {
+  const request = {
+    locationName: 'БЦ',
+    objectName: 'Кафе',
+    source: 'form' as const,
+    kind: 'fire' as const,
+    requester: { name: 'Анна', phone: '+7' },
+    createdAt: ts(0),
+    deadlineAt: ts(600_000),
+  };
+  const visitor = { ...request, objectName: null, source: 'emergency' as const, kind: undefined, requester: { name: 'Посетитель', phone: '', visitor: true } };
+  it('start the title with the kind, then the place; the location, who and the time left after; link to the staff queue', () => {
     const message = staffPushMessage('ru', 'r1', request, 0);
-    expect(message).toMatchObject({ title: 'SOS: БЦ', body: 'Кафе · Анна · осталось 10 мин', link: '/staff?request=r1' });
-    expect(staffPushMessage('en', 'r1', request, 0)).toMatchObject({ title: 'SOS call: БЦ', body: 'Кафе · Анна · 10 min left', link: '/staff?request=r1' });
+    expect(message).toMatchObject({ title: 'Пожар или дым — Кафе', body: 'БЦ · Анна · осталось 10 мин', link: '/staff?request=r1' });
+    expect(staffPushMessage('en', 'r1', request, 0)).toMatchObject({
+      title: 'Fire or smoke — Кафе',
+      body: 'БЦ · Анна · 10 min left',
+      link: '/staff?request=r1',
+    });
+  });
+  it('read a request without a kind by its source, and warn of a silent call first', () => {
+    expect(staffPushMessage('ru', 'r1', visitor, 0).title).toBe('Экстренный вызов — БЦ');
+    expect(staffPushMessage('en', 'r1', { ...request, kind: undefined }, 0).title).toBe('Other — Кафе');
+    expect(staffPushMessage('ru', 'r1', { ...visitor, kind: 'emergency', silent: true }, 0).title).toBe('Тихий вызов — не звоните заявителю — БЦ');
+    expect(staffPushMessage('en', 'r1', { ...visitor, kind: 'emergency', silent: true }, 0).title).toMatch(/^Silent call/);
   });
   it("name a visitor and a missing place in the recipient's language", () => {
     expect(staffPushMessage('ru', 'r1', visitor, 0).body).toBe('место не указано (экстренный вызов) · Посетитель · осталось 10 мин');
     expect(staffPushMessage('en', 'r1', visitor, 0).body).toBe('no place given (emergency call) · Visitor · 10 min left');
   });
   it('say which escalation round it is', () => {
-    expect(staffPushMessage('ru', 'r1', request, 0, 3).title).toBe('SOS — никто не принял (эскалация 3): БЦ');
-    expect(staffPushMessage('en', 'r1', request, 0, 3).title).toBe('SOS — nobody accepted (escalation 3): БЦ');
+    expect(staffPushMessage('ru', 'r1', request, 0, 3).title).toBe('Пожар или дым — никто не принял (эскалация 3): Кафе');
+    expect(staffPushMessage('en', 'r1', request, 0, 3).title).toBe('Fire or smoke — nobody accepted (escalation 3): Кафе');
     expect(staffPushMessage('en', 'r1', request, 0, 3).data).toMatchObject({ kind: 'escalation', round: '3' });
   });
   it('round the time left up and say when it is over', () => {

@@ -1,10 +1,12 @@
 // What Telegram, SMS and voice alerts say, in each locale (Russian is the default); `en` is typed by `ru`.
-import type { Locale, Requester } from '@sos/model';
+import type { Locale, Requester, SosRequest, TimestampLike } from '@sos/model';
+import { titleHead } from '../../notify/messages';
+import { textsFor } from '../../notify/texts';
 import { gatherTwiml } from '../transport/twiml';
 import type { ChannelMessage, ContactChannel } from '../transport';
 
 const ru = {
-  help: (place: string) => `SOS: нужна помощь — ${place}`,
+  help: (head: string, place: string) => `SOS: ${head} — ${place}`,
   noPlace: 'место не указано (экстренный вызов)',
   from: (name: string) => `Вызвал(а): ${name}`,
   visitor: 'Посетитель',
@@ -24,7 +26,7 @@ const ru = {
 export type AlertTexts = typeof ru;
 
 const en: AlertTexts = {
-  help: (place) => `SOS: help needed — ${place}`,
+  help: (head, place) => `SOS: ${head} — ${place}`,
   noPlace: 'no place given (emergency call)',
   from: (name) => `Called by: ${name}`,
   visitor: 'Visitor',
@@ -43,8 +45,8 @@ const en: AlertTexts = {
 
 export const ALERT_TEXTS: Record<Locale, AlertTexts> = { ru, en };
 
-/** Where help is needed, as the alert says it: the location, then the spot. */
-export interface AlertContext {
+/** What help is needed (the kind, as a staff push's title says it) and where: the location, then the spot. */
+export interface AlertContext extends Pick<SosRequest<TimestampLike>, 'source' | 'kind' | 'silent'> {
   locationName?: string;
   objectName?: string | null;
   requester?: Requester;
@@ -61,10 +63,11 @@ export function parseAcceptCallback(data: unknown): string | null {
 }
 
 /** The lines every alert starts with: where help is needed and who called, then `more` (grouped alerts), if any. */
-function alertLines(texts: AlertTexts, request: AlertContext, more: string | null): string[] {
+function alertLines(locale: Locale, request: AlertContext, more: string | null): string[] {
+  const texts = ALERT_TEXTS[locale];
   const place = [request.locationName, request.objectName ?? texts.noPlace].filter(Boolean).join(', ');
   const name = request.requester?.visitor ? texts.visitor : request.requester?.name;
-  return [texts.help(place), ...(name ? [texts.from(name)] : []), ...(more ? [more] : [])];
+  return [texts.help(titleHead(textsFor(locale), request), place), ...(name ? [texts.from(name)] : []), ...(more ? [more] : [])];
 }
 
 /**
@@ -81,7 +84,7 @@ export function alertMessage(
   more: string | null = null,
 ): ChannelMessage {
   const texts = ALERT_TEXTS[locale];
-  const lines = alertLines(texts, request, more);
+  const lines = alertLines(locale, request, more);
   switch (channel) {
     case 'telegram':
       return { channel, chatId: address, text: lines.join('\n'), buttons: [{ text: texts.accept, callbackData: acceptCallbackData(requestId) }] };

@@ -7,6 +7,7 @@ describe('the open step', () => {
   const request: OpenedRequest = {
     uid: 'resident',
     locationId: 'bc',
+    source: 'emergency',
     createdAt: ts(1_000),
     ackDeadlineAt: ts(61_000),
     deadlineAt: ts(601_000),

@@ -57,6 +57,12 @@ const rejectedFor: Record<RejectReason, NewRequestContext> = {
     object: room,
     parent: floor,
   }),
+  'kind-not-offered': context({
+    request: request({ source: 'qr', objectId: 'room-204', qrToken: 'qr-204', kind: 'lift' }),
+    location: { name: 'БЦ', staffPhone: '+73422580078', responseMinutes: 10, ackSeconds: 60, timezone: 'Asia/Yekaterinburg', kinds: ['fire', 'medical'] },
+    object: room,
+    parent: floor,
+  }),
 };
 
 describe('decideNewRequest', () => {
@@ -84,6 +90,31 @@ describe('decideNewRequest', () => {
 
   it.each(REJECT_REASONS)('rejects with %s', (reason) => {
     expect(decideNewRequest(rejectedFor[reason])).toEqual({ status: 'rejected', rejectReason: reason });
+  });
+
+  it('opens a kind the location offers, every kind where it chose none, and the one-tap call wherever it chose', () => {
+    const qr = (kind: SosRequest['kind']) => request({ source: 'qr', objectId: 'room-204', qrToken: 'qr-204', kind });
+    const offering = (kinds: NonNullable<NewRequestContext['location']>['kinds']) => ({ ...context().location!, kinds });
+    expect(decideNewRequest(context({ request: qr('fire'), object: room, parent: floor, location: offering(['fire']) }))).toMatchObject({ status: 'open' });
+    expect(decideNewRequest(context({ request: qr('leak'), object: room, parent: floor }))).toMatchObject({ status: 'open' });
+    expect(decideNewRequest(context({ request: request({ kind: 'emergency' }), location: offering(['fire']) }))).toMatchObject({ status: 'open' });
+    // Stored before kinds: a QR request reads as `other`, refused where `other` is not offered.
+    expect(decideNewRequest(context({ request: qr(undefined), object: room, parent: floor, location: offering(['fire']) }))).toEqual({
+      status: 'rejected',
+      rejectReason: 'kind-not-offered',
+    });
+  });
+
+  it('rejects a kind that does not fit the source, and a silent call that is not a one-tap call, as invalid', () => {
+    const invalid = { status: 'rejected', rejectReason: 'invalid-request' };
+    expect(decideNewRequest(context({ request: request({ kind: 'fire' }) }))).toEqual(invalid);
+    expect(
+      decideNewRequest(context({ request: request({ source: 'form', objectId: 'room-204', description: 'Дым', kind: 'emergency' }), object: room })),
+    ).toEqual(invalid);
+    expect(decideNewRequest(context({ request: request({ source: 'form', objectId: 'room-204', description: 'Дым', silent: true }), object: room }))).toEqual(
+      invalid,
+    );
+    expect(decideNewRequest(context({ request: request({ silent: true }) }))).toMatchObject({ status: 'open' });
   });
 
   it('rejects a source outside the contract as an invalid request', () => {

@@ -125,6 +125,9 @@ export function journalPhrases(event: Pick<SosEvent<TimestampLike>, 'type' | 'by
       return includes(SOS_STATUSES, note) ? [{ key: 'journal.endedBy', params: { status: { key: `status.${note}` } } }] : [];
     case 'arrival_overdue':
       return structured?.repeat ? [{ key: 'journal.repeat', params: { repeat: structured.repeat } }] : [];
+    case 'called_112':
+      // The type says «Заявитель позвонил 112»; the detail, who pressed it (the requester, by name).
+      return by;
     case 'message': {
       const role = structured?.role;
       return [...by, ...(includes(MESSAGE_ROLES, role) ? [{ key: `messages.role.${role}` }] : [])];

@@ -205,6 +205,28 @@ describe('Reach in the journal', () => {
   });
 });
 
+describe('the requester called 112', () => {
+  it('is said in words, with the requester by name', () => {
+    expect(messageAt(ru, 'timeline.type.called_112')).toBe('Заявитель позвонил 112');
+    expect(messageAt(en, 'timeline.type.called_112')).toBe('The requester called 112');
+    expect(journalPhrases({ type: 'called_112', by: 'uid-resident', detail: null }, context)).toEqual([
+      { key: 'journal.by', params: { name: 'Анна Смирнова' } },
+    ]);
+  });
+
+  it('takes its place in time order with its offset from the request', () => {
+    const at = (millis: number) => ({ toMillis: () => millis });
+    const events = [
+      { id: 'call', type: 'called_112' as const, at: at(42_000), by: 'uid-resident', detail: null },
+      { id: 'created', type: 'created' as const, at: at(0), by: null, detail: null },
+    ];
+    expect(journalEntries(events, 0, context).map((entry) => [entry.id, entry.offset])).toEqual([
+      ['created', '+0:00'],
+      ['call', '+0:42'],
+    ]);
+  });
+});
+
 describe('a request opened by the second path', () => {
   const say = (catalogue: object) => (key: string, params: Record<string, string | number>) =>
     String(messageAt(catalogue, key)).replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name]));
