@@ -89,7 +89,10 @@ describe('countdown screen', () => {
     const plan = page.getByTestId('plan-view');
     await plan.waitFor({ timeout: 30_000 });
     const repeat = await page.getByRole('button', { name: t('countdown.repeat') }).boundingBox();
-    const call = await page.getByRole('link', { name: t('sos.call') }).boundingBox();
+    const call = await page
+      .getByTestId('staff-phone')
+      .getByRole('link', { name: t('sos.call') })
+      .boundingBox();
     const planBox = await plan.boundingBox();
     expect(repeat && call && planBox).toBeTruthy();
     expect(repeat!.y + repeat!.height).toBeLessThanOrEqual(SMALL_PHONE.height);

@@ -237,7 +237,6 @@ describe('kinds of help, 112 and the silent call', () => {
     await page.mouse.down();
     await page.locator('[data-testid="silent-hold"][data-state="holding"]').waitFor();
     await hint.getByText(t('sos.silentHolding', { seconds: SILENT_HOLD_MS / 1000 })).waitFor();
-    await screenshot(page, 'kinds-06-silent-holding');
     await page.waitForURL(REQUEST_URL, { timeout: SILENT_HOLD_MS + 10_000 });
     expect(Date.now() - pressedAt).toBeGreaterThanOrEqual(SILENT_HOLD_MS);
     await page.mouse.up();

@@ -39,7 +39,12 @@ describe('offline SOS', () => {
     await page.waitForURL(/\/sos\/[\w-]+$/);
     const requestId = page.url().split('/').pop() ?? '';
     await page.getByText(t('countdown.notSentOffline')).waitFor();
-    expect(await page.getByRole('link', { name: t('sos.call') }).getAttribute('href')).toBe('tel:+73422580078');
+    expect(
+      await page
+        .getByTestId('staff-phone')
+        .getByRole('link', { name: t('sos.call') })
+        .getAttribute('href'),
+    ).toBe('tel:+73422580078');
     await screenshot(page, '10-offline-not-sent');
 
     await page.reload();
