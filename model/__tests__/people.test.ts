@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { higherRole, inviteUrl, isInviteCode, normalizePhone, validateSignUp } from '../src/people';
+import { PERSON_NAME_MAX_LENGTH, higherRole, inviteUrl, isInviteCode, normalizePhone, personNameError, validateSignUp } from '../src/people';
 
 describe('people helpers', () => {
   it('ranks admin > staff > resident', () => {
@@ -20,12 +20,28 @@ describe('people helpers', () => {
     expect(normalizePhone('+0123456789')).toBeNull();
     expect(normalizePhone('+1234567890123456')).toBeNull();
   });
+  it('takes a name with a letter of any script once trimmed', () => {
+    expect(personNameError('Анна')).toBeNull();
+    expect(personNameError('  Anna S.  ')).toBeNull();
+    expect(personNameError('李')).toBeNull();
+    expect(personNameError('R2-D2')).toBeNull();
+  });
+  it('refuses a blank name, a name without a letter and one too long', () => {
+    expect(personNameError('   ')).toBe('required');
+    expect(personNameError('!!!')).toBe('no-letter');
+    expect(personNameError(' 112 ')).toBe('no-letter');
+    expect(personNameError('я'.repeat(PERSON_NAME_MAX_LENGTH))).toBeNull();
+    expect(personNameError('я'.repeat(PERSON_NAME_MAX_LENGTH + 1))).toBe('too-long');
+  });
   it('gives one error per bad sign-up field', () => {
     expect(validateSignUp({ displayName: ' ', phone: '12', email: 'x@', password: '123' })).toEqual([
       { field: 'displayName', code: 'required' },
       { field: 'phone', code: 'invalid-phone' },
       { field: 'email', code: 'invalid-email' },
       { field: 'password', code: 'weak-password' },
+    ]);
+    expect(validateSignUp({ displayName: '!!!', phone: '+79001234567', email: 'a@b.ru', password: 'secret1' })).toEqual([
+      { field: 'displayName', code: 'no-letter' },
     ]);
     expect(validateSignUp({ displayName: 'Анна', phone: '+79001234567', email: 'a@b.ru', password: 'secret1' })).toEqual([]);
   });

@@ -37,8 +37,21 @@ export function normalizePhone(value: string): string | null {
   return isE164Phone(compact) ? compact : null;
 }
 
+export const PERSON_NAME_MAX_LENGTH = 100;
+/** `\p{L}` as the rules' RE2 reads it: a letter of any script, Latin and Cyrillic included. */
+const LETTER = /\p{L}/u;
+export type PersonNameErrorCode = 'required' | 'too-long' | 'no-letter';
+
+/** What is wrong with a typed name once trimmed (isPersonName in firestore.rules), or null: it is saved trimmed. */
+export function personNameError(typed: string): PersonNameErrorCode | null {
+  const name = typed.trim();
+  if (name === '') return 'required';
+  if (name.length > PERSON_NAME_MAX_LENGTH) return 'too-long';
+  return LETTER.test(name) ? null : 'no-letter';
+}
+
 export type SignUpField = 'displayName' | 'phone' | 'email' | 'password';
-export type SignUpErrorCode = 'required' | 'too-long' | 'invalid-phone' | 'invalid-email' | 'weak-password';
+export type SignUpErrorCode = PersonNameErrorCode | 'invalid-phone' | 'invalid-email' | 'weak-password';
 export interface SignUpError {
   field: SignUpField;
   code: SignUpErrorCode;
@@ -48,9 +61,8 @@ export const MIN_PASSWORD_LENGTH = 6;
 /** What /signup checks before asking Auth (which also refuses weak passwords and emails in use). */
 export function validateSignUp(form: Record<SignUpField, string>): SignUpError[] {
   const errors: SignUpError[] = [];
-  const name = form.displayName.trim();
-  if (name === '') errors.push({ field: 'displayName', code: 'required' });
-  else if (name.length > 100) errors.push({ field: 'displayName', code: 'too-long' });
+  const nameError = personNameError(form.displayName);
+  if (nameError) errors.push({ field: 'displayName', code: nameError });
   if (form.phone.trim() === '') errors.push({ field: 'phone', code: 'required' });
   else if (!normalizePhone(form.phone)) errors.push({ field: 'phone', code: 'invalid-phone' });
   if (form.email.trim() === '') errors.push({ field: 'email', code: 'required' });

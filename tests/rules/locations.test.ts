@@ -228,6 +228,38 @@ describe('the duty roster', () => {
     await assertSucceeds(updateDoc(ref('admin', ROSTER_PATH), { onDuty: false }));
   });
 
+  it('the admin puts staff on the roster under a Cyrillic name and renames an entry', async () => {
+    await assertSucceeds(setDoc(ref('admin', `${LOCATION_PATH}/staff/staff-2`), rosterEntry({ name: 'Пётр Сидоров' })));
+    await assertSucceeds(updateDoc(ref('admin', ROSTER_PATH), { name: 'Иван Петров' }));
+  });
+
+  const BAD_NAMES = [
+    ['an empty name', ''],
+    ['a name of spaces', '   '],
+    ['a name without a letter', '!!!'],
+    ['a name with leading or trailing spaces', ' Ivan '],
+    ['a name over 100 characters', 'I'.repeat(101)],
+  ];
+
+  it.each(BAD_NAMES)('the admin cannot put staff on the roster with %s', async (_label, name) => {
+    await assertFails(setDoc(ref('admin', `${LOCATION_PATH}/staff/staff-2`), rosterEntry({ name })));
+  });
+
+  it.each(BAD_NAMES)('the admin cannot rename a roster entry to %s', async (_label, name) => {
+    await assertFails(updateDoc(ref('admin', ROSTER_PATH), { name }));
+  });
+
+  it('the admin cannot put staff on the roster without a name', async () => {
+    const nameless = rosterEntry();
+    delete nameless.name;
+    await assertFails(setDoc(ref('admin', `${LOCATION_PATH}/staff/staff-2`), nameless));
+  });
+
+  it('a name stored before the name check does not stop the admin switching duty', async () => {
+    await h.seed({ [ROSTER_PATH]: rosterEntry({ name: ' Ivan ' }) });
+    await assertSucceeds(updateDoc(ref('admin', ROSTER_PATH), { onDuty: false }));
+  });
+
   it.each(NOT_ITS_ADMIN)("%s cannot change someone else's roster entry", async (_label, actor) => {
     await assertFails(updateDoc(ref(actor, COLLEAGUE_ROSTER_PATH), { onDuty: false }));
   });

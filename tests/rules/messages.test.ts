@@ -1,7 +1,7 @@
 // Messages on a request: the requester and the location's staff and admins, while it is active; immutable.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { Timestamp, collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc, type DocumentData } from 'firebase/firestore';
+import { Timestamp, collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc, writeBatch, type DocumentData } from 'firebase/firestore';
 import type { SosStatus } from '@sos/model';
 import { ACTORS, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 import { T0, storedRequest } from './fixtures';
@@ -61,6 +61,37 @@ describe('who writes', () => {
   it('nobody writes on a request that does not exist', async () => {
     await assertFails(setDoc(doc(h.db('resident'), 'sosRequests/req-missing/messages/m-1'), message('resident')));
     await assertFails(setDoc(doc(h.db('staff'), 'sosRequests/req-missing/messages/m-1'), message('staff')));
+  });
+});
+
+describe('a message beside a change of the request, in one batch', () => {
+  /** The message and the request's update committed together: the rules see the request as the batch leaves it. */
+  const withUpdate = (actor: ActorName, change: DocumentData) => {
+    const batch = writeBatch(h.db(actor));
+    batch.set(doc(h.db(actor), `${MESSAGES}/m-${++counter}`), message(actor));
+    batch.update(doc(h.db(actor), REQUEST_PATH), change);
+    return batch.commit();
+  };
+
+  it('the requester cannot cancel and write a message in one batch', async () => {
+    await assertFails(withUpdate('resident', { status: 'cancelled', cancelledAt: serverTimestamp() }));
+  });
+
+  it('the cancel alone still passes', async () => {
+    await assertSucceeds(updateDoc(doc(h.db('resident'), REQUEST_PATH), { status: 'cancelled', cancelledAt: serverTimestamp() }));
+  });
+
+  it('staff cannot resolve and write a message in one batch', async () => {
+    await assertFails(withUpdate('staff', { status: 'resolved', resolvedBy: ACTORS.staff.uid, resolvedAt: serverTimestamp(), resolution: 'Done' }));
+  });
+
+  it('the requester notes a 112 call and writes a message in one batch: the request stays active', async () => {
+    await assertSucceeds(withUpdate('resident', { called112At: serverTimestamp() }));
+  });
+
+  it('staff claim an open request and write a message in one batch', async () => {
+    await h.seed({ [REQUEST_PATH]: storedRequest('open'), [`users/${ACTORS.staff.uid}`]: { displayName: 'Ivan', phone: '+79120000002' } });
+    await assertSucceeds(withUpdate('staff', { status: 'acknowledged', ackBy: ACTORS.staff.uid, ackByName: 'Ivan', ackAt: serverTimestamp() }));
   });
 });
 

@@ -71,12 +71,36 @@ describe('the user profile', () => {
     await assertFails(updateDoc(ref('resident', USER_PATH), { [field]: value }));
   });
 
-  it('the owner cannot blank their display name', async () => {
-    await assertFails(updateDoc(ref('resident', USER_PATH), { displayName: '' }));
+  it('the owner renames themselves in any script', async () => {
+    await assertSucceeds(updateDoc(ref('resident', USER_PATH), { displayName: 'Анна Смирнова' }));
+    await assertSucceeds(updateDoc(ref('resident', USER_PATH), { displayName: 'Zoë' }));
   });
 
-  it('the owner cannot store a phone over 30 characters', async () => {
-    await assertFails(updateDoc(ref('resident', USER_PATH), { phone: '1'.repeat(31) }));
+  it.each([
+    ['an empty name', ''],
+    ['a name of spaces', '   '],
+    ['a name without a letter', '!!!'],
+    ['a name with leading or trailing spaces', ' Anna '],
+    ['a name over 100 characters', 'A'.repeat(101)],
+    ['a name that is not a string', 42],
+  ])('the owner cannot save %s', async (_label, displayName) => {
+    await assertFails(updateDoc(ref('resident', USER_PATH), { displayName }));
+  });
+
+  it.each([
+    ['words', 'call me maybe'],
+    ['a number as typed, not E.164', '8 912 000 00 09'],
+    ['no phone', ''],
+    ['a phone over 15 digits', '+79120000009123456'],
+    ['a number', 79120000009],
+  ])('the owner cannot save %s as their phone', async (_label, phone) => {
+    await assertFails(updateDoc(ref('resident', USER_PATH), { phone }));
+  });
+
+  it('a name and phone written before these checks do not stop the owner switching their language', async () => {
+    await h.seed({ [USER_PATH]: { ...profile, displayName: ' Anna ', phone: '' } });
+    await assertSucceeds(updateDoc(ref('resident', USER_PATH), { locale: 'en' }));
+    await assertFails(updateDoc(ref('resident', USER_PATH), { locale: 'ru', displayName: ' Anna S. ' }));
   });
 
   it('a user cannot create their own profile', async () => {
@@ -101,12 +125,19 @@ describe('signing up: the new person creates their own profile, with no location
     await assertSucceeds(setDoc(doc(newcomerDb(), `users/${NEWCOMER}`), signUpProfile));
   });
 
+  it('the newcomer signs up with a Cyrillic name', async () => {
+    await assertSucceeds(setDoc(doc(newcomerDb(), `users/${NEWCOMER}`), { ...signUpProfile, displayName: 'Борис Ёлкин' }));
+  });
+
   it.each([
     ['a location', { locationIds: [HOME] }],
     ['a home location', { homeLocationId: HOME }],
     ['a phone that is not E.164', { phone: '8 912 000 00 77' }],
     ['a phone over 20 characters', { phone: '+79120000077123456789' }],
     ['an empty name', { displayName: '' }],
+    ['a name of spaces', { displayName: '   ' }],
+    ['a name without a letter', { displayName: '!!!' }],
+    ['an untrimmed name', { displayName: 'Boris ' }],
     ['a language other than ru or en', { locale: 'de' }],
     ['claimsUpdatedAt', { claimsUpdatedAt: T0 }],
     ['a role', { role: 'admin' }],

@@ -84,6 +84,7 @@ export default {
     errors: {
       required: 'Required',
       'too-long': 'Too long',
+      'no-letter': 'A name needs at least one letter',
       'invalid-phone': 'Phone as +country code and number, e.g. +442079460958',
       'invalid-email': 'Not a valid email address',
       'weak-password': 'Password too weak: at least 6 characters',

@@ -83,6 +83,7 @@ export default {
     errors: {
       required: 'Обязательное поле',
       'too-long': 'Слишком длинно',
+      'no-letter': 'Имя должно содержать хотя бы одну букву',
       'invalid-phone': 'Телефон в формате +7XXXXXXXXXX',
       'invalid-email': 'Неверный адрес эл. почты',
       'weak-password': 'Слишком простой пароль: не меньше 6 символов',
