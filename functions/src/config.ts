@@ -78,6 +78,8 @@ export const config = {
     transport: pushTransportName(),
     /** Staff are pushed at most once per window about one resident's requests at one location. */
     throttleWindowMs: 60_000,
+    /** Each recipient is pushed at most once per window about one request's messages; the next push counts the held. */
+    messageWindowMs: 30_000,
   },
   reach: {
     transport: alertTransportName(),

@@ -174,4 +174,4 @@ export const reachRefs = adminRefs(reachSchema<Timestamp, FieldValue>());
 // ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----
 
 export { FieldValue, Timestamp } from 'firebase-admin/firestore';
-export type { DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
+export type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validContactPhone, validateMessageText } from '../src/messages';
+import { overMessageRate, validContactPhone, validateMessageText } from '../src/messages';
 
 describe('message text', () => {
   it('needs 1 to 500 characters that are not all blank', () => {
@@ -19,5 +19,27 @@ describe('contact phone', () => {
     expect(validContactPhone('+7 912 345-67-89 0000')).toBe(false);
     expect(validContactPhone('call me')).toBe(false);
     expect(validContactPhone('12')).toBe(false);
+  });
+});
+
+describe('message rate', () => {
+  const now = 100_000;
+  it('a writer may send 10 messages a minute on a request; the 11th within the minute is refused', () => {
+    expect(overMessageRate([], now)).toBe(false);
+    expect(
+      overMessageRate(
+        Array.from({ length: 9 }, (_v, i) => now - i * 1000),
+        now,
+      ),
+    ).toBe(false);
+    expect(
+      overMessageRate(
+        Array.from({ length: 10 }, (_v, i) => now - i * 1000),
+        now,
+      ),
+    ).toBe(true);
+  });
+  it('messages older than a minute no longer count', () => {
+    expect(overMessageRate([...Array.from({ length: 9 }, () => now - 1000), now - 60_000], now)).toBe(false);
   });
 });

@@ -108,6 +108,8 @@ export interface Requester {
   phone: string;
   /** A visitor without an account (anonymous sign-in at a QR code): `name` is «Посетитель», `phone` the contact phone given, if any. */
   visitor?: boolean;
+  /** Signed in but not a member of the location, calling at its QR code: their own name and phone; counts toward the code's flood like a visitor. */
+  guest?: boolean;
 }
 
 /** What staff see as a visitor's name. */
@@ -368,7 +370,26 @@ export interface Delivery<Ts = TimestampLike> {
  * (repeats are grouped). Functions only. Visitors have no membership: their floods are grouped per QR code instead.
  */
 export interface PushThrottle<Ts = TimestampLike> {
-  recipients: Record<string, { lastPushAt: Ts; requestId: string; batch: string }>;
+  recipients: Record<string, PushSlot<Ts>>;
+}
+
+/** One recipient's slot: the push that holds it, and (message pushes only) what it announced and what was held back since. */
+export interface PushSlot<Ts = TimestampLike> {
+  lastPushAt: Ts;
+  requestId: string;
+  batch: string;
+  /** How many messages this push announced (itself and those held back before it). */
+  count?: number;
+  /** Ids of the messages held back since this push: the next push announces them. */
+  held?: string[];
+}
+
+/**
+ * `sosRequests/{id}/throttles/messages`, server-only: the message pushes' slots of one request, per recipient
+ * (at most one message push per window per recipient and request; messages within it are held and counted).
+ */
+export interface MessageThrottle<Ts = TimestampLike> {
+  pushThrottle: PushThrottle<Ts>;
 }
 
 /** Someone the backend may push about a location's requests, as the location's dispatch document holds them. */

@@ -2,6 +2,14 @@ import { MAX_CONTACT_PHONE_LENGTH, MAX_MESSAGE_LENGTH } from './contract';
 
 export type MessageError = 'empty' | 'too-long';
 
+/** A writer sends at most this many messages a minute on one request. */
+export const MESSAGES_PER_MINUTE = 10;
+
+/** Whether one more message now would pass `MESSAGES_PER_MINUTE`, given when this writer's messages on the request were sent. */
+export function overMessageRate(sentAtMillis: readonly number[], nowMillis: number): boolean {
+  return sentAtMillis.filter((at) => nowMillis - at < 60_000).length >= MESSAGES_PER_MINUTE;
+}
+
 /** What the message box checks before sending (the rules check the same). */
 export function validateMessageText(text: string): MessageError | null {
   if (text.trim().length === 0) return 'empty';

@@ -11,6 +11,7 @@ import type {
   Location,
   LocationObject,
   Member,
+  MessageThrottle,
   Order,
   QrCode,
   SosEvent,
@@ -79,6 +80,7 @@ export function sosSchema<Ts, Fv>() {
     message: document<SosMessage<Ts>>()(paths.message),
     /** A message as written: `at` is the serverTimestamp() sentinel. */
     newMessage: document<SosMessage<Fv>>()(paths.message),
+    messageThrottle: document<MessageThrottle<Ts>>()(paths.messageThrottle),
     dispatches: collection<Dispatch<Ts>>()(paths.dispatches),
     dispatch: document<Dispatch<Ts>>()(paths.dispatch),
     alertLimit: document<AlertLimits>()(paths.alertLimit),

@@ -32,15 +32,23 @@ describe('reading a code', () => {
     await assertSucceeds(getDoc(ref(actor, ACTIVE)));
   });
 
-  it.each(actorCases(['foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']))(
-    '%s cannot read an active code of the location',
+  it.each(actorCases(['foreignResident', 'foreignStaff', 'foreignAdmin']))(
+    '%s reads an active code of the location, as a guest at the wall',
     async (_label, actor) => {
-      await assertFails(getDoc(ref(actor, ACTIVE)));
+      await assertSucceeds(getDoc(ref(actor, ACTIVE)));
     },
   );
 
-  it('resident cannot read an active code of another location', async () => {
-    await assertFails(getDoc(ref('resident', FOREIGN)));
+  it('an unauthenticated visitor cannot read an active code', async () => {
+    await assertFails(getDoc(ref('anonymous', ACTIVE)));
+  });
+
+  it('resident reads an active code of another location, as a guest there', async () => {
+    await assertSucceeds(getDoc(ref('resident', FOREIGN)));
+  });
+
+  it.each(actorCases(['foreignResident', 'foreignStaff']))('%s cannot list the codes of the location', async (_label, actor) => {
+    await assertFails(getDocs(byLocation(actor, HOME)));
   });
 
   it.each(actorCases(['resident', 'staff', 'foreignAdmin']))('%s cannot read a revoked code', async (_label, actor) => {

@@ -1,4 +1,5 @@
-// Visitors: anonymous users at a QR code may ask for help there, follow their own request and write on it; nothing else.
+// Visitors (anonymous users) and guests (signed in elsewhere or nowhere) at a QR code may ask for help there, follow
+// their own request and write on it; nothing else.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
@@ -105,6 +106,62 @@ describe('a visitor asks for help at a QR code', () => {
 
   it('a signed-out person cannot create anything', async () => {
     await assertFails(create(h.db('anonymous'), visitorRequest({ uid: 'nobody' })));
+  });
+});
+
+describe('a guest (signed in, not a member of the location) asks for help at its QR code', () => {
+  const GUEST = ACTORS.foreignResident.uid;
+  const NEWCOMER = 'newcomer-1';
+  const guest = () => h.db('foreignResident');
+  const newcomer = () => h.dbFor({ uid: NEWCOMER, role: 'resident', locationIds: [] });
+  const guestRequest = (overrides: DocumentData = {}) => qrPayload({ uid: GUEST, ...overrides });
+
+  it('creates a qr request for an active code, as a resident of another location or a new sign-up', async () => {
+    await assertSucceeds(create(guest(), guestRequest()));
+    await assertSucceeds(create(guest(), guestRequest({ kind: 'medical', description: 'Плохо с сердцем' })));
+    await assertSucceeds(create(newcomer(), qrPayload({ uid: NEWCOMER })));
+  });
+
+  it('reads the scanned code, its location and object, and the request it made', async () => {
+    await assertSucceeds(getDoc(doc(guest(), 'qrCodes', QR_TOKEN)));
+    await assertSucceeds(getDoc(doc(newcomer(), 'locations', HOME)));
+    await assertSucceeds(getDoc(doc(newcomer(), `locations/${HOME}/objects/${OBJECT_ID}`)));
+    await create(guest(), guestRequest());
+    await assertSucceeds(getDoc(doc(guest(), 'sosRequests', `v-${counter}`)));
+  });
+
+  it.each([
+    ['a revoked code', { qrToken: REVOKED, objectId: 'room-205' }],
+    ['an unknown code', { qrToken: 'qr-unknown' }],
+    ["another location's code", { qrToken: FOREIGN }],
+    ['a mismatched object', { objectId: 'room-999' }],
+    ['an emergency request', { source: 'emergency', kind: 'emergency', objectId: null, qrToken: null }],
+    ['a form request', { source: 'form', qrToken: null, description: 'Smoke' }],
+    ['a qr request without its code', { qrToken: null }],
+    ["someone else's uid", { uid: ACTORS.resident.uid }],
+    ['a contact phone (their profile has one)', { contactPhone: '+79120000001' }],
+    ['a silent call', { silent: true }],
+    ['a repeat of another request', { repeatOf: 'theirs' }],
+    ['a status other than new', { status: 'open' }],
+    ['server fields', { requester: { name: 'Boss', phone: '+7' } }],
+  ])('is refused for %s', async (_label, overrides) => {
+    await assertFails(create(guest(), guestRequest(overrides)));
+  });
+
+  it("a new sign-up cannot call at another location's object with this code", async () => {
+    await assertFails(create(newcomer(), qrPayload({ uid: NEWCOMER, locationId: ELSEWHERE, objectId: 'lobby' })));
+    await assertFails(create(newcomer(), qrPayload({ uid: NEWCOMER, objectId: 'lobby' })));
+  });
+
+  it('cannot read a revoked code, list the objects or read the roster', async () => {
+    await assertFails(getDoc(doc(guest(), 'qrCodes', REVOKED)));
+    await assertFails(getDocs(collection(guest(), `locations/${HOME}/objects`)));
+    await assertFails(getDoc(doc(guest(), `locations/${HOME}/staff/${ACTORS.staff.uid}`)));
+  });
+
+  it('a member still calls as a member, at the code and with the one-tap call', async () => {
+    await assertSucceeds(create(h.db('resident'), qrPayload()));
+    await assertSucceeds(create(h.db('resident'), qrPayload({ source: 'emergency', kind: 'emergency', objectId: null, qrToken: null })));
   });
 });
 

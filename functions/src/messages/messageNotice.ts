@@ -27,19 +27,25 @@ export function messageAudience(
 export const needsRoster = (message: Pick<SosMessage<TimestampLike>, 'role'>, request: Pick<SosRequest<TimestampLike>, 'ackBy'>): boolean =>
   message.role === 'requester' && !request.ackBy;
 
+/**
+ * The push of a message; `count` > 1 when it also announces messages held back by the throttle (at most one message
+ * push per recipient and request in 30 s): the title then says how many are new, the body previews the latest.
+ */
 export function messagePushMessage(
   locale: Locale,
   requestId: string,
   messageId: string,
   message: Pick<SosMessage<TimestampLike>, 'role' | 'text'>,
   request: Pick<SosRequest<TimestampLike>, 'locationName' | 'objectName' | 'requester' | 'grouped'>,
+  count = 1,
 ): PushMessage {
   const texts = textsFor(locale);
   const text = message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
   const toRequester = message.role !== 'requester';
   const from = toRequester ? texts.messageFromStaff : texts.messageFrom(requesterName(texts, request.requester) ?? texts.visitor);
+  const head = count > 1 ? [texts.newMessages(count), from] : [from];
   return {
-    title: toRequester ? from : [from, request.objectName ?? request.locationName].filter(Boolean).join(' · '),
+    title: (toRequester ? head : [...head, request.objectName ?? request.locationName]).filter(Boolean).join(' · '),
     body: text,
     link: toRequester ? requesterLink(requestId) : staffLink(requestId),
     tag: `sos-${requestId}-messages`,

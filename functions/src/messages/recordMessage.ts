@@ -7,7 +7,10 @@ import { rosterOf } from '../dispatch/dispatchDoc';
 import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { messageAudience, messagePushMessage, needsRoster } from './messageNotice';
 
-/** Idempotent: the event has a fixed id (`message-<id>`, written once), the push batch `msg-<id>` deterministic ids. */
+/**
+ * Idempotent: the event has a fixed id (`message-<id>`, written once), the push batch `msg-<id>` deterministic ids,
+ * and a held-back message is kept in a set of ids (`throttles/messages`), so a replay counts it once.
+ */
 export async function recordMessage(requestId: string, messageId: string, message: SosMessage<Timestamp>): Promise<void> {
   const request = (await readDoc(refs.sosRequest(requestId))).data();
   if (!request) {
@@ -24,10 +27,12 @@ export async function recordMessage(requestId: string, messageId: string, messag
       detail: { messageId, role: message.role },
     });
   });
+  // Throttled per (recipient, request): a message within the window is held back and counted into the next push.
   await deliverPushBatch({
     requestId,
     batch: `msg-${messageId}`,
-    message: (locale) => messagePushMessage(locale, requestId, messageId, message, request),
+    throttle: { messageId },
+    message: (locale, count) => messagePushMessage(locale, requestId, messageId, message, request, count),
     recipients: async () => {
       const dispatch = needsRoster(message, request) ? await readDispatchNow(request.locationId) : null;
       return messageAudience(message, request, dispatch ? rosterOf(dispatch) : []);

@@ -1,12 +1,12 @@
 // One push batch of a request (the open push, an escalation round, the requester's ack push): send to every
 // device of the recipients in its owner's language, record one delivery row per device and one `notified` event per batch.
-import { FieldValue, type Timestamp, db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
+import { type DocumentReference, FieldValue, type Timestamp, db, peopleRefs, readDoc, readQuery, refs, writeDoc } from '../firestore';
 import type { DeliveryStatus, DeliveryWrite, Locale, PushThrottle, PushThrottleWrite, SosEventDetail, SosEventWrite } from '@sos/model';
 import { config } from '../config';
 import { logs } from '../logs';
 import { pushTransport, type PushMessage, type PushOutcome } from '../push';
 import { localeOf } from './texts';
-import { batchKey, decideThrottle, type ThrottleDecision } from './throttle';
+import { announcedCounts, batchKey, decideThrottle, type ThrottleDecision } from './throttle';
 
 /** One device to push, and the language its owner reads. */
 export interface PushTarget {
@@ -16,8 +16,8 @@ export interface PushTarget {
   locale: Locale;
 }
 
-/** A batch's push as each recipient's locale words it. */
-export type LocalizedMessage = (locale: Locale) => PushMessage;
+/** A batch's push as each recipient's locale words it; `count` is how many messages it announces (message pushes). */
+export type LocalizedMessage = (locale: Locale, count: number) => PushMessage;
 
 export interface PushBatch {
   requestId: string;
@@ -27,8 +27,28 @@ export interface PushBatch {
   /** Every device of the recipients to push (staff: from the location's dispatch document). */
   targets: (uids: string[]) => Promise<PushTarget[]>;
   message: LocalizedMessage;
-  /** Staff batches are throttled per (location, resident); the requester's own push is not. */
-  throttle?: { locationId: string; residentUid: string };
+  /**
+   * Staff batches are throttled per (location, resident), message pushes per (recipient, request); the requester's
+   * ack push is not.
+   */
+  throttle?: ThrottleScope;
+}
+
+/** Whose push slots a batch takes: a resident's at a location, or a request's message pushes (for this message). */
+export type ThrottleScope = { locationId: string; residentUid: string } | { messageId: string };
+
+/** The document holding a scope's slots, how long a slot lasts, and (messages) the id a held-back recipient counts. */
+interface ThrottleSlots {
+  ref: DocumentReference<{ pushThrottle?: PushThrottle<Timestamp> }>;
+  windowMs: number;
+  /** Message pushes: the document is created when missing, and a recipient held back counts this message. */
+  messageId?: string;
+}
+
+function slotsOf(requestId: string, scope: ThrottleScope): ThrottleSlots {
+  return 'messageId' in scope
+    ? { ref: refs.messageThrottle(requestId), windowMs: config.push.messageWindowMs, messageId: scope.messageId }
+    : { ref: peopleRefs.member(scope.locationId, scope.residentUid), windowMs: config.push.throttleWindowMs };
 }
 
 /** A batch decided and ready to send: who was chosen, who is pushed now (their devices) and who was grouped. */
@@ -60,9 +80,7 @@ export async function deliverPushBatch(batch: PushBatch): Promise<void> {
     logs.pushBatchAlreadyDone(requestId, batch.batch);
     return;
   }
-  const decision = batch.throttle
-    ? await claimPushSlots(batch.throttle.locationId, batch.throttle.residentUid, uids, requestId, batch.batch)
-    : { push: uids, grouped: [] };
+  const decision = batch.throttle ? await claimPushSlots(slotsOf(requestId, batch.throttle), uids, requestId, batch.batch) : { push: uids, grouped: [] };
   const targets = decision.push.length > 0 ? await batch.targets(decision.push) : [];
   await sendPushPlan({ requestId, batch: batch.batch, message: batch.message, recipients: uids, ...decision, targets }, true);
 }
@@ -85,11 +103,11 @@ export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<v
   const existing = resuming && rows.length > 0 ? await db.getAll(...rows) : [];
   const pending = plan.targets.flatMap((target, i) => (existing[i]?.exists ? [] : [{ target, row: rows[i]! }]));
 
-  // One transport call per locale: everyone in a group gets the same text.
+  // One transport call per locale (and count): everyone in a group gets the same text.
   const sent = (
     await Promise.all(
-      byLocale(pending).map(async ([locale, group]) => {
-        const message = plan.message(locale);
+      byText(pending, plan.counts).map(async ([locale, count, group]) => {
+        const message = plan.message(locale, count);
         const outcomes = await pushTransport.send(
           group.map(({ target }) => target.token),
           message,
@@ -131,10 +149,14 @@ export async function sendPushPlan(plan: PushPlan, resuming: boolean): Promise<v
 
 const NO_OUTCOME: PushOutcome = { status: 'failed', error: 'transport returned no outcome' };
 
-function byLocale<T extends { target: PushTarget }>(items: readonly T[]): [Locale, T[]][] {
-  const groups = new Map<Locale, T[]>();
-  for (const item of items) groups.set(item.target.locale, [...(groups.get(item.target.locale) ?? []), item]);
-  return [...groups];
+function byText<T extends { target: PushTarget }>(items: readonly T[], counts: Record<string, number> = {}): [Locale, number, T[]][] {
+  const groups = new Map<string, [Locale, number, T[]]>();
+  for (const item of items) {
+    const count = counts[item.target.uid] ?? 1;
+    const key = `${item.target.locale}/${count}`;
+    groups.set(key, [item.target.locale, count, [...(groups.get(key)?.[2] ?? []), item]]);
+  }
+  return [...groups.values()];
 }
 
 const notifiedRef = (requestId: string, batch: string) => refs.event(requestId, `notified-${batch}`);
@@ -174,7 +196,9 @@ async function removeDeadDevice(target: PushTarget, error: string): Promise<Deli
 
 /**
  * Which recipients this batch pushes and which are grouped, with the slots it takes: the caller writes `claim`
- * (merged into the throttle document) in the same transaction that read `current`.
+ * (merged into the throttle document) in the same transaction that read `current`. A message push (`messageId`)
+ * also says how many messages each push announces, resets the recipient's held-back list, and `hold` adds the
+ * message to the list of each recipient it is held back from (a set: a replay counts nothing twice).
  */
 export function planThrottle(
   current: PushThrottle<Timestamp> | undefined,
@@ -182,32 +206,46 @@ export function planThrottle(
   requestId: string,
   batch: string,
   nowMillis: number,
-): { decision: ThrottleDecision; claim: PushThrottleWrite<FieldValue> | null } {
+  windowMs = config.push.throttleWindowMs,
+  messageId?: string,
+): { decision: ThrottleDecision; claim: PushThrottleWrite<FieldValue> | null; hold: Record<string, { held: FieldValue }> | null } {
   const key = batchKey(requestId, batch);
-  const decision = decideThrottle(current, recipients, key, nowMillis, config.push.throttleWindowMs);
+  const decided = decideThrottle(current, recipients, key, nowMillis, windowMs);
+  const counts = messageId === undefined ? undefined : announcedCounts(current, decided.push, key, messageId);
+  const decision = counts ? { ...decided, counts } : decided;
   const claims = decision.push.filter((uid) => {
     const last = current?.recipients?.[uid];
     return !last || batchKey(last.requestId, last.batch) !== key;
   });
-  const claim = claims.length > 0 ? { recipients: Object.fromEntries(claims.map((uid) => [uid, { lastPushAt: serverTime(), requestId, batch }])) } : null;
-  return { decision, claim };
+  const slot = (uid: string) => ({ lastPushAt: serverTime(), requestId, batch, ...(counts ? { count: counts[uid] ?? 1, held: [] } : {}) });
+  const claim = claims.length > 0 ? { recipients: Object.fromEntries(claims.map((uid) => [uid, slot(uid)])) } : null;
+  const hold =
+    messageId !== undefined && decision.grouped.length > 0
+      ? Object.fromEntries(decision.grouped.map(({ uid }) => [uid, { held: FieldValue.arrayUnion(messageId) }]))
+      : null;
+  return { decision, claim, hold };
 }
 
 /**
- * Takes the (location, resident) push slots of the recipients for this batch, kept in the resident's membership
- * document. A plain read settles the common flood case (everyone pushed recently) without contention; only free
- * slots are claimed in a transaction, so of concurrent requests exactly one pushes each recipient. Someone without
- * a membership there (a visitor) is not throttled: visitor floods are grouped per QR code when the request opens.
+ * Takes the push slots of the recipients for this batch: the (location, resident) slots kept in the resident's
+ * membership document, or the message slots of the request (`sosRequests/{id}/throttles/messages`). For the
+ * resident's slots a plain read settles the common flood case (everyone pushed recently) without contention; only
+ * free slots are claimed in a transaction, so of concurrent requests exactly one pushes each recipient. Someone
+ * without a membership there (a visitor) is not throttled: visitor floods are grouped per QR code when the request
+ * opens. Message slots are always taken in a transaction: a held-back message is counted even when nobody is pushed.
  */
-async function claimPushSlots(locationId: string, residentUid: string, recipients: string[], requestId: string, batch: string): Promise<ThrottleDecision> {
-  const ref = peopleRefs.member(locationId, residentUid);
-  const first = await readDoc(ref);
-  const peek = planThrottle(first.data()?.pushThrottle, recipients, requestId, batch, Date.now()).decision;
-  if (peek.push.length === 0 || !first.exists) return peek;
+async function claimPushSlots(slots: ThrottleSlots, recipients: string[], requestId: string, batch: string): Promise<ThrottleDecision> {
+  const { ref, windowMs, messageId } = slots;
+  if (messageId === undefined) {
+    const first = await readDoc(ref);
+    const peek = planThrottle(first.data()?.pushThrottle, recipients, requestId, batch, Date.now(), windowMs).decision;
+    if (peek.push.length === 0 || !first.exists) return peek;
+  }
   return db.runTransaction(async (tx) => {
-    const member = await tx.get(ref);
-    const { decision, claim } = planThrottle(member.data()?.pushThrottle, recipients, requestId, batch, Date.now());
-    if (claim && member.exists) tx.set(ref, { pushThrottle: claim }, { merge: true });
+    const doc = await tx.get(ref);
+    const { decision, claim, hold } = planThrottle(doc.data()?.pushThrottle, recipients, requestId, batch, Date.now(), windowMs, messageId);
+    const write = { recipients: { ...claim?.recipients, ...hold } };
+    if ((claim || hold) && (doc.exists || messageId !== undefined)) tx.set(ref, { pushThrottle: write }, { merge: true });
     return decision;
   });
 }

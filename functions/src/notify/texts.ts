@@ -27,6 +27,8 @@ const ru = {
   minutesLate: (minutes: number) => `опоздание ${minutes} мин`,
   messageFromStaff: 'Сообщение от персонала',
   messageFrom: (requesterName: string) => `Сообщение: ${requesterName}`,
+  /** A message push announcing messages held back by the throttle, with this one. */
+  newMessages: (count: number) => `Новых сообщений: ${count}`,
 };
 
 export type ServerTexts = typeof ru;
@@ -55,6 +57,7 @@ const en: ServerTexts = {
   minutesLate: (minutes) => `${minutes} min late`,
   messageFromStaff: 'Message from staff',
   messageFrom: (requesterName) => `Message: ${requesterName}`,
+  newMessages: (count) => `${count} new messages`,
 };
 
 export const SERVER_TEXTS: Record<Locale, ServerTexts> = { ru, en };

@@ -1,4 +1,5 @@
-// Flood control: each recipient is pushed at most once per window about one resident's requests at one location.
+// Flood control: each recipient is pushed at most once per window about one resident's requests at one location,
+// and at most once per (shorter) window about the messages of one request, the next push saying how many are new.
 import type { PushThrottle, TimestampLike } from '@sos/model';
 
 /** Identifies one push batch of one request. */
@@ -9,6 +10,8 @@ export interface ThrottleDecision {
   push: string[];
   /** Recipients pushed about this resident within the window, with the batch that pushed them. */
   grouped: { uid: string; pushedFor: string }[];
+  /** Message pushes: how many messages each pushed recipient's push announces (itself and those held back). */
+  counts?: Record<string, number>;
 }
 
 /**
@@ -30,4 +33,24 @@ export function decideThrottle(
     else decision.grouped.push({ uid, pushedFor: lastKey! });
   }
   return decision;
+}
+
+/**
+ * How many messages the push of message `messageId` announces to each pushed recipient: the messages held back for
+ * them since their last push, and this one, each counted once (a replay finds its own id among the held). A replay of
+ * the push holding the slot announces what it announced the first time.
+ */
+export function announcedCounts(
+  current: PushThrottle<TimestampLike> | undefined,
+  pushed: readonly string[],
+  key: string,
+  messageId: string,
+): Record<string, number> {
+  return Object.fromEntries(
+    pushed.map((uid) => {
+      const last = current?.recipients?.[uid];
+      if (last && batchKey(last.requestId, last.batch) === key) return [uid, last.count ?? 1];
+      return [uid, new Set([...(last?.held ?? []), messageId]).size];
+    }),
+  );
 }

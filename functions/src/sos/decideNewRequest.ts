@@ -35,7 +35,7 @@ export interface NewRequestContext {
   parent: LocationObject | null;
   /** The scanned code of a `qr` request (null when unknown or not read). */
   qrCode: QrCode | null;
-  /** Visitor requests at the same code within the flood window before this one. */
+  /** Visitor and guest requests at the same code within the flood window before this one. */
   earlierVisitorRequests: number;
 }
 
@@ -49,7 +49,7 @@ export type NewRequestDecision =
       objectName: string | null;
       requester: Requester;
       plan: SosPlan | null;
-      /** A visitor request beyond the flood limit at its code: opens without a push of its own. */
+      /** A visitor's or guest's request beyond the flood limit at its code: opens without a push of its own. */
       grouped: boolean;
     };
 
@@ -82,6 +82,19 @@ export const requesterFromProfile = (user: UserProfile & Pick<UserPeopleFields, 
 export const isVisitorRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, requester: RequesterProfile | null): boolean =>
   requester === null && request.source === 'qr';
 
+/** A `qr` request from someone with a profile who is not a member of the location: a guest at the wall. */
+export const isGuestRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, requester: RequesterProfile | null): boolean =>
+  requester !== null && !requester.member && request.source === 'qr';
+
+/** Who calls from outside the location at its code (a visitor or a guest): checked against the code, grouped when it floods. */
+export const isOutsiderRequest = (request: Pick<SosRequest<TimestampLike>, 'source'>, requester: RequesterProfile | null): boolean =>
+  isVisitorRequest(request, requester) || isGuestRequest(request, requester);
+
+function requesterOf(request: SosRequest<TimestampLike>, requester: RequesterProfile | null): Requester {
+  if (!requester) return { name: VISITOR_NAME, phone: request.contactPhone ?? '', visitor: true };
+  return { name: requester.name, phone: requester.phone, ...(requester.member ? {} : { guest: true }) };
+}
+
 export function decideNewRequest(context: NewRequestContext): NewRequestDecision {
   const { request, location, requester } = context;
   const reject = (rejectReason: RejectReason): NewRequestDecision => ({ status: 'rejected', rejectReason });
@@ -90,8 +103,8 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
   if (!location) return reject('location-not-found');
   // The one-tap call is always there; a form or QR kind must be one the location offers.
   if (request.source !== 'emergency' && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
-  const visitor = isVisitorRequest(request, requester);
-  if (visitor) {
+  const outsider = isOutsiderRequest(request, requester);
+  if (outsider) {
     const code = context.qrCode;
     const matches = code?.active === true && code.locationId === request.locationId && code.objectId === request.objectId;
     if (!matches) return reject('qr-revoked');
@@ -108,8 +121,8 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
     ...deadlines,
     locationName: location.name,
     objectName: context.object?.name ?? null,
-    requester: requester ? { name: requester.name, phone: requester.phone } : { name: VISITOR_NAME, phone: request.contactPhone ?? '', visitor: true },
+    requester: requesterOf(request, requester),
     plan: attachPlan(context.object, context.parent),
-    grouped: visitor && context.earlierVisitorRequests >= VISITOR_FLOOD_LIMIT,
+    grouped: outsider && context.earlierVisitorRequests >= VISITOR_FLOOD_LIMIT,
   };
 }

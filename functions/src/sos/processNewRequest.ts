@@ -9,7 +9,7 @@ import { readDispatch } from '../dispatch/rebuildDispatch';
 import { planOpenPush, resumeResponseLoop, startResponseLoop, type OpenStep, type OpenedRequest } from '../response/respondToTransition';
 import {
   decideNewRequest,
-  isVisitorRequest,
+  isOutsiderRequest,
   requesterFromMember,
   requesterFromProfile,
   type NewRequestDecision,
@@ -22,13 +22,13 @@ import { localeOf, textsFor } from '../notify/texts';
 
 /**
  * What only some requests need: the repeated request, the object and its parent (whose plan is shown), and for a
- * request made from a QR code, the code and how many visitor requests came before it there.
+ * request made from a QR code, the code and how many visitor and guest requests came before it there.
  */
 async function readOptionalContext(tx: Transaction, requestId: string, request: SosRequest<Timestamp>, requester: RequesterProfile | null) {
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
   const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
-  const earlier = isVisitorRequest(request, requester) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
+  const earlier = isOutsiderRequest(request, requester) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
   const [repeatedSnap, objectSnap, codeSnap, earlierVisitorRequests] = await Promise.all([repeated, object, code, earlier]);
   const objectData = objectSnap?.data() ?? null;
   const parent = objectData?.parentId ? ((await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null) : null;

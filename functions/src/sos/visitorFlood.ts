@@ -1,4 +1,4 @@
-// Visitor flood at one QR code: how many visitor requests came before this one within the window.
+// Visitor flood at one QR code: how many visitor and guest requests came before this one within the window.
 import { Timestamp, type Transaction, refs } from '../firestore';
 import { VISITOR_FLOOD_WINDOW_MS, type SosRequest } from '@sos/model';
 
@@ -8,8 +8,9 @@ export function cameBefore(other: { id: string; createdAtMillis: number }, mine:
 }
 
 /**
- * Counts earlier, not rejected visitor requests at the same code within the window. A processed request
- * says it is a visitor's (`requester.visitor`); one still `new` is a visitor's when its author has no profile.
+ * Counts earlier, not rejected visitor and guest requests at the same code within the window. A processed request
+ * says so (`requester.visitor` or `requester.guest`); one still `new` counts when its author has no profile or
+ * their profile does not list the location.
  */
 export async function countEarlierVisitorRequests(tx: Transaction, requestId: string, request: SosRequest<Timestamp>): Promise<number> {
   const mine = { id: requestId, createdAtMillis: request.createdAt.toMillis() };
@@ -22,6 +23,6 @@ export async function countEarlierVisitorRequests(tx: Transaction, requestId: st
     .filter(({ id, data }) => data.status !== 'rejected' && cameBefore({ id, createdAtMillis: data.createdAt.toMillis() }, mine));
   const unprocessed = earlier.filter(({ data }) => data.status === 'new');
   const profiles = unprocessed.length > 0 ? await tx.getAll(...unprocessed.map(({ data }) => refs.user(data.uid))) : [];
-  const visitorsUnprocessed = profiles.filter((profile) => !profile.exists).length;
-  return earlier.filter(({ data }) => data.requester?.visitor === true).length + visitorsUnprocessed;
+  const outsidersUnprocessed = profiles.filter((profile) => !profile.data()?.locationIds.includes(request.locationId)).length;
+  return earlier.filter(({ data }) => data.requester?.visitor === true || data.requester?.guest === true).length + outsidersUnprocessed;
 }

@@ -25,6 +25,7 @@ describe('useLive', () => {
       seedDoc(paths.location(mine), { ...LOCATION, name: 'Mine' }),
       seedDoc(paths.location(second), { ...LOCATION, name: 'Second' }),
       seedDoc(paths.location(foreign), { ...LOCATION, name: 'Foreign' }),
+      seedDoc(paths.staffMember(foreign, 'staff-f'), { name: 'F', phone: '+79120000004', onDuty: true, tier: 1 }),
       seedDoc(paths.user(uid), { displayName: 'Before', phone: '+79120000001', locationIds: [mine], homeLocationId: mine }),
       seedDoc(paths.staffMember(mine, 'staff-a'), { name: 'A', phone: '+79120000002', onDuty: true, tier: 1 }),
       seedDoc(paths.staffMember(second, 'staff-b'), { name: 'B', phone: '+79120000003', onDuty: false, tier: 2 }),
@@ -74,7 +75,8 @@ describe('useLive', () => {
 
   it('reports a read the rules refuse as an error, and counts as loaded', async () => {
     const scope = effectScope();
-    const live = scope.run(() => useLiveDocument(() => refs.location(foreign)))!;
+    // Another location's roster: only its own staff and admins read it.
+    const live = scope.run(() => useLiveDocument(() => refs.staffMember(foreign, 'staff-f')))!;
     const error = await until(live.error, (value) => value !== null, 20_000, 'the refusal');
     expect(error?.code).toBe('permission-denied');
     expect(live.loaded.value).toBe(true);

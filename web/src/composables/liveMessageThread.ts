@@ -1,7 +1,7 @@
 // Messages between the requester and the location's staff and admins on one request (live, immutable).
 import { toValue, type MaybeRefOrGetter } from 'vue';
 import { collection, doc, orderBy, query, serverTimestamp, setDoc } from 'firebase/firestore';
-import { paths, validateMessageText, type MessageRole, type Role } from '@sos/model';
+import { overMessageRate, paths, validateMessageText, type MessageRole, type Role } from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from './useLive';
@@ -28,6 +28,13 @@ export function liveMessageThread(requestId: MaybeRefOrGetter<string | null>, wr
     () => toValue(requestId) ?? '',
   );
 
+  /** Whether `writer` has sent `MESSAGES_PER_MINUTE` messages on this request within the last minute (own pending ones included). */
+  function overRate(nowMillis = Date.now()): boolean {
+    const me = toValue(writer).uid;
+    const mine = thread.items.value.filter((message) => message.uid === me).map((message) => message.at?.toMillis() ?? nowMillis);
+    return overMessageRate(mine, nowMillis);
+  }
+
   /** Sends a message (queued offline like any write); refuses empty or over-long text before the rules do. */
   async function send(requesterUid: string, text: string): Promise<void> {
     const id = toValue(requestId);
@@ -40,5 +47,5 @@ export function liveMessageThread(requestId: MaybeRefOrGetter<string | null>, wr
     await setDoc(refs.newMessage(id, messageId), { uid: me.uid, role: writerRole(me, requesterUid), text: text.trim(), at: serverTimestamp() });
   }
 
-  return { ...thread, send };
+  return { ...thread, send, overRate };
 }

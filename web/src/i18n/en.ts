@@ -334,6 +334,7 @@ export default {
   staff: {
     arrivalOverdue: 'Late to arrive',
     visitor: 'Visitor',
+    guest: 'not a resident here',
     title: 'On duty: calls',
     open: 'Waiting for staff',
     inProgress: 'In progress',
@@ -368,7 +369,12 @@ export default {
     you: 'You',
     role: { requester: 'Requester', staff: 'Staff', admin: 'Admin' },
     quick: { going: 'On my way', fiveMinutes: 'There in 5 minutes', callMe: 'Call me' },
-    error: { empty: 'Enter a message', 'too-long': 'At most 500 characters', failed: 'The message was not sent. Call instead.' },
+    error: {
+      rate: 'At most 10 messages a minute. Wait a moment — your text is kept.',
+      empty: 'Enter a message',
+      'too-long': 'At most 500 characters',
+      failed: 'The message was not sent. Call instead.',
+    },
   },
   push: {
     residentOffer: 'Get notifications about my call',

@@ -57,4 +57,12 @@ describe('message push', () => {
       'Message: Visitor · БЦ',
     );
   });
+  it("a push after held-back messages says how many are new, in the recipient's language", () => {
+    expect(messagePushMessage('ru', 'r1', 'm5', { role: 'requester', text: 'Где вы?' }, request, 3)).toMatchObject({
+      title: 'Новых сообщений: 3 · Сообщение: Анна · Кафе',
+      body: 'Где вы?',
+    });
+    expect(messagePushMessage('en', 'r1', 'm5', { role: 'staff', text: 'Coming' }, request, 4).title).toBe('4 new messages · Message from staff');
+    expect(messagePushMessage('en', 'r1', 'm5', { role: 'staff', text: 'Coming' }, request, 1).title).toBe('Message from staff');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationAudience, openAudience, type RosterEntry } from '../audience';
 import { requesterAckMessage, staffPushMessage, timeLeftLabel } from '../messages';
-import { batchKey, decideThrottle } from '../throttle';
+import { announcedCounts, batchKey, decideThrottle } from '../throttle';
 
 const ts = (millis: number) => ({ toMillis: () => millis });
 const roster: RosterEntry[] = [
@@ -92,5 +92,30 @@ describe('push throttle', () => {
   it('lets a replay of the batch holding the slot finish its pushes', () => {
     const current = { recipients: { a: entry('r1', 'esc-2', 1000) } };
     expect(decideThrottle(current, ['a'], batchKey('r1', 'esc-2'), 2000, 60_000).push).toEqual(['a']);
+  });
+});
+
+describe('message push counts', () => {
+  const key = batchKey('r1', 'msg-m5');
+  const slot = (batch: string, extra: { count?: number; held?: string[] } = {}) => ({ lastPushAt: ts(0), requestId: 'r1', batch, ...extra });
+  it('a first message push announces one message', () => {
+    expect(announcedCounts(undefined, ['a'], key, 'm5')).toEqual({ a: 1 });
+  });
+  it('the push after the window announces the messages held back since the last push, and itself', () => {
+    const current = { recipients: { a: slot('msg-m1', { held: ['m2', 'm3', 'm4'] }), b: slot('msg-m1') } };
+    expect(announcedCounts(current, ['a', 'b'], key, 'm5')).toEqual({ a: 4, b: 1 });
+  });
+  it('a replay counts nothing twice: a message already among the held is counted once', () => {
+    const current = { recipients: { a: slot('msg-m1', { held: ['m2', 'm5'] }) } };
+    expect(announcedCounts(current, ['a'], key, 'm5')).toEqual({ a: 2 });
+  });
+  it('a replay of the push holding the slot announces what it announced the first time', () => {
+    const current = { recipients: { a: slot('msg-m5', { count: 3, held: [] }) } };
+    expect(announcedCounts(current, ['a'], key, 'm5')).toEqual({ a: 3 });
+  });
+  it('within the 30 s window the next message is held back, after it pushed', () => {
+    const current = { recipients: { a: slot('msg-m1') } };
+    expect(decideThrottle(current, ['a'], key, 29_999, 30_000)).toEqual({ push: [], grouped: [{ uid: 'a', pushedFor: 'r1/msg-m1' }] });
+    expect(decideThrottle(current, ['a'], key, 30_000, 30_000).push).toEqual(['a']);
   });
 });

@@ -152,3 +152,55 @@ describe('decideNewRequest', () => {
     expect(decision).toEqual({ status: 'rejected', rejectReason: 'qr-revoked' });
   });
 });
+
+describe('a guest at the wall (a profile, not a member of the location)', () => {
+  const guest = requesterFromProfile({ displayName: 'Борис', phone: '+79990000002', locationIds: ['park'], homeLocationId: 'park' }, 'bc');
+  const code = { locationId: 'bc', objectId: 'room-204', active: true };
+  const atTheWall = (fields: Partial<NewRequestContext> = {}) =>
+    context({
+      request: request({ uid: 'guest', source: 'qr', objectId: 'room-204', qrToken: 'qr-204' }),
+      requester: guest,
+      object: room,
+      parent: floor,
+      qrCode: code,
+      ...fields,
+    });
+
+  it('opens a qr request at an active, matching code with their own name and phone, marked a guest', () => {
+    expect(decideNewRequest(atTheWall())).toMatchObject({
+      status: 'open',
+      requester: { name: 'Борис', phone: '+79990000002', guest: true },
+      grouped: false,
+    });
+    expect(decideNewRequest(atTheWall())).not.toHaveProperty('requester.visitor');
+  });
+
+  it('opens for a new sign-up with no location at all', () => {
+    const newcomer = requesterFromProfile({ displayName: 'Вера', phone: '+79990000003', locationIds: [], homeLocationId: null }, 'bc');
+    expect(decideNewRequest(atTheWall({ requester: newcomer }))).toMatchObject({ status: 'open', requester: { name: 'Вера', guest: true } });
+  });
+
+  it('is refused for a revoked, unknown or mismatched code', () => {
+    for (const qrCode of [{ ...code, active: false }, null, { ...code, locationId: 'park' }, { ...code, objectId: 'room-205' }]) {
+      expect(decideNewRequest(atTheWall({ qrCode }))).toEqual({ status: 'rejected', rejectReason: 'qr-revoked' });
+    }
+  });
+
+  it('opens grouped beyond the flood limit at the code, like a visitor', () => {
+    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 2 }))).toMatchObject({ status: 'open', grouped: false });
+    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 3 }))).toMatchObject({ status: 'open', grouped: true });
+  });
+
+  it('is still not a member for an emergency or form request', () => {
+    expect(decideNewRequest(context({ requester: guest }))).toEqual({ status: 'rejected', rejectReason: 'not-a-member' });
+    const form = request({ source: 'form', objectId: 'room-204', description: 'Пожар' });
+    expect(decideNewRequest(context({ request: form, requester: guest, object: room }))).toEqual({ status: 'rejected', rejectReason: 'not-a-member' });
+  });
+
+  it("a member's qr request is not marked a guest and never grouped", () => {
+    const member = requesterFromProfile({ displayName: 'Анна', phone: '+7', locationIds: ['bc'], homeLocationId: 'bc' }, 'bc');
+    const decision = decideNewRequest(atTheWall({ requester: member, earlierVisitorRequests: 9 }));
+    expect(decision).toMatchObject({ status: 'open', grouped: false, requester: { name: 'Анна' } });
+    expect(decision).not.toHaveProperty('requester.guest');
+  });
+});
