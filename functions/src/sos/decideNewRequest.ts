@@ -101,8 +101,6 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
 
   if (validateSosRequest(request).length > 0) return reject('invalid-request');
   if (!location) return reject('location-not-found');
-  // The one-tap call is always there; a form or QR kind must be one the location offers.
-  if (request.source !== 'emergency' && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
   const outsider = isOutsiderRequest(request, requester);
   if (outsider) {
     const code = context.qrCode;
@@ -114,6 +112,9 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
   if (request.source === 'qr' && (!request.qrToken || context.object?.qrToken !== request.qrToken)) {
     return reject('qr-revoked');
   }
+  // Who may call here and where is settled first; then the kind: the one-tap call is always there, a form or QR kind
+  // must be one the location offers.
+  if (request.source !== 'emergency' && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
 
   const deadlines = computeDeadlines(request.createdAt.toMillis(), location);
   return {

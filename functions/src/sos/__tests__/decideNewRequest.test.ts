@@ -105,6 +105,16 @@ describe('decideNewRequest', () => {
     });
   });
 
+  it('settles who may call before the kind: a non-member asking for a kind not offered is refused as a non-member', () => {
+    const outsider = requesterFromProfile({ displayName: 'Анна', phone: '+7', locationIds: ['park'], homeLocationId: 'park' }, 'bc');
+    const lift = request({ source: 'form', objectId: 'room-204', description: 'Застряла', kind: 'lift' });
+    const location = { ...context().location!, kinds: ['fire' as const] };
+    expect(decideNewRequest(context({ request: lift, object: room, location, requester: outsider }))).toEqual({
+      status: 'rejected',
+      rejectReason: 'not-a-member',
+    });
+  });
+
   it('rejects a kind that does not fit the source, and a silent call that is not a one-tap call, as invalid', () => {
     const invalid = { status: 'rejected', rejectReason: 'invalid-request' };
     expect(decideNewRequest(context({ request: request({ kind: 'fire' }) }))).toEqual(invalid);
