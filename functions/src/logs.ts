@@ -15,6 +15,8 @@ export const logs = {
   faultsIgnored: (project: string) => logger.error('SOS_FAULTS ignored: fault injection works on demo- projects only', { project }),
   requestRejected: (requestId: string, reason: string) => logger.warn('sos request rejected', { requestId, reason }),
   orderMirrored: (requestId: string, status: string) => logger.debug('order mirrored', { requestId, status }),
+  transitionEffectsFailed: (requestId: string, status: string, error: unknown) =>
+    logger.error('a status change could not be recorded or acted on; the trigger is retried', { requestId, status, error: String(error) }),
   emergencyServicesCalled: (requestId: string) => logger.info('requester called the emergency services', { requestId }),
   pushBatchAlreadyDone: (requestId: string, batch: string) => logger.debug('push batch already recorded; replay ignored', { requestId, batch }),
   pushBatchSent: (requestId: string, batch: string, counts: Record<string, number>) => logger.info('push batch sent', { requestId, batch, ...counts }),

@@ -3,6 +3,7 @@ import { GeoPoint, Timestamp, type DocumentReference, type Query, type QueryDocu
 import type { SosRequest } from '@sos/model';
 import { refs } from '../../functions/src/firestore';
 import { EMULATOR_HOSTS, PROJECT_ID, waitFor } from '../helpers/emulators';
+import { functionLogAbout } from '../helpers/functionLog';
 
 /** A value of the Firestore REST API (google.firestore.v1.Value). */
 type RestValue = Record<string, unknown>;
@@ -69,15 +70,29 @@ function listenAndRecheck<T>(listen: (next: (value: T) => void, fail: (error: Er
 
 /** Waits until the document's data satisfies `check` (undefined while it does not exist). */
 export function waitForDoc<T>(ref: DocumentReference<T>, check: (data: T | undefined) => boolean, what: string, timeoutMs = 30_000): Promise<T | undefined> {
-  return waitFor<T | undefined>(
-    listenAndRecheck(
-      (next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail),
-      () => readOverRest(ref),
+  return withFunctionLog(
+    ref.path,
+    waitFor<T | undefined>(
+      listenAndRecheck(
+        (next, fail) => ref.onSnapshot((snap) => next(snap.data()), fail),
+        () => readOverRest(ref),
+      ),
+      check,
+      timeoutMs,
+      what,
     ),
-    check,
-    timeoutMs,
-    what,
   );
+}
+
+/** A timed-out wait on a document says, in its error, what the functions logged about the ids in its path. */
+async function withFunctionLog<T>(path: string, wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (error) {
+    const logged = functionLogAbout(path.split('/'));
+    if (error instanceof Error && logged) error.message += `\nThe functions' log about ${path}:\n${logged}`;
+    throw error;
+  }
 }
 
 /** Waits until the query's documents satisfy `check`. */

@@ -63,3 +63,16 @@ export function waitForLogged(
     what,
   );
 }
+
+/**
+ * For a wait that timed out: the emulators' last lines that mention any of these ids (what the functions logged about
+ * them, and the emulator's own errors for their triggers), so a failure in CI says what the backend did.
+ */
+export function functionLogAbout(ids: string[], maxLines = 40): string {
+  const wanted = ids.filter((id) => id.length >= 8);
+  if (wanted.length === 0) return '';
+  const lines = functionLogSince(0)
+    .split('\n')
+    .filter((line) => wanted.some((id) => line.includes(id)));
+  return lines.slice(-maxLines).join('\n');
+}

@@ -31,11 +31,16 @@ export const onSosRequestUpdated = onDocumentUpdated(
     const { requestId } = event.params;
     const before = change.before.data() as SosRequest<Timestamp>;
     const after = change.after.data() as SosRequest<Timestamp>;
-    await Promise.all([
+    const results = await Promise.allSettled([
       recordTransition(requestId, before, after, change.after.updateTime),
       runTransitionEffects(requestId, effectsOf(before.status, after.status), after),
       recordEmergencyServicesCall(requestId, before, after),
     ]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) {
+      logs.transitionEffectsFailed(requestId, after.status, failed.reason);
+      throw failed.reason;
+    }
   }),
 );
 
