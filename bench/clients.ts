@@ -6,6 +6,7 @@ import { getAuth as getAdminAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore as getAdminFirestore } from 'firebase-admin/firestore';
 import { paths, peoplePaths, type Role } from '@sos/model';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../tests/helpers/emulators';
+import { initializeEmulatorAppCheck } from '../web/src/firebase/emulatorAppCheck';
 
 export const BENCH_LOCATION = 'bench-loc';
 const PASSWORD = 'bench-pass-1';
@@ -39,6 +40,8 @@ export async function ensureAccount(uid: string, role: Role, locationIds: string
 export async function signedInClient(uid: string): Promise<Client> {
   appCount += 1;
   const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-api-key' }, `bench-${appCount}`);
+  // As the app's: the chaos run's openMyRequest calls need App Check, which the callables enforce.
+  initializeEmulatorAppCheck(app);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
   const db = getFirestore(app);

@@ -4,7 +4,8 @@
 // `emulators:exec` of its own: every figure but the chaos run, then (`--chaos`) the chaos run on fresh emulators, which
 // adds its figures to bench/results.json. The chaos run starts from a quiet backend, as a building's does: after the
 // first part, over 1,100 requests' task chains (which the emulator dispatches early over and over) kept the emulator's
-// one worker queue so busy that the sweeper's call waited 40 s to start.
+// one worker queue so busy that the sweeper's call waited 40 s to start. Then `npm run bench:lighthouse` (bench/lighthouse.ts)
+// adds Lighthouse's figures of the wall's screens, on emulators with Hosting serving the build.
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

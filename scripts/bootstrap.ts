@@ -73,7 +73,7 @@ export function parseBootstrapArgs(argv: string[]): { ok: true; value: Bootstrap
 }
 
 /** Admin SDK on the emulators, or on the real project with application default credentials. */
-function connect(project: string | null): string {
+export function connect(project: string | null): string {
   if (project === null || project.startsWith('demo-')) {
     // No Google metadata server to ask on the emulators (its failed lookup would print a warning).
     process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -164,6 +164,8 @@ export async function bootstrap(request: BootstrapRequest): Promise<BootstrapRes
     role: 'admin',
     joinedAt: FieldValue.serverTimestamp(),
   });
+  // On the roster off duty, as every admin is: a claim carries the roster name.
+  batch.set(db.doc(paths.staffMember(location.id, user.uid)), { name: displayName, phone, onDuty: false, tier: 1 });
   await batch.commit();
   const passwordLink = created ? await getAuth().generatePasswordResetLink(request.email) : null;
   return { locationId: location.id, uid: user.uid, createdAccount: created, passwordLink };

@@ -127,6 +127,8 @@ export const DEMO_ACCOUNTS = {
     role: 'admin',
     locationIds: ['demo-bc'],
     homeLocationId: 'demo-bc',
+    // On the roster off duty, as every admin is: a claim carries the roster name.
+    staff: { onDuty: false, tier: 1 },
   },
   staff2: {
     uid: 'demo-staff2',

@@ -6,7 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { loadEnv } from 'vite';
 
 const WEB_DIR = resolve(import.meta.dirname, '../web');
-const REQUIRED = ['VITE_FIREBASE_API_KEY', 'VITE_FIREBASE_APP_ID', 'VITE_FIREBASE_MESSAGING_SENDER_ID', 'VITE_FIREBASE_VAPID_KEY'];
+// The App Check site key too: without it the callables, which enforce App Check, refuse every call of the build.
+const REQUIRED = [
+  'VITE_FIREBASE_API_KEY',
+  'VITE_FIREBASE_APP_ID',
+  'VITE_FIREBASE_MESSAGING_SENDER_ID',
+  'VITE_FIREBASE_VAPID_KEY',
+  'VITE_RECAPTCHA_ENTERPRISE_SITE_KEY',
+];
 
 /** Why the web app's production settings do not fit `project`, or null when they do. */
 export function webEnvProblem(env: Record<string, string>, project: string | undefined): string | null {

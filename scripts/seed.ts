@@ -68,7 +68,9 @@ export async function seed(): Promise<void> {
           ...account.staff,
         });
       }
-      // One push device each (the emulated transport records its deliveries): the demo's staff are reachable,
+    }
+    if (account.staff?.onDuty) {
+      // One push device each (the emulated transport records its deliveries): the demo's staff on duty are reachable,
       // so a demo request is not escalated at once as "nobody on duty".
       const seededAt = Timestamp.fromMillis(Date.UTC(2026, 0, 1));
       batch.set(db.doc(paths.device(account.uid, 'demo-device')), { token: `demo-${account.uid}`, createdAt: seededAt, lastSeenAt: seededAt });

@@ -1,6 +1,7 @@
-// The one way a callable (2nd gen onCall) is built: its caller must be a signed-in person, then the operation runs; a
-// refusal the operation throws becomes an HttpsError with the contract's code and `details.reason`, which the UI
-// translates. people/callables.ts, reach/contacts/callables.ts and sos/triggers.ts (openMyRequest) are made with it.
+// The one way a callable (2nd gen onCall) is built: its caller must be our web app (App Check) and a signed-in person,
+// then the operation runs; a refusal the operation throws becomes an HttpsError with the contract's code and
+// `details.reason`, which the UI translates. people/callables.ts, reach/contacts/callables.ts and sos/triggers.ts
+// (openMyRequest) are made with it.
 import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { defineSecret } from 'firebase-functions/params';
 import { REGION } from './params';
@@ -38,7 +39,8 @@ export function personCallables<Refusal extends CallableRefusal>(feature: {
   visitorsToo?: boolean;
 }) {
   return function callable<Result>(name: string, run: (uid: string, request: CallableRequest) => Promise<Result>) {
-    return onCall({ region: REGION, ...(feature.secrets ? { secrets: feature.secrets } : {}) }, async (request) => {
+    // enforceAppCheck: a call not made by our web app (no valid App Check token) is refused before it runs.
+    return onCall({ region: REGION, enforceAppCheck: true, ...(feature.secrets ? { secrets: feature.secrets } : {}) }, async (request) => {
       const uid = callerOf(request, feature.visitorsToo ?? false);
       try {
         return await run(uid, request);

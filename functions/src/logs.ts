@@ -17,6 +17,10 @@ export const logs = {
   orderMirrored: (requestId: string, status: string) => logger.debug('order mirrored', { requestId, status }),
   transitionEffectsFailed: (requestId: string, status: string, error: unknown) =>
     logger.error('a status change could not be recorded or acted on; the trigger is retried', { requestId, status, error: String(error) }),
+  groupAnswered: (leaderId: string, status: string, members: number) => logger.info('grouped requests follow their leader', { leaderId, status, members }),
+  groupHandedOver: (leaderId: string, nextId: string) => logger.warn('leader of a grouped flood cancelled; the next request leads', { leaderId, nextId }),
+  abuseSuspected: (requestId: string, locationId: string, visitorRequests: number) =>
+    logger.warn('possible abuse at a QR code; admins alerted', { requestId, locationId, visitorRequests }),
   emergencyServicesCalled: (requestId: string) => logger.info('requester called the emergency services', { requestId }),
   pushBatchAlreadyDone: (requestId: string, batch: string) => logger.debug('push batch already recorded; replay ignored', { requestId, batch }),
   pushBatchSent: (requestId: string, batch: string, counts: Record<string, number>) => logger.info('push batch sent', { requestId, batch, ...counts }),
@@ -26,6 +30,7 @@ export const logs = {
   pushTokenKept: (uid: string, deviceId: string) => logger.info('push token changed since the failed send; device kept', { uid, deviceId }),
   dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
   messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
+  qrPlaceProjected: (token: string, locationId: string, found: boolean) => logger.debug('qr code place projected', { token, locationId, found }),
 };
 
 /** How a task chain's log lines name its steps (tasks/taskChain.ts). */
@@ -53,6 +58,7 @@ export const chainLogs = {
 };
 
 export const peopleLogs = {
+  adminAddedToRoster: (locationId: string, uid: string) => logger.info('admin added to the roster (off duty)', { locationId, uid }),
   inviteCreated: (locationId: string, role: string, by: string) => logger.info('invitation created', { locationId, role, by }),
   inviteAccepted: (locationId: string, uid: string, role: string) => logger.info('invitation accepted', { locationId, uid, role }),
   inviteReplayed: (locationId: string, uid: string) => logger.info('invitation accepted again; nothing changed', { locationId, uid }),

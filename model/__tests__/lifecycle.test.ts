@@ -60,12 +60,22 @@ describe('the transition table', () => {
 });
 
 describe('what the backend does after a transition', () => {
-  it('watches the arrival, tells the requester, then stops the alert steps when staff claim a request; only stops them on a cancel while open', () => {
+  it('watches the arrival, tells the requester, answers the group, then stops the alert steps when staff claim a request; only stops them on a cancel while open', () => {
     const withEffects = TRANSITIONS.filter((row) => row.effects?.length).map((row) => [`${row.from}→${row.to}`, row.effects]);
     expect(withEffects).toEqual([
-      ['open→acknowledged', ['watch-arrival', 'notify-requester', 'stop-alert-steps']],
-      ['open→cancelled', ['stop-alert-steps']],
+      ['open→acknowledged', ['watch-arrival', 'notify-requester', 'answer-group', 'stop-alert-steps']],
+      ['acknowledged→on_site', ['answer-group']],
+      ['acknowledged→resolved', ['answer-group']],
+      ['on_site→resolved', ['answer-group']],
+      ['open→cancelled', ['hand-over-group', 'stop-alert-steps']],
+      ['acknowledged→cancelled', ['hand-over-group']],
     ]);
+  });
+  it('carries every step of a response to its group, and hands the group over on every cancel after opening', () => {
+    const staffSteps = TRANSITIONS.filter((row) => row.actor === 'staff');
+    expect(staffSteps.every((row) => row.effects?.includes('answer-group'))).toBe(true);
+    const cancels = TRANSITIONS.filter((row) => row.to === 'cancelled' && row.from !== 'new');
+    expect(cancels.every((row) => row.effects?.includes('hand-over-group'))).toBe(true);
   });
   it('stops the alert steps on every way out of open, after the effects people wait for', () => {
     for (const row of TRANSITIONS.filter((transition) => transition.from === 'open')) {
@@ -78,10 +88,10 @@ describe('what the backend does after a transition', () => {
     expect(effectsOf('new', 'rejected')).toEqual([]);
   });
   it('reads the effects of a status change from its row, and none for a change the lifecycle lacks or no change', () => {
-    expect(effectsOf('open', 'acknowledged')).toEqual(['watch-arrival', 'notify-requester', 'stop-alert-steps']);
-    expect(effectsOf('acknowledged', 'on_site')).toEqual([]);
-    expect(effectsOf('open', 'cancelled')).toEqual(['stop-alert-steps']);
-    expect(effectsOf('acknowledged', 'cancelled')).toEqual([]);
+    expect(effectsOf('open', 'acknowledged')).toEqual(['watch-arrival', 'notify-requester', 'answer-group', 'stop-alert-steps']);
+    expect(effectsOf('acknowledged', 'on_site')).toEqual(['answer-group']);
+    expect(effectsOf('open', 'cancelled')).toEqual(['hand-over-group', 'stop-alert-steps']);
+    expect(effectsOf('acknowledged', 'cancelled')).toEqual(['hand-over-group']);
     expect(effectsOf('open', 'open')).toEqual([]);
     expect(effectsOf('resolved', 'acknowledged')).toEqual([]);
   });

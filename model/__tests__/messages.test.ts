@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overMessageRate, validContactPhone, validateMessageText } from '../src/messages';
+import { messageRateWrite, overMessageRate, validContactPhone, validateMessageText } from '../src/messages';
 
 describe('message text', () => {
   it('needs 1 to 500 characters that are not all blank', () => {
@@ -41,5 +41,18 @@ describe('message rate', () => {
   });
   it('messages older than a minute no longer count', () => {
     expect(overMessageRate([...Array.from({ length: 9 }, () => now - 1000), now - 60_000], now)).toBe(false);
+  });
+});
+
+describe('the rate document a message bumps', () => {
+  it('the first message starts a window at server time, counted as one', () => {
+    expect(messageRateWrite(null, 'm1', 'NOW', 'PLUS_ONE')).toEqual({ op: 'set', data: { windowStart: 'NOW', count: 1, lastMessageId: 'm1' } });
+  });
+  it('the next ones count on in the window, however old it is', () => {
+    expect(messageRateWrite({ count: 1 }, 'm2', 'NOW', 'PLUS_ONE')).toEqual({ op: 'update', data: { count: 'PLUS_ONE', lastMessageId: 'm2' } });
+    expect(messageRateWrite({ count: 9 }, 'm10', 'NOW', 'PLUS_ONE')).toEqual({ op: 'update', data: { count: 'PLUS_ONE', lastMessageId: 'm10' } });
+  });
+  it('the 11th starts a new window (the rules allow it once the full one is a minute old)', () => {
+    expect(messageRateWrite({ count: 10 }, 'm11', 'NOW', 'PLUS_ONE')).toEqual({ op: 'set', data: { windowStart: 'NOW', count: 1, lastMessageId: 'm11' } });
   });
 });

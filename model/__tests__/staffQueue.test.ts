@@ -27,6 +27,26 @@ describe('buildStaffQueue', () => {
     request('unchecked', 'new', 6, 'fire'),
   ];
 
+  it('shows requests that joined an active one at its code on that one, not as cards of their own', () => {
+    const grouped = (id: string, status: SosStatus, createdAt: number, groupOf: string) => ({ ...request(id, status, createdAt, 'other', 'qr'), groupOf });
+    const queue = buildStaffQueue([
+      request('first', 'open', 1, 'other', 'qr'),
+      grouped('third', 'open', 3, 'first'),
+      grouped('second', 'open', 2, 'first'),
+      grouped('gone', 'cancelled', 2, 'first'),
+      request('claimed', 'acknowledged', 1, 'other', 'qr'),
+      grouped('with-claimed', 'acknowledged', 2, 'claimed'),
+      request('left', 'cancelled', 0, 'other', 'qr'),
+      grouped('orphan', 'open', 4, 'left'),
+    ]);
+    expect(queue.open.map((r) => r.id)).toEqual(['first', 'orphan']);
+    expect(queue.inProgress.map((r) => r.id)).toEqual(['claimed']);
+    expect(Object.fromEntries(Object.entries(queue.groups).map(([id, members]) => [id, members.map((r) => r.id)]))).toEqual({
+      first: ['second', 'third'],
+      claimed: ['with-claimed'],
+    });
+  });
+
   it('puts open requests first, the most urgent kind first, then the oldest', () => {
     expect(buildStaffQueue(requests).open.map((r) => r.id)).toEqual(['medical-open', 'fire-open', 'leak-open', 'other-open']);
   });

@@ -71,6 +71,26 @@ export interface QrCode {
   locationId: string;
   objectId: string;
   active: boolean;
+  /** When the admins were last told of a possible abuse at this code (functions only): once per flood window. */
+  abuseAlertedAt?: TimestampLike;
+  /** What the code's screen shows (functions only, qrPlace.ts): absent until projected, null once its object or location is gone. */
+  place?: QrPlace | null;
+}
+
+/** The public projection of a wall code: all a visitor or guest reads of the place, never the location or object documents. */
+export interface QrPlace {
+  locationName: string;
+  staffPhone: string;
+  responseMinutes: number;
+  /** The form and QR kinds offered, resolved (offeredKinds). */
+  kinds: FormKind[];
+  /** Resolved (emergencyNumberOf). */
+  emergencyNumber: string;
+  objectName: string;
+  /** The parent whose plan is shown, null for a top-level object. */
+  parentName: string | null;
+  /** The parent's plan with the object's position as the marker (attachPlan), null without one. */
+  plan: SosPlan | null;
 }
 
 export interface UserProfile {
@@ -114,9 +134,13 @@ export interface Requester {
 
 /** What staff see as a visitor's name. */
 export const VISITOR_NAME = 'Посетитель';
-/** Beyond this many visitor requests at one code within the window, a request opens `grouped` (no push of its own). */
-export const VISITOR_FLOOD_LIMIT = 3;
+/**
+ * A visitor or guest request at a code where an earlier one within this window is still active opens `grouped`: it
+ * joins that one's response (`groupOf`; no push, escalation or alert steps of its own). A flood is one alarm.
+ */
 export const VISITOR_FLOOD_WINDOW_MS = 10 * 60_000;
+/** Beyond this many visitor requests at one code within the window, the location's admins get one "possible abuse" alert. */
+export const VISITOR_ABUSE_LIMIT = 30;
 
 /** Exactly the fields a resident writes when creating a request (the rules enforce the same list). */
 export const SOS_REQUEST_CLIENT_FIELDS = [
@@ -164,8 +188,13 @@ export interface SosRequest<Ts = TimestampLike> {
   arrivalOverdue?: boolean;
   /** Nobody of tier 1 was on duty with a device when it opened: escalation round 1 ran at once. */
   nobodyOnDuty?: boolean;
-  /** A visitor request beyond the QR flood limit: opened, but without a push of its own. */
+  /** A visitor request that joined an earlier active one at its code (`groupOf`): opened, but without a push of its own. */
   grouped?: boolean;
+  /**
+   * A grouped request joins the response of the first active visitor request at its code (its id): no escalation or
+   * alert steps of its own, and it follows that request's claim, arrival and resolution. Functions only.
+   */
+  groupOf?: string;
   /** Opened by the second path because its create trigger had not (see SECOND_PATH): which one, and how late. */
   openedLate?: OpenedLate;
   // written by a visitor at create (`qr` requests of anonymous users only)
@@ -339,6 +368,17 @@ export interface SosMessage<Ts = TimestampLike> {
   role: MessageRole;
   text: string;
   at: Ts;
+}
+
+/**
+ * `sosRequests/{id}/messageRates/{uid}`: how many messages the writer sent in their current window, written by the
+ * writer in the batch of each message (the rules hold it to `MESSAGES_PER_MINUTE` a window); never deleted.
+ */
+export interface MessageRate<Ts = TimestampLike> {
+  windowStart: Ts;
+  count: number;
+  /** The message whose batch wrote this: the rules tie each message to one bump. */
+  lastMessageId: string;
 }
 
 /** `delivered` and `no-answer` come later, from Twilio's status callbacks on an SMS or call row. */

@@ -7,6 +7,7 @@ export * from './statistics';
 export * from './staffQueue';
 export * from './plan';
 export * from './qr';
+export * from './qrPlace';
 export * from './messages';
 export * from './lifecycle';
 export * from './sosRequestCreate';

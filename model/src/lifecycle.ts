@@ -24,10 +24,12 @@ export type SosRequestField = keyof SosRequest;
 
 /**
  * What the backend does once a transition is committed, in the row's order: start watching the arrival deadline,
- * tell the requester, delete the alert steps still waiting (Telegram, SMS, calls) once the request is no longer open.
+ * tell the requester, delete the alert steps still waiting (Telegram, SMS, calls) once the request is no longer open,
+ * carry a visitor request's claim, arrival and resolution to the requests grouped with it (`groupOf`), and hand the
+ * group to its next request when the first is cancelled.
  * Opening has none here: its pushes and escalation are decided in the create transaction.
  */
-export type TransitionEffect = 'watch-arrival' | 'notify-requester' | 'stop-alert-steps';
+export type TransitionEffect = 'watch-arrival' | 'notify-requester' | 'stop-alert-steps' | 'answer-group' | 'hand-over-group';
 
 export interface Transition {
   from: SosStatus;
@@ -67,15 +69,15 @@ export const TRANSITIONS: readonly Transition[] = [
     actor: 'staff',
     sets: acknowledged,
     event: 'acknowledged',
-    effects: ['watch-arrival', 'notify-requester', 'stop-alert-steps'],
+    effects: ['watch-arrival', 'notify-requester', 'answer-group', 'stop-alert-steps'],
   },
-  { from: 'acknowledged', to: 'on_site', actor: 'staff', sets: arrived, event: 'on_site' },
-  { from: 'acknowledged', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved' },
-  { from: 'on_site', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved' },
+  { from: 'acknowledged', to: 'on_site', actor: 'staff', sets: arrived, event: 'on_site', effects: ['answer-group'] },
+  { from: 'acknowledged', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved', effects: ['answer-group'] },
+  { from: 'on_site', to: 'resolved', actor: 'staff', sets: resolved, event: 'resolved', effects: ['answer-group'] },
   // A request made by mistake can be cancelled until someone is on site.
   { from: 'new', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled' },
-  { from: 'open', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled', effects: ['stop-alert-steps'] },
-  { from: 'acknowledged', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled' },
+  { from: 'open', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled', effects: ['hand-over-group', 'stop-alert-steps'] },
+  { from: 'acknowledged', to: 'cancelled', actor: 'requester', sets: cancelled, event: 'cancelled', effects: ['hand-over-group'] },
 ];
 
 /** The table's row for a status change, or undefined when the lifecycle has no such change. */
@@ -166,9 +168,9 @@ export interface CancelWrite<ServerTime> {
   cancelledAt: ServerTime;
 }
 
-/** Staff claim a request; the name falls back to the uid so the rules' non-empty name always holds. */
-export function acknowledgeWrite<ServerTime>(uid: string, displayName: string, now: ServerTime): AcknowledgeWrite<ServerTime> {
-  return { status: 'acknowledged', ackBy: uid, ackByName: displayName.trim().slice(0, MAX_ACK_BY_NAME_LENGTH) || uid, ackAt: now };
+/** Staff claim a request under their roster name (the rules compare them); the name falls back to the uid so it is never empty. */
+export function acknowledgeWrite<ServerTime>(uid: string, rosterName: string, now: ServerTime): AcknowledgeWrite<ServerTime> {
+  return { status: 'acknowledged', ackBy: uid, ackByName: rosterName.trim().slice(0, MAX_ACK_BY_NAME_LENGTH) || uid, ackAt: now };
 }
 
 export function arriveWrite<ServerTime>(uid: string, now: ServerTime): ArriveWrite<ServerTime> {

@@ -22,6 +22,8 @@ export const paths = {
   delivery: (requestId: string, deliveryId: string) => `sosRequests/${requestId}/deliveries/${deliveryId}`,
   messages: (requestId: string) => `sosRequests/${requestId}/messages`,
   message: (requestId: string, messageId: string) => `sosRequests/${requestId}/messages/${messageId}`,
+  /** The writer's own message count (the rules' rate limit). */
+  messageRate: (requestId: string, uid: string) => `sosRequests/${requestId}/messageRates/${uid}`,
   /** Server-only: the throttle of a request's message pushes. */
   messageThrottle: (requestId: string) => `sosRequests/${requestId}/throttles/messages`,
   /** Server-only: what the backend needs to open a request at a location and push about it, in one read. */

@@ -11,6 +11,7 @@ import type {
   Location,
   LocationObject,
   Member,
+  MessageRate,
   MessageThrottle,
   Order,
   QrCode,
@@ -54,6 +55,7 @@ type UserDocument<Ts> = UserProfile & UserPeopleFields<Ts>;
 /** The documents of SOS, by the name of their ref. */
 export function sosSchema<Ts, Fv>() {
   return {
+    locations: collection<Location>()(paths.locations),
     location: document<Location>()(paths.location),
     objects: collection<LocationObject>()(paths.objects),
     object: document<LocationObject>()(paths.object),
@@ -80,6 +82,9 @@ export function sosSchema<Ts, Fv>() {
     message: document<SosMessage<Ts>>()(paths.message),
     /** A message as written: `at` is the serverTimestamp() sentinel. */
     newMessage: document<SosMessage<Fv>>()(paths.message),
+    messageRate: document<MessageRate<Ts>>()(paths.messageRate),
+    /** A rate document as written: `windowStart` a serverTimestamp() sentinel. */
+    newMessageRate: document<MessageRate<Fv>>()(paths.messageRate),
     messageThrottle: document<MessageThrottle<Ts>>()(paths.messageThrottle),
     dispatches: collection<Dispatch<Ts>>()(paths.dispatches),
     dispatch: document<Dispatch<Ts>>()(paths.dispatch),

@@ -2,7 +2,7 @@
 import type { SosRequest, TimestampLike } from './contract';
 import { byPriorityThenTime } from './kinds';
 
-type QueueRequest = Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'deadlineAt' | 'kind' | 'source'> & { id: string };
+type QueueRequest = Pick<SosRequest<TimestampLike>, 'status' | 'createdAt' | 'deadlineAt' | 'kind' | 'source' | 'groupOf'> & { id: string };
 
 export interface StaffQueue<T extends QueueRequest> {
   /** Nobody has claimed them: most urgent kind first (kinds.ts), then the oldest. */
@@ -11,17 +11,32 @@ export interface StaffQueue<T extends QueueRequest> {
   inProgress: T[];
   /** Resolved, cancelled or rejected: newest first, at most `recentLimit`. */
   recent: T[];
+  /**
+   * The active requests that joined an active one at its QR code (`groupOf`), by that one's id, oldest first: shown on
+   * its card, not as cards of their own (a flood at a code is one call). One whose leader is not active is a card.
+   */
+  groups: Record<string, T[]>;
 }
 
 /** Unvalidated (`new`) requests are left out: the server opens or rejects them within a second. */
 export function buildStaffQueue<T extends QueueRequest>(requests: readonly T[], recentLimit = 20): StaffQueue<T> {
-  const open = requests.filter((request) => request.status === 'open').sort(byPriorityThenTime);
-  const inProgress = requests.filter((request) => request.status === 'acknowledged' || request.status === 'on_site').sort(byPriorityThenTime);
+  const working = (request: T) => request.status === 'open' || request.status === 'acknowledged' || request.status === 'on_site';
+  const leaders = new Set(requests.filter((request) => working(request) && !request.groupOf).map((request) => request.id));
+  const groups: Record<string, T[]> = {};
+  for (const request of requests) {
+    if (request.groupOf && leaders.has(request.groupOf) && working(request)) (groups[request.groupOf] ??= []).push(request);
+  }
+  for (const members of Object.values(groups)) members.sort((a, b) => a.createdAt.toMillis() - b.createdAt.toMillis());
+  const onItsOwn = (request: T) => !(request.groupOf && leaders.has(request.groupOf));
+  const open = requests.filter((request) => request.status === 'open' && onItsOwn(request)).sort(byPriorityThenTime);
+  const inProgress = requests
+    .filter((request) => (request.status === 'acknowledged' || request.status === 'on_site') && onItsOwn(request))
+    .sort(byPriorityThenTime);
   const recent = requests
     .filter((request) => ['resolved', 'cancelled', 'rejected'].includes(request.status))
     .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())
     .slice(0, recentLimit);
-  return { open, inProgress, recent };
+  return { open, inProgress, recent, groups };
 }
 
 /** Ids present in `current` but not in `previous`: the requests that just arrived. */

@@ -84,6 +84,7 @@ describe('the hosting predeploy refuses a web build for another project', () => 
     VITE_FIREBASE_APP_ID: '1:2:web:3',
     VITE_FIREBASE_MESSAGING_SENDER_ID: '2',
     VITE_FIREBASE_VAPID_KEY: 'vapid',
+    VITE_RECAPTCHA_ENTERPRISE_SITE_KEY: '6Lc-site-key',
   };
 
   it('accepts settings of the project being deployed, and the demo project with none', () => {
@@ -96,6 +97,10 @@ describe('the hosting predeploy refuses a web build for another project', () => 
     expect(webEnvProblem(production, 'sos-staging')).toBe('VITE_FIREBASE_PROJECT_ID is "sos-prod" but you are deploying to "sos-staging"');
     expect(webEnvProblem({ ...production, VITE_FIREBASE_VAPID_KEY: '' }, 'sos-prod')).toContain(
       'missing in web/.env.production.local: VITE_FIREBASE_VAPID_KEY',
+    );
+    // Without App Check's site key every callable (they enforce it) would refuse the build's calls.
+    expect(webEnvProblem({ ...production, VITE_RECAPTCHA_ENTERPRISE_SITE_KEY: '' }, 'sos-prod')).toContain(
+      'missing in web/.env.production.local: VITE_RECAPTCHA_ENTERPRISE_SITE_KEY',
     );
     expect(webEnvProblem(production, undefined)).toContain('GCLOUD_PROJECT is not set');
   });

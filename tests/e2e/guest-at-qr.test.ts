@@ -1,5 +1,6 @@
 // Issue 20: anyone at the wall can call. A new sign-up with no location (not a member of the code's building) scans
-// the code on the wall and calls there; the building's staff see the card with the caller's own name and phone.
+// the code on the wall and calls there; the building's staff see the card with the caller's own name and phone. Someone
+// of the second demo building calls at the same code next: their call joins the first (one card, one claim).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +24,7 @@ describe('a guest at a QR code', () => {
   const uid = `e2e-guest-${randomUUID().slice(0, 8)}`;
   const email = `${uid}@demo.test`;
   let requestId = '';
+  let joinedId = '';
 
   beforeAll(async () => {
     useEmulators();
@@ -34,9 +36,9 @@ describe('a guest at a QR code', () => {
   });
 
   afterAll(async () => {
-    if (requestId)
+    for (const id of [requestId, joinedId].filter(Boolean))
       await getFirestore()
-        .doc(paths.sosRequest(requestId))
+        .doc(paths.sosRequest(id))
         .update({ status: 'cancelled' })
         .catch(() => undefined);
     await getAuth()
@@ -82,6 +84,36 @@ describe('a guest at a QR code', () => {
     });
     expect(stored.requester?.visitor).toBeUndefined();
     expectNoPageErrors(guest);
+    expectNoPageErrors(staff);
+  });
+
+  it('someone of the second building calls at the same code: one card for staff, and one claim tells both who is coming', async () => {
+    const neighbour = await openPhone(browser);
+    await signIn(neighbour.page, 'staff2@demo.test', /\/staff$/);
+    await neighbour.page.goto(appUrl(`/q/${TOKEN}`));
+    await neighbour.page.getByRole('button', { name: t('qr.needHelp') }).click();
+    await neighbour.page.waitForURL(/\/sos\/[\w-]+$/);
+    joinedId = neighbour.page.url().split('/').pop() ?? '';
+    expect(joinedId).not.toBe(requestId);
+
+    // The first call's card lists them; they get no card of their own.
+    const card = staffCard(staff.page, requestId);
+    await card
+      .getByTestId('grouped-count')
+      .getByText(t('staff.groupMore', { count: 1 }))
+      .waitFor({ timeout: 20_000 });
+    await expect(card.getByTestId('grouped-caller').innerText()).resolves.toContain('Пётр Сидоров');
+    await expect(staffCard(staff.page, joinedId).count()).resolves.toBe(0);
+    await screenshot(staff.page, 'guest-04-one-card-for-two');
+
+    await card.getByRole('button', { name: t('staff.claim') }).click();
+    const told = t('countdown.acknowledgedBy', { name: 'Иван Петров' });
+    await guest.page.getByText(told).waitFor({ timeout: 20_000 });
+    await neighbour.page.getByText(told).waitFor({ timeout: 20_000 });
+    await screenshot(neighbour.page, 'guest-05-told-who-is-coming');
+    const joined = (await getFirestore().doc(paths.sosRequest(joinedId)).get()).data() as SosRequest;
+    expect(joined).toMatchObject({ groupOf: requestId, grouped: true, status: 'acknowledged', requester: { name: 'Пётр Сидоров', guest: true } });
+    expectNoPageErrors(neighbour);
     expectNoPageErrors(staff);
   });
 });

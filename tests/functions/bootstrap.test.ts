@@ -68,6 +68,9 @@ describe('npm run bootstrap', () => {
     // In the People list, as an accepted invitation would put them.
     const member = (await getFirestore().doc(peoplePaths.member(location!.id, user.uid)).get()).data();
     expect(member).toMatchObject({ name: email.split('@')[0], phone: '', role: 'admin', locale: 'ru' });
+    // On the roster off duty, so the admin can claim a call under a name the admins keep.
+    const roster = (await getFirestore().doc(paths.staffMember(location!.id, user.uid)).get()).data();
+    expect(roster).toEqual({ name: email.split('@')[0], phone: '', onDuty: false, tier: 1 });
     expect(run.stdout).toContain(`${email} (${user.uid}) is its admin (new account)`);
     expect(run.stdout).toMatch(/Set the password: http:\/\/\S+/);
   });

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getAuth as getAdminAuth } from 'firebase-admin/auth';
 import { Timestamp } from 'firebase-admin/firestore';
-import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { deleteApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
 import { contactCreate, telegramContactId, type Notice, type NoticeType, type PhoneContactKind } from '@sos/model';
 import { peopleRefs, reachRefs } from '../../functions/src/firestore';
 import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
-import { failure } from './clients';
+import { emulatorClientApp, failure } from './clients';
 
 const PASSWORD = 'sos-contacts-1';
 const REGION = 'us-central1';
@@ -35,7 +35,7 @@ async function person(locale: 'ru' | 'en' = 'ru'): Promise<Person> {
   const uid = `c-${randomUUID()}`;
   await getAdminAuth().createUser({ uid, email: `${uid}@contacts.test`, password: PASSWORD, displayName: 'Иван Петров' });
   await peopleRefs.profile(uid).set({ displayName: 'Иван Петров', phone: '+79120000123', locationIds: [], homeLocationId: null, locale });
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `contacts-${uid}`);
+  const app = emulatorClientApp(`contacts-${uid}`);
   apps.push(app);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
@@ -222,7 +222,7 @@ describe('Telegram linking', () => {
   });
 
   it('callers must be signed in', async () => {
-    const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `contacts-anon-${randomUUID()}`);
+    const app = emulatorClientApp('contacts-anon');
     apps.push(app);
     const functions = getFunctions(app, REGION);
     const { host, port } = hostAndPort(EMULATOR_HOSTS.functions);

@@ -78,7 +78,7 @@ export async function createResponseSite(ackSeconds: number, responseMinutes = 1
     locationIds: [site.locationId],
     homeLocationId: site.locationId,
   });
-  // A claim carries the claimer's profile name (the rules compare them).
+  // Tier 1's profile (the same name as on the roster, which is the name a claim carries).
   batch.set(refs.user(site.tier1.uid), {
     displayName: site.tier1.name,
     phone: '+79000000000',

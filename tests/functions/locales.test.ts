@@ -2,11 +2,11 @@
 // users/{uid}.locale, written by their own client, decides the text their devices get (Russian when unset).
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collection, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { doc, updateDoc } from 'firebase/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
-import { paths, type Dispatch, type Locale, type MessageRole } from '@sos/model';
+import { paths, type Dispatch, type Locale } from '@sos/model';
 import { peopleRefs, refs } from '../../functions/src/firestore';
-import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
+import { acknowledge, createRequest, sendMessage, signIn, type ClientSession } from './clients';
 import { waitForDoc } from './admin';
 import { addResident, createResponseSite, SITE_PASSWORD, type ResponseSite } from './fixtures';
 
@@ -44,13 +44,6 @@ async function sentIn(requestId: string, batch: string) {
   );
 }
 
-/** Writes a message as the apps do; returns its id. */
-async function send(session: ClientSession, requestId: string, role: MessageRole, text: string): Promise<string> {
-  const ref = doc(collection(session.db, 'sosRequests', requestId, 'messages'));
-  await setDoc(ref, { uid: session.uid, role, text, at: serverTimestamp() });
-  return ref.id;
-}
-
 const orderTitle = async (uid: string, requestId: string) =>
   (await waitForDoc(refs.order(uid, requestId), (o) => o !== undefined, `order ${requestId}`))?.title;
 
@@ -82,11 +75,11 @@ describe("pushes in the recipient's language", () => {
       });
 
       // Messages both ways: the claimer and the requester are read from their profiles, not the dispatch document.
-      const going = await send(tier1, requestId, 'staff', 'Иду');
+      const going = await sendMessage(tier1, requestId, 'staff', 'Иду');
       expect(await sentIn(requestId, `msg-${going}`)).toEqual({
         [`${site.resident.uid}/d1`]: { status: 'emulated', locale: 'en', title: 'Message from staff' },
       });
-      const reply = await send(resident, requestId, 'requester', 'Жду');
+      const reply = await sendMessage(resident, requestId, 'requester', 'Жду');
       expect(await sentIn(requestId, `msg-${reply}`)).toEqual({
         [`${site.tier1.uid}/ok`]: { status: 'emulated', locale: 'en', title: `Message: ${site.resident.name} · ${locationName}` },
       });

@@ -2,12 +2,11 @@
 // most once per 30 s per (recipient, request): messages within the window are held back and counted into the next push.
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collection, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
-import type { MessageRole } from '@sos/model';
+import { doc, serverTimestamp, updateDoc } from 'firebase/firestore';
 import { Timestamp, refs } from '../../functions/src/firestore';
 import { textsFor } from '../../functions/src/notify/texts';
 import { recordMessage } from '../../functions/src/messages/recordMessage';
-import { acknowledge, createRequest, signIn, type ClientSession } from './clients';
+import { acknowledge, createRequest, sendMessage, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveriesOf, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
 
@@ -24,13 +23,6 @@ afterAll(async () => {
   await Promise.all([resident.close(), staff.close()]);
 });
 
-/** Writes a message as the apps do; returns its id. */
-async function send(session: ClientSession, requestId: string, role: MessageRole, text: string): Promise<string> {
-  const ref = doc(collection(session.db, 'sosRequests', requestId, 'messages'));
-  await setDoc(ref, { uid: session.uid, role, text, at: serverTimestamp() });
-  return ref.id;
-}
-
 describe('messages', () => {
   it('are recorded without their text and pushed to the other side', { timeout: 90_000 }, async () => {
     const requestId = await createRequest(resident, { locationId: site.locationId });
@@ -39,7 +31,7 @@ describe('messages', () => {
     await waitForDoc(refs.event(requestId, 'notified-open'), (e) => e !== undefined, 'open push');
 
     // Unclaimed: the requester's message reaches every on-duty staff member.
-    const first = await send(resident, requestId, 'requester', 'Я у входа, дверь заперта');
+    const first = await sendMessage(resident, requestId, 'requester', 'Я у входа, дверь заперта');
     const event = await waitForDoc(refs.event(requestId, `message-${first}`), (e) => e !== undefined, 'message event');
     const stored = (await refs.message(requestId, first).get()).data()!;
     expect(event).toEqual({ type: 'message', at: stored.at, by: resident.uid, detail: { messageId: first, role: 'requester' } });
@@ -52,11 +44,11 @@ describe('messages', () => {
 
     // Claimed: staff «Иду» reaches the requester, the reply only the claimer.
     await acknowledge(staff, requestId, site.tier1.name);
-    const going = await send(staff, requestId, 'staff', 'Иду');
+    const going = await sendMessage(staff, requestId, 'staff', 'Иду');
     await waitForDoc(refs.event(requestId, `notified-msg-${going}`), (e) => e !== undefined, 'staff message push');
     expect(await deliveriesOf(requestId, `msg-${going}`)).toEqual({ [`${site.resident.uid}/d1`]: 'emulated' });
     // Tier 1 was pushed about this request's messages moments ago: the reply is held back for their next push.
-    const reply = await send(resident, requestId, 'requester', 'Жду');
+    const reply = await sendMessage(resident, requestId, 'requester', 'Жду');
     await waitForDoc(refs.event(requestId, `notified-msg-${reply}`), (e) => e !== undefined, 'reply held back');
     expect(await deliveriesOf(requestId, `msg-${reply}`)).toEqual({});
     expect((await refs.messageThrottle(requestId).get()).data()?.pushThrottle.recipients[site.tier1.uid]?.held).toEqual([reply]);
@@ -78,7 +70,7 @@ describe('messages', () => {
     await waitForDoc(refs.event(requestId, 'notified-open'), (e) => e !== undefined, 'open push');
 
     const burst: string[] = [];
-    for (let i = 1; i <= 5; i++) burst.push(await send(resident, requestId, 'requester', `Сообщение ${i}`));
+    for (let i = 1; i <= 5; i++) burst.push(await sendMessage(resident, requestId, 'requester', `Сообщение ${i}`));
     for (const id of burst) await waitForDoc(refs.event(requestId, `notified-msg-${id}`), (e) => e !== undefined, `push of ${id}`);
 
     // Exactly one of the five pushed (the triggers may run in any order), to each on-duty staff member's devices.
@@ -112,7 +104,7 @@ describe('messages', () => {
       { pushThrottle: { recipients: { [site.tier1.uid]: { lastPushAt: past }, [site.tier2.uid]: { lastPushAt: past } } } },
       { merge: true },
     );
-    const next = await send(resident, requestId, 'requester', 'Вы где?');
+    const next = await sendMessage(resident, requestId, 'requester', 'Вы где?');
     await waitForDoc(refs.event(requestId, `notified-msg-${next}`), (e) => e !== undefined, 'push after the window');
     const rows = (await refs.deliveries(requestId).where('batch', '==', `msg-${next}`).get()).docs.map((d) => d.data());
     expect(rows.map((row) => `${row.uid}/${row.deviceId}`).sort()).toEqual([`${site.tier1.uid}/ok`, `${site.tier2.uid}/d1`].sort());

@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuth as getAdminAuth } from 'firebase-admin/auth';
 import { Timestamp } from 'firebase-admin/firestore';
-import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { deleteApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInAnonymously, signInWithEmailAndPassword, type Auth } from 'firebase/auth';
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import type { Role } from '@sos/model';
 import { peopleRefs, refs } from '../../functions/src/firestore';
-import { EMULATOR_HOSTS, PROJECT_ID, hostAndPort } from '../helpers/emulators';
-import { failure } from './clients';
+import { EMULATOR_HOSTS, hostAndPort } from '../helpers/emulators';
+import { emulatorClientApp, failure } from './clients';
 
 const PASSWORD = 'sos-people-1';
 const apps: FirebaseApp[] = [];
@@ -23,7 +23,7 @@ interface Caller {
 }
 
 function clientApp(): { auth: Auth; functions: Functions } {
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-key' }, `people-${randomUUID()}`);
+  const app = emulatorClientApp('people');
   apps.push(app);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${EMULATOR_HOSTS.auth}`, { disableWarnings: true });
@@ -263,6 +263,13 @@ describe('setMemberRole and removeMember', () => {
 
     await s.admin.call('setMemberRole', { locationId: s.home, uid: member.uid, role: 'staff' });
     expect((await refs.staffMember(s.home, member.uid).get()).data()).toMatchObject({ onDuty: false, tier: 1 });
+  });
+
+  it('a resident promoted to admin goes on the roster off duty, under the name they joined with (admins claim calls too)', async () => {
+    const member = await joined('resident', 'Ольга Новикова');
+    expect((await refs.staffMember(s.home, member.uid).get()).exists).toBe(false);
+    await s.admin.call('setMemberRole', { locationId: s.home, uid: member.uid, role: 'admin' });
+    expect((await refs.staffMember(s.home, member.uid).get()).data()).toMatchObject({ name: 'Ольга Новикова', onDuty: false, tier: 1 });
   });
 
   it('an admin removes a member: claims, roster entry and membership go; their requests stay', async () => {

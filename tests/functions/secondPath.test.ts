@@ -10,7 +10,8 @@ import { sosRequestCreate, type OpenMyRequestResult } from '@sos/model';
 import { Timestamp, refs } from '../../functions/src/firestore';
 import type { FaultPoint } from '../../functions/src/faults';
 import { keyFailingAt } from '../helpers/faults';
-import { createRequest, failure, signIn, type ClientSession } from './clients';
+import { emulatorAppCheckToken } from '../../web/src/firebase/emulatorAppCheck';
+import { createRequest, failure, postToCallable, signIn, type ClientSession } from './clients';
 import { eventFingerprint, waitForDoc, waitProcessed } from './admin';
 import { createResponseSite, deliveryFingerprint, SITE_PASSWORD, type ResponseSite } from './fixtures';
 import { EMULATOR_HOSTS, PROJECT_ID } from '../helpers/emulators';
@@ -134,13 +135,10 @@ describe('openMyRequest (the requester’s app, 10 s after the tap)', () => {
   });
 
   it('is refused without an account', async () => {
-    const response = await fetch(`http://${EMULATOR_HOSTS.functions}/${PROJECT_ID}/us-central1/openMyRequest`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { requestId: 't-anything' } }),
-    });
-    expect(response.status).toBe(401);
-    expect(((await response.json()) as { error?: { details?: { reason?: string } } }).error?.details?.reason).toBe('unauthenticated');
+    // From the app (its App Check token), so that the refusal is the callable's own.
+    const answer = await postToCallable('openMyRequest', { requestId: 't-anything' }, { 'X-Firebase-AppCheck': emulatorAppCheckToken().token });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error?.details?.reason).toBe('unauthenticated');
   });
 });
 

@@ -1,6 +1,6 @@
 // Documents as the contract shapes them, for seeding and for the resident's create payloads.
-import { Timestamp, serverTimestamp, type DocumentData } from 'firebase/firestore';
-import { sosRequestCreate, type SosRequestInput, type SosStatus } from '@sos/model';
+import { Timestamp, doc, getDoc, increment, serverTimestamp, writeBatch, type DocumentData, type Firestore } from 'firebase/firestore';
+import { messageRateWrite, paths, sosRequestCreate, type MessageRate, type SosRequestInput, type SosStatus } from '@sos/model';
 import { ACTORS, HOME } from '../helpers/rulesEnv';
 
 const MINUTE = 60_000;
@@ -82,3 +82,21 @@ export const SERVER_FIELDS: Record<string, unknown> = {
   resolution: 'Done',
   cancelledAt: serverTimestamp(),
 };
+
+/**
+ * A message as the apps write it: in one batch with the bump of the writer's own rate document, counted on from that
+ * document as the writer can read it (none, or unreadable, starts a window).
+ */
+export async function writeMessage(db: Firestore, writerUid: string, requestId: string, messageId: string, message: DocumentData): Promise<void> {
+  const rateRef = doc(db, paths.messageRate(requestId, writerUid));
+  const rate = await getDoc(rateRef).then(
+    (snapshot) => (snapshot.data() as MessageRate | undefined) ?? null,
+    () => null,
+  );
+  const bump = messageRateWrite(rate, messageId, serverTimestamp(), increment(1));
+  const batch = writeBatch(db);
+  batch.set(doc(db, paths.message(requestId, messageId)), message);
+  if (bump.op === 'set') batch.set(rateRef, bump.data);
+  else batch.update(rateRef, bump.data);
+  await batch.commit();
+}

@@ -14,7 +14,7 @@ import {
   type TransitionActor,
   type TransitionFieldKind,
 } from '@sos/model';
-import { ACTORS, ACTOR_LABELS, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
+import { ACTORS, ACTOR_LABELS, HOME, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
 import { SERVER_FIELDS, storedRequest } from './fixtures';
 
 /** The actors of a request's life, and which side of the table each one is. */
@@ -105,8 +105,10 @@ beforeAll(async () => {
   await h.clear();
   const cases = [...pairCases, ...fieldCases];
   await h.seed(Object.fromEntries(cases.map((c) => [`sosRequests/${c.id}`, storedRequest(c.from)])));
-  // A claim carries the claimer's profile name (the rules compare them).
-  await h.seed(Object.fromEntries(ACTOR_NAMES.map((actor) => [`users/${ACTORS[actor].uid}`, { displayName: 'Ivan' }])));
+  // A claim carries the claimer's roster name (the rules compare them).
+  await h.seed(
+    Object.fromEntries(ACTOR_NAMES.map((actor) => [`locations/${HOME}/staff/${ACTORS[actor].uid}`, { name: 'Ivan', phone: '', onDuty: true, tier: 1 }])),
+  );
 });
 afterAll(() => h.cleanup());
 

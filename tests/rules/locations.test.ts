@@ -55,7 +55,7 @@ beforeEach(async () => {
 const ref = (actor: ActorName, path: string) => doc(h.db(actor), path);
 const MEMBERS = actorCases(['resident', 'staff', 'admin']);
 const NON_MEMBERS = actorCases(['foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
-/** Signed in with an account elsewhere: a guest here, who reads what a QR code's screen shows by id. */
+/** Signed in with an account elsewhere: a guest here, who reads what a QR code's screen shows from the code alone. */
 const GUESTS = actorCases(['foreignResident', 'foreignStaff', 'foreignAdmin']);
 const NOT_ITS_ADMIN = actorCases(['resident', 'staff', 'foreignResident', 'foreignStaff', 'foreignAdmin', 'anonymous']);
 const EVERYONE = actorCases(['resident', 'staff', 'admin', 'foreignStaff', 'foreignAdmin', 'anonymous']);
@@ -65,8 +65,8 @@ describe('a location', () => {
     await assertSucceeds(getDoc(ref(actor, LOCATION_PATH)));
   });
 
-  it.each(GUESTS)('%s reads the location by id, as at its QR code', async (_label, actor) => {
-    await assertSucceeds(getDoc(ref(actor, LOCATION_PATH)));
+  it.each(GUESTS)('%s cannot read the location by id, even as a guest at its QR code', async (_label, actor) => {
+    await assertFails(getDoc(ref(actor, LOCATION_PATH)));
   });
 
   it('an unauthenticated visitor cannot read the location', async () => {
@@ -173,8 +173,12 @@ describe('location objects', () => {
     await assertSucceeds(getDocs(collection(h.db(actor), `${LOCATION_PATH}/objects`)));
   });
 
-  it.each(GUESTS)('%s reads an object by id, as at its QR code', async (_label, actor) => {
+  it.each(MEMBERS)('%s reads an object by id', async (_label, actor) => {
     await assertSucceeds(getDoc(ref(actor, OBJECT_PATH)));
+  });
+
+  it.each(GUESTS)('%s cannot read an object by id, even as a guest at its QR code', async (_label, actor) => {
+    await assertFails(getDoc(ref(actor, OBJECT_PATH)));
   });
 
   it.each(NON_MEMBERS)("%s cannot list the location's objects", async (_label, actor) => {

@@ -1,5 +1,6 @@
-// qrCodes: context, not permission. Members read active codes of their locations; admins manage them.
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+// qrCodes: context, not permission. Members read active codes of their locations; admins manage them; only functions
+// write a code's place (the public projection its screen shows).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
@@ -13,11 +14,21 @@ afterAll(() => h.cleanup());
 const ACTIVE = 'qrCodes/qr-room-204';
 const REVOKED = 'qrCodes/qr-room-205';
 const FOREIGN = 'qrCodes/qr-park-1';
+const PLACE = {
+  locationName: 'Business centre',
+  staffPhone: '+73422580078',
+  responseMinutes: 10,
+  kinds: ['medical', 'fire', 'security', 'lift', 'leak', 'other'],
+  emergencyNumber: '112',
+  objectName: 'Room 204',
+  parentName: '2nd floor',
+  plan: { url: '/plans/floor-2.svg', width: 1000, height: 600, marker: { x: 0.2, y: 0.25 } },
+};
 
 beforeEach(async () => {
   await h.clear();
   await h.seed({
-    [ACTIVE]: { locationId: HOME, objectId: 'room-204', active: true },
+    [ACTIVE]: { locationId: HOME, objectId: 'room-204', active: true, place: PLACE },
     [REVOKED]: { locationId: HOME, objectId: 'room-205', active: false },
     [FOREIGN]: { locationId: ELSEWHERE, objectId: 'park-1', active: true },
   });
@@ -38,6 +49,11 @@ describe('reading a code', () => {
       await assertSucceeds(getDoc(ref(actor, ACTIVE)));
     },
   );
+
+  it.each(actorCases(['resident', 'admin', 'foreignResident', 'foreignAdmin']))('%s reads the place the active code shows', async (_label, actor) => {
+    const code = await assertSucceeds(getDoc(ref(actor, ACTIVE)));
+    expect(code.data()?.place).toEqual(PLACE);
+  });
 
   it('an unauthenticated visitor cannot read an active code', async () => {
     await assertFails(getDoc(ref('anonymous', ACTIVE)));
@@ -103,7 +119,20 @@ describe('issuing and revoking codes', () => {
     await assertFails(setDoc(ref('admin', 'qrCodes/qr-room-206'), { ...fresh, ...change }));
   });
 
-  it('the admin revokes a code', async () => {
+  it('the admin cannot issue a code with a place of their own', async () => {
+    await assertFails(setDoc(ref('admin', 'qrCodes/qr-room-206'), { ...fresh, place: PLACE }));
+    await assertFails(setDoc(ref('admin', 'qrCodes/qr-room-206'), { ...fresh, place: null }));
+  });
+
+  it.each(actorCases(['resident', 'staff', 'admin', 'foreignResident', 'foreignAdmin', 'anonymous']))(
+    "%s cannot write a code's place",
+    async (_label, actor) => {
+      await assertFails(updateDoc(ref(actor, ACTIVE), { place: { ...PLACE, staffPhone: '+79999999999' } }));
+      await assertFails(updateDoc(ref(actor, ACTIVE), { active: false, place: null }));
+    },
+  );
+
+  it('the admin revokes a code (its place stays as functions wrote it)', async () => {
     await assertSucceeds(updateDoc(ref('admin', ACTIVE), { active: false }));
   });
 

@@ -133,7 +133,7 @@ function fieldHolds(kind: TransitionFieldKind, value: unknown, actor: Actor): bo
     case 'server-time':
       return value === SERVER_TIME;
     case 'actor-name':
-      return typeof value === 'string' && value.length > 0 && value.length <= MAX_ACK_BY_NAME_LENGTH && value === profileNameOf(actor.uid);
+      return typeof value === 'string' && value.length > 0 && value.length <= MAX_ACK_BY_NAME_LENGTH && value === rosterNameOf(actor.uid);
     case 'note':
       return typeof value === 'string' && value.length <= MAX_RESOLUTION_LENGTH;
     case 'decided':
@@ -177,8 +177,8 @@ const FUZZ_ACTORS: Record<string, Actor | null> = {
 };
 const actorOf = (name: string): Actor | null => FUZZ_ACTORS[name] ?? null;
 const uidOf = (name: string): string => actorOf(name)?.uid ?? 'nobody';
-/** Each actor's `users/{uid}.displayName`: the only name their claim may carry. */
-function profileNameOf(uid: string): string {
+/** Each actor's roster name at the location (`locations/{id}/staff/{uid}.name`): the only name their claim may carry. */
+function rosterNameOf(uid: string): string {
   return `Name of ${uid}`;
 }
 const ALL_UIDS = [...Object.keys(FUZZ_ACTORS).map(uidOf), 'demo-resident', ''];
@@ -352,7 +352,7 @@ function fieldValue(kind: TransitionFieldKind, uid: string): fc.Arbitrary<unknow
     case 'server-time':
       return fc.constant(SERVER_TIME);
     case 'actor-name':
-      return fc.oneof({ weight: 4, arbitrary: fc.constant(profileNameOf(uid)) }, nonBlank, nearLimit(MAX_ACK_BY_NAME_LENGTH));
+      return fc.oneof({ weight: 4, arbitrary: fc.constant(rosterNameOf(uid)) }, nonBlank, nearLimit(MAX_ACK_BY_NAME_LENGTH));
     case 'note':
       return fc.oneof(shortText, nearLimit(MAX_RESOLUTION_LENGTH));
     case 'decided':
@@ -513,7 +513,11 @@ describe('fuzzing sosRequests', () => {
     );
     await h.seed(Object.fromEntries(stored.map((data, index) => [`sosRequests/fuzz-update-${index}`, data])));
     await h.seed(
-      Object.fromEntries(Object.values(FUZZ_ACTORS).flatMap((actor) => (actor ? [[`users/${actor.uid}`, { displayName: profileNameOf(actor.uid) }]] : []))),
+      Object.fromEntries(
+        Object.values(FUZZ_ACTORS).flatMap((actor) =>
+          actor ? [[`locations/${HOME}/staff/${actor.uid}`, { name: rosterNameOf(actor.uid), phone: '', onDuty: true, tier: 1 }]] : [],
+        ),
+      ),
     );
 
     const outcomes = await inLanes(cases, async ({ actorName, patch }, index, db) => {

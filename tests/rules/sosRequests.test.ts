@@ -34,11 +34,14 @@ const requestDoc = (actor: ActorName, id = REQUEST) => doc(h.db(actor), 'sosRequ
 const create = (actor: ActorName, data: DocumentData, id = REQUEST) => setDoc(requestDoc(actor, id), data);
 const seedRequest = (status: SosStatus, overrides: DocumentData = {}) => h.seed({ [`sosRequests/${REQUEST}`]: storedRequest(status, overrides) });
 
+/** The names the admins gave on the location's roster: the only name a claim may carry. */
+const ROSTER_NAMES: Partial<Record<ActorName, string>> = { staff: 'Ivan', admin: 'Olga' };
+const rosterEntry = (name: string) => ({ name, phone: '+79120000002', onDuty: true, tier: 1 });
 const ack = (actor: ActorName, overrides: DocumentData = {}) =>
   updateDoc(requestDoc(actor), {
     status: 'acknowledged',
     ackBy: actor === 'anonymous' ? 'nobody' : ACTORS[actor].uid,
-    ackByName: 'Ivan',
+    ackByName: ROSTER_NAMES[actor] ?? 'Ivan',
     ackAt: serverTimestamp(),
     ...overrides,
   });
@@ -363,17 +366,18 @@ describe('reading requests', () => {
 });
 
 describe('staff acknowledge an open request', () => {
-  // A claim carries the claimer's own profile name.
+  // A claim carries the claimer's roster name, which only admins edit; the profile's name may differ.
   beforeEach(async () => {
     await seedRequest('open');
     await h.seed({
+      [`locations/${HOME}/staff/${ACTORS.staff.uid}`]: rosterEntry('Ivan'),
+      [`locations/${HOME}/staff/${ACTORS.admin.uid}`]: rosterEntry('Olga'),
       [`users/${ACTORS.staff.uid}`]: { displayName: 'Ivan' },
-      [`users/${ACTORS.admin.uid}`]: { displayName: 'Ivan' },
       [`users/${ACTORS.otherStaff.uid}`]: { displayName: 'Pyotr' },
     });
   });
 
-  it.each(actorCases(['staff', 'admin']))('%s claims the request for themselves', async (_label, actor) => {
+  it.each(actorCases(['staff', 'admin']))('%s claims the request for themselves under their roster name', async (_label, actor) => {
     await assertSucceeds(ack(actor));
   });
 
@@ -382,22 +386,34 @@ describe('staff acknowledge an open request', () => {
   });
 
   it('staff acknowledge with a 100-character name in Russian', async () => {
-    await h.seed({ [`users/${ACTORS.staff.uid}`]: { displayName: 'Иван'.repeat(25) } });
+    await h.seed({ [`locations/${HOME}/staff/${ACTORS.staff.uid}`]: rosterEntry('Иван'.repeat(25)) });
     await assertSucceeds(ack('staff', { ackByName: 'Иван'.repeat(25) }));
   });
 
   it("staff cannot claim under a colleague's name", async () => {
-    await assertFails(ack('staff', { ackByName: 'Pyotr' }));
+    await assertFails(ack('staff', { ackByName: 'Olga' }));
+    await assertFails(ack('admin', { ackByName: 'Ivan' }));
   });
 
-  it('staff cannot claim under a name other than their profile’s', async () => {
+  it('staff cannot claim under a name other than their roster entry’s', async () => {
     await assertFails(ack('staff', { ackByName: 'Ivan the Great' }));
   });
 
-  it('staff without a profile cannot claim', async () => {
-    await assertFails(ack('otherStaff', { ackByName: 'Ivan' }));
-    await h.env.withSecurityRulesDisabled((context) => context.firestore().doc(`users/${ACTORS.otherStaff.uid}`).delete());
+  it('staff who renamed their profile (to a colleague’s name) still claim only under their roster name', async () => {
+    await h.seed({ [`users/${ACTORS.staff.uid}`]: { displayName: 'Olga' } });
+    await assertFails(ack('staff', { ackByName: 'Olga' }));
+    await assertSucceeds(ack('staff', { ackByName: 'Ivan' }));
+  });
+
+  it('staff without a roster entry at the location cannot claim, not even under their profile name', async () => {
     await assertFails(ack('otherStaff', { ackByName: 'Pyotr' }));
+    await h.seed({ [`locations/${ELSEWHERE}/staff/${ACTORS.otherStaff.uid}`]: rosterEntry('Pyotr') });
+    await assertFails(ack('otherStaff', { ackByName: 'Pyotr' }));
+  });
+
+  it('an admin without a roster entry cannot claim', async () => {
+    await h.env.withSecurityRulesDisabled((context) => context.firestore().doc(`locations/${HOME}/staff/${ACTORS.admin.uid}`).delete());
+    await assertFails(ack('admin', { ackByName: 'Olga' }));
   });
 
   it('staff cannot acknowledge in the name of someone else', async () => {
@@ -441,6 +457,14 @@ describe('staff acknowledge an open request', () => {
 });
 
 describe('staff act on a claimed request', () => {
+  // On the roster, so a refused claim is refused for the request's state alone.
+  beforeEach(() =>
+    h.seed({
+      [`locations/${HOME}/staff/${ACTORS.staff.uid}`]: rosterEntry('Ivan'),
+      [`locations/${HOME}/staff/${ACTORS.otherStaff.uid}`]: rosterEntry('Ivan'),
+    }),
+  );
+
   it('other staff cannot claim a request that is already acknowledged', async () => {
     await seedRequest('acknowledged');
     await assertFails(ack('otherStaff'));

@@ -1,6 +1,6 @@
 // Visitors (anonymous users) and guests (signed in elsewhere or nowhere) at a QR code may ask for help there, follow
 // their own request and write on it; nothing else.
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
   Timestamp,
@@ -18,7 +18,7 @@ import {
 } from 'firebase/firestore';
 import { FORM_KINDS } from '@sos/model';
 import { ACTORS, ELSEWHERE, HOME, modularFirestore, startRulesHarness, type RulesHarness } from '../helpers/rulesEnv';
-import { OBJECT_ID, QR_TOKEN, T0, qrPayload, storedRequest } from './fixtures';
+import { OBJECT_ID, QR_TOKEN, T0, qrPayload, storedRequest, writeMessage } from './fixtures';
 
 let h: RulesHarness;
 let visitor: Firestore;
@@ -42,7 +42,7 @@ beforeEach(async () => {
     [`locations/${HOME}`]: { name: 'Business centre', staffPhone: '+73420000000', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC' },
     [`locations/${HOME}/objects/${OBJECT_ID}`]: { name: 'Room 204', kind: 'room', parentId: null, qrToken: QR_TOKEN, selectable: true },
     [`locations/${HOME}/staff/${ACTORS.staff.uid}`]: { name: 'Ivan', phone: '+7', onDuty: true, tier: 1 },
-    [`qrCodes/${QR_TOKEN}`]: { locationId: HOME, objectId: OBJECT_ID, active: true },
+    [`qrCodes/${QR_TOKEN}`]: { locationId: HOME, objectId: OBJECT_ID, active: true, place: PLACE },
     [`qrCodes/${REVOKED}`]: { locationId: HOME, objectId: 'room-205', active: false },
     [`qrCodes/${FOREIGN}`]: { locationId: ELSEWHERE, objectId: 'lobby', active: true },
     'sosRequests/mine': storedRequest('acknowledged', { uid: VISITOR, source: 'qr', qrToken: QR_TOKEN, description: null }),
@@ -53,6 +53,18 @@ beforeEach(async () => {
     [`users/${OTHER_VISITOR}/orders/theirs`]: { kind: 'sos', requestId: 'theirs', status: 'open' },
   });
 });
+
+/** What functions project onto the code: all its screen shows. */
+const PLACE = {
+  locationName: 'Business centre',
+  staffPhone: '+73420000000',
+  responseMinutes: 10,
+  kinds: [...FORM_KINDS],
+  emergencyNumber: '112',
+  objectName: 'Room 204',
+  parentName: null,
+  plan: null,
+};
 
 let counter = 0;
 /** A visitor's request as the QR screen writes it; `overrides` bends it. */
@@ -122,12 +134,24 @@ describe('a guest (signed in, not a member of the location) asks for help at its
     await assertSucceeds(create(newcomer(), qrPayload({ uid: NEWCOMER })));
   });
 
-  it('reads the scanned code, its location and object, and the request it made', async () => {
-    await assertSucceeds(getDoc(doc(guest(), 'qrCodes', QR_TOKEN)));
-    await assertSucceeds(getDoc(doc(newcomer(), 'locations', HOME)));
-    await assertSucceeds(getDoc(doc(newcomer(), `locations/${HOME}/objects/${OBJECT_ID}`)));
+  it('reads the scanned code with its place, and the request it made', async () => {
+    const code = await assertSucceeds(getDoc(doc(guest(), 'qrCodes', QR_TOKEN)));
+    expect(code.data()?.place).toEqual(PLACE);
+    await assertSucceeds(getDoc(doc(newcomer(), 'qrCodes', QR_TOKEN)));
     await create(guest(), guestRequest());
     await assertSucceeds(getDoc(doc(guest(), 'sosRequests', `v-${counter}`)));
+  });
+
+  it("cannot read the scanned place's location or object by id", async () => {
+    await assertFails(getDoc(doc(guest(), 'locations', HOME)));
+    await assertFails(getDoc(doc(guest(), `locations/${HOME}/objects/${OBJECT_ID}`)));
+    await assertFails(getDoc(doc(newcomer(), 'locations', HOME)));
+    await assertFails(getDoc(doc(newcomer(), `locations/${HOME}/objects/${OBJECT_ID}`)));
+  });
+
+  it("cannot write the code's place", async () => {
+    await assertFails(updateDoc(doc(guest(), 'qrCodes', QR_TOKEN), { place: { ...PLACE, staffPhone: '+79999999999' } }));
+    await assertFails(setDoc(doc(newcomer(), 'qrCodes', 'qr-new'), { locationId: HOME, objectId: OBJECT_ID, active: true, place: PLACE }));
   });
 
   it.each([
@@ -166,10 +190,15 @@ describe('a guest (signed in, not a member of the location) asks for help at its
 });
 
 describe('what a visitor reads', () => {
-  it('the scanned code, its location and object', async () => {
-    await assertSucceeds(getDoc(doc(visitor, 'qrCodes', QR_TOKEN)));
-    await assertSucceeds(getDoc(doc(visitor, 'locations', HOME)));
-    await assertSucceeds(getDoc(doc(visitor, `locations/${HOME}/objects/${OBJECT_ID}`)));
+  it('the scanned code with its place: the place, plan, staff phone and kinds its screen shows', async () => {
+    const code = await assertSucceeds(getDoc(doc(visitor, 'qrCodes', QR_TOKEN)));
+    expect(code.data()?.place).toEqual(PLACE);
+  });
+
+  it("not the scanned place's location or object, nor any other location", async () => {
+    await assertFails(getDoc(doc(visitor, 'locations', HOME)));
+    await assertFails(getDoc(doc(visitor, `locations/${HOME}/objects/${OBJECT_ID}`)));
+    await assertFails(getDoc(doc(visitor, 'locations', ELSEWHERE)));
   });
 
   it('their own requests and orders', async () => {
@@ -195,15 +224,15 @@ describe('what else a visitor writes', () => {
   const message = (overrides: DocumentData = {}) => ({ uid: VISITOR, role: 'requester', text: 'Я у двери', at: serverTimestamp(), ...overrides });
 
   it('messages on their own active request, and reads them', async () => {
-    await assertSucceeds(setDoc(doc(visitor, 'sosRequests/mine/messages/m-1'), message()));
+    await assertSucceeds(writeMessage(visitor, VISITOR, 'mine', 'm-1', message()));
     await assertSucceeds(getDocs(collection(visitor, 'sosRequests/mine/messages')));
   });
 
   it("no message on another's request, on a closed one, or as staff", async () => {
-    await assertFails(setDoc(doc(visitor, 'sosRequests/theirs/messages/m-1'), message()));
+    await assertFails(writeMessage(visitor, VISITOR, 'theirs', 'm-1', message()));
     await assertFails(getDocs(collection(otherVisitor, 'sosRequests/mine/messages')));
-    await assertFails(setDoc(doc(visitor, 'sosRequests/mine-done/messages/m-1'), message()));
-    await assertFails(setDoc(doc(visitor, 'sosRequests/mine/messages/m-2'), message({ role: 'staff' })));
+    await assertFails(writeMessage(visitor, VISITOR, 'mine-done', 'm-1', message()));
+    await assertFails(writeMessage(visitor, VISITOR, 'mine', 'm-2', message({ role: 'staff' })));
   });
 
   it('notes a call to the emergency services on their own active request', async () => {
@@ -223,5 +252,6 @@ describe('what else a visitor writes', () => {
     await assertFails(setDoc(doc(visitor, `users/${VISITOR}/devices/d1`), { token: 't', createdAt: serverTimestamp(), lastSeenAt: serverTimestamp() }));
     await assertFails(setDoc(doc(visitor, `users/${VISITOR}`), { displayName: 'V', phone: '', locationIds: [HOME], homeLocationId: HOME }));
     await assertFails(setDoc(doc(visitor, `qrCodes/qr-new`), { locationId: HOME, objectId: OBJECT_ID, active: true }));
+    await assertFails(updateDoc(doc(visitor, 'qrCodes', QR_TOKEN), { place: { ...PLACE, staffPhone: '+79999999999' } }));
   });
 });

@@ -29,6 +29,9 @@ const ru = {
   messageFrom: (requesterName: string) => `Сообщение: ${requesterName}`,
   /** A message push announcing messages held back by the throttle, with this one. */
   newMessages: (count: number) => `Новых сообщений: ${count}`,
+  /** To the admins, once per flood window, when a QR code gets more visitor calls than people plausibly make. */
+  abuseTitle: (place: string) => `Возможное злоупотребление: ${place}`,
+  abuseBody: (count: number) => `Вызовов посетителей по этому QR-коду за 10 минут: ${count}. Все записаны и объединены в один.`,
 };
 
 export type ServerTexts = typeof ru;
@@ -58,6 +61,8 @@ const en: ServerTexts = {
   messageFromStaff: 'Message from staff',
   messageFrom: (requesterName) => `Message: ${requesterName}`,
   newMessages: (count) => `${count} new messages`,
+  abuseTitle: (place) => `Possible abuse: ${place}`,
+  abuseBody: (count) => `Visitor calls at this QR code in 10 minutes: ${count}. All are recorded and grouped into one.`,
 };
 
 export const SERVER_TEXTS: Record<Locale, ServerTexts> = { ru, en };

@@ -120,7 +120,8 @@ export function decideAccept(invite: InviteState | undefined, uid: string, calle
     refuse('failed-precondition', 'role-conflict', `you already belong to another location as ${caller.role}`);
   }
   const locationIds = caller.locationIds.includes(invite.locationId) ? caller.locationIds : [...caller.locationIds, invite.locationId];
-  return { kind: 'accept', answer, claims: { role: higherRole(caller.role, invite.role), locationIds }, joinsRoster: invite.role === 'staff' };
+  const role = higherRole(caller.role, invite.role);
+  return { kind: 'accept', answer, claims: { role, locationIds }, joinsRoster: servesOnRoster(role) };
 }
 
 // ---- setMemberRole / removeMember ----
@@ -146,8 +147,13 @@ export interface MembershipChange {
   claims: Claims;
   /** The location's `admins` after the change. */
   admins: string[];
-  roster: 'ensure' | 'remove' | 'keep';
+  roster: 'ensure' | 'remove';
   member: 'upsert' | 'remove';
+}
+
+/** Everyone who answers a location's calls, staff and admins, is on its roster: a claim carries the roster name. */
+function servesOnRoster(role: Role): boolean {
+  return role !== 'resident';
 }
 
 interface MemberContext {
@@ -174,7 +180,7 @@ export function decideRoleChange(change: MemberTarget & { role: Role }, context:
   return {
     claims: { role: change.role, locationIds: context.target.locationIds },
     admins: change.role === 'admin' ? [...others, change.uid] : others,
-    roster: change.role === 'resident' ? 'remove' : change.role === 'staff' ? 'ensure' : 'keep',
+    roster: servesOnRoster(change.role) ? 'ensure' : 'remove',
     member: 'upsert',
   };
 }

@@ -12,6 +12,7 @@ import { deliverPushBatch, planThrottle, readDevices, sendPushPlan, type PushPla
 import { stopAlertSteps } from '../reach/steps/alertStepChain';
 import { firstEscalationRound } from './nobodyOnDuty';
 import { injectFault } from '../faults';
+import { answerGroup, handOverGroup } from '../sos/visitorGroup';
 
 export type OpenedRequest = RequestContext & Pick<SosRequest<TimestampLike>, 'uid' | 'locationId' | 'createdAt' | 'ackDeadlineAt' | 'grouped'>;
 
@@ -83,7 +84,8 @@ export async function resumeResponseLoop(requestId: string, request: OpenedReque
 
 /** Starts the arrival watch of a claimed request: its first check at the arrival deadline (fixed task id). */
 async function watchArrival(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
-  if (request.deadlineAt) await enqueueArrivalCheck(firstArrivalCheck(requestId, request.deadlineAt.toMillis()));
+  // A grouped request's arrival is its leader's: one watch, one overdue alarm for the group.
+  if (request.deadlineAt && !request.groupOf) await enqueueArrivalCheck(firstArrivalCheck(requestId, request.deadlineAt.toMillis()));
 }
 
 /**
@@ -105,6 +107,8 @@ const EFFECTS: Record<TransitionEffect, (requestId: string, request: SosRequest<
   'watch-arrival': watchArrival,
   'notify-requester': notifyRequester,
   'stop-alert-steps': stopAlertSteps,
+  'answer-group': answerGroup,
+  'hand-over-group': handOverGroup,
 };
 
 /**

@@ -17,7 +17,8 @@ import {
   type TimestampLike,
   type UserPeopleFields,
   type UserProfile,
-  VISITOR_FLOOD_LIMIT,
+  VISITOR_ABUSE_LIMIT,
+  VISITOR_FLOOD_WINDOW_MS,
   VISITOR_NAME,
 } from '@sos/model';
 import { localeOf } from '../notify/texts';
@@ -37,6 +38,8 @@ export interface NewRequestContext {
   qrCode: QrCode | null;
   /** Visitor and guest requests at the same code within the flood window before this one. */
   earlierVisitorRequests: number;
+  /** The first of those still active and leading its own response: the one a grouped request joins. */
+  groupLeaderId: string | null;
 }
 
 export type NewRequestDecision =
@@ -49,8 +52,16 @@ export type NewRequestDecision =
       objectName: string | null;
       requester: Requester;
       plan: SosPlan | null;
-      /** A visitor's or guest's request beyond the flood limit at its code: opens without a push of its own. */
+      /**
+       * A visitor's or guest's request at a code where an earlier one within the flood window is still active: opens
+       * without a push of its own and joins that one's response (`groupOf`).
+       */
       grouped: boolean;
+      groupOf: string | null;
+      /** Beyond the abuse limit at its code, and the admins not yet told in this flood window: they are told now. */
+      abuseSuspected: boolean;
+      /** Visitor and guest requests at its code within the flood window, this one included (0 for anyone else's). */
+      visitorRequestsAtCode: number;
     };
 
 /** The requester as the decision needs them: name and phone to show staff, and whether they belong to the location. */
@@ -117,6 +128,7 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
   if (request.source !== 'emergency' && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
 
   const deadlines = computeDeadlines(request.createdAt.toMillis(), location);
+  const groupOf = outsider ? context.groupLeaderId : null;
   return {
     status: 'open',
     ...deadlines,
@@ -124,6 +136,15 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
     objectName: context.object?.name ?? null,
     requester: requesterOf(request, requester),
     plan: attachPlan(context.object, context.parent),
-    grouped: outsider && context.earlierVisitorRequests >= VISITOR_FLOOD_LIMIT,
+    grouped: groupOf !== null,
+    groupOf,
+    abuseSuspected: outsider && context.earlierVisitorRequests >= VISITOR_ABUSE_LIMIT && !alertedInWindow(context.qrCode, request.createdAt.toMillis()),
+    visitorRequestsAtCode: outsider ? context.earlierVisitorRequests + 1 : 0,
   };
+}
+
+/** Whether the admins were told of a possible abuse at this code within the flood window before `atMillis`. */
+function alertedInWindow(code: QrCode | null, atMillis: number): boolean {
+  const alertedAt = code?.abuseAlertedAt?.toMillis();
+  return alertedAt !== undefined && atMillis - alertedAt < VISITOR_FLOOD_WINDOW_MS;
 }

@@ -15,7 +15,8 @@ import {
   type NewRequestDecision,
   type RequesterProfile,
 } from './decideNewRequest';
-import { countEarlierVisitorRequests } from './visitorFlood';
+import { earlierAtCode } from './visitorFlood';
+import { alertAbuse, followLeader } from './visitorGroup';
 import { readDispatchNow } from '../dispatch/rebuildDispatch';
 import { startAlertSteps } from '../reach/steps/alertStepChain';
 import { localeOf, textsFor } from '../notify/texts';
@@ -28,11 +29,11 @@ async function readOptionalContext(tx: Transaction, requestId: string, request: 
   const repeated = request.repeatOf ? tx.get(refs.sosRequest(request.repeatOf)) : null;
   const object = request.objectId ? tx.get(refs.object(request.locationId, request.objectId)) : null;
   const code = request.source === 'qr' && request.qrToken ? tx.get(refs.qrCode(request.qrToken)) : null;
-  const earlier = isOutsiderRequest(request, requester) ? countEarlierVisitorRequests(tx, requestId, request) : 0;
-  const [repeatedSnap, objectSnap, codeSnap, earlierVisitorRequests] = await Promise.all([repeated, object, code, earlier]);
+  const earlier = isOutsiderRequest(request, requester) ? earlierAtCode(tx, requestId, request) : { count: 0, leaderId: null };
+  const [repeatedSnap, objectSnap, codeSnap, { count: earlierVisitorRequests, leaderId: groupLeaderId }] = await Promise.all([repeated, object, code, earlier]);
   const objectData = objectSnap?.data() ?? null;
   const parent = objectData?.parentId ? ((await tx.get(refs.object(request.locationId, objectData.parentId))).data() ?? null) : null;
-  return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent, qrCode: codeSnap?.data() ?? null, earlierVisitorRequests };
+  return { repeated: repeatedSnap?.data() ?? null, object: objectData, parent, qrCode: codeSnap?.data() ?? null, earlierVisitorRequests, groupLeaderId };
 }
 
 /** Without a membership document: the profile (written outside the People flows), or nobody (a visitor). */
@@ -135,7 +136,7 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
         requester: decision.requester,
         plan: decision.plan,
         escalationLevel: 0,
-        ...(decision.grouped ? { grouped: true } : {}),
+        ...(decision.groupOf ? { grouped: true, groupOf: decision.groupOf } : {}),
         ...(late ? { openedLate: late } : {}),
       });
       const openedRequest: OpenedRequest = {
@@ -146,10 +147,13 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
         objectName: decision.objectName,
         requester: decision.requester,
         grouped: decision.grouped,
+        ...(decision.groupOf ? { groupOf: decision.groupOf } : {}),
       };
       const { claim, ...step } = planOpenPush(requestId, openedRequest, dispatch, member?.pushThrottle, Date.now());
       if (claim && member) tx.set(memberRef, { pushThrottle: claim }, { merge: true });
       opened = { request: openedRequest, step, dispatch };
+      // Once per flood window at a code: the request that crosses the abuse limit marks the code as it tells the admins.
+      if (decision.abuseSuspected && request.qrToken) tx.update(refs.qrCode(request.qrToken), { abuseAlertedAt: now });
     } else if (decision.status === 'rejected') {
       tx.update(requestRef, { status: 'rejected', rejectReason: decision.rejectReason });
     }
@@ -175,10 +179,15 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
   if (decision.status === 'open') logs.requestOpened(requestId, known.locationId, via);
   else logs.requestRejected(requestId, decision.rejectReason);
   if (!via) injectFault('open-after-commit', requestId, known.uid);
-  if (opened) {
-    await startResponseLoop(requestId, opened.request, opened.step, { fromTrigger: !via });
-    // The open step's audience gets the location's alert steps from the request's createdAt; a grouped visitor request gets none of its own.
-    if (!opened.request.grouped) await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.dispatch);
+  if (opened && decision.status === 'open') {
+    if (decision.abuseSuspected) await alertAbuse(requestId, opened.request, decision.visitorRequestsAtCode);
+    // A grouped request has its leader's response: it only catches up with a claim made before it opened.
+    if (decision.groupOf) await followLeader(requestId, decision.groupOf);
+    else {
+      await startResponseLoop(requestId, opened.request, opened.step, { fromTrigger: !via });
+      // The open step's audience gets the location's alert steps from the request's createdAt.
+      await startAlertSteps(requestId, 0, opened.request.createdAt.toMillis(), opened.dispatch);
+    }
   }
   return decision;
 }
@@ -188,6 +197,7 @@ export async function processNewRequest(requestId: string, { created, via }: Ope
  * the open push and the alert steps, each under its fixed id (what happened is not done twice), on one dispatch read.
  */
 export async function redoOpenEffects(requestId: string, request: SosRequest<Timestamp>): Promise<void> {
+  if (request.groupOf) return followLeader(requestId, request.groupOf);
   const dispatch = await readDispatchNow(request.locationId);
   await resumeResponseLoop(requestId, request, dispatch);
   if (!request.grouped) await startAlertSteps(requestId, 0, request.createdAt.toMillis(), dispatch);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { effectScope } from 'vue';
-import { paths } from '@sos/model';
+import { FORM_KINDS, paths } from '@sos/model';
 import { useSessionStore } from '../stores/session';
 import { useSosRequestStore } from '../stores/sosRequests';
 import { useHomeLocationStore } from '../stores/homeLocation';
@@ -149,7 +149,7 @@ describe('resident stores', () => {
     scope.stop();
   });
 
-  it("a valid code shows its object on the parent's plan; a revoked and an unknown one say so", async () => {
+  it("a valid code shows its object on the parent's plan, projected by functions; a revoked and an unknown one say so", async () => {
     const scope = effectScope();
     const valid = scope.run(() => liveQrPlan(token))!;
     const revoked = scope.run(() => liveQrPlan(revokedToken))!;
@@ -157,6 +157,8 @@ describe('resident stores', () => {
     await until(valid.planMarker, (marker) => marker !== null, 20_000, 'the plan marker');
     expect(valid.state.value).toBe('valid');
     expect(valid.planMarker.value).toEqual({ plan: PLAN, marker: { x: 0.2, y: 0.5, label: 'Холл' } });
+    // All of it from the code: the place functions projected onto it (nobody at the wall reads the location).
+    expect(valid.place.value).toMatchObject({ objectName: 'Холл', parentName: '1 этаж', locationName: 'Дом', kinds: [...FORM_KINDS] });
     await until(revoked.state, (state) => state === 'revoked', 20_000, 'revoked');
     await until(unknown.state, (state) => state === 'unknown', 20_000, 'unknown');
     scope.stop();

@@ -28,11 +28,13 @@ describe('staff stores, 12 locations', () => {
 
   beforeAll(async () => {
     setActivePinia(createPinia());
-    // As main.ts does: the profile follows the session from the start (a claim signs with the profile's name).
+    // As main.ts does: the profile follows the session from the start.
     useProfileStore();
     locationIds = await seedLocations(Array.from({ length: 12 }, (_, index) => `Площадка ${index + 1}`));
     uid = await createAccount(email, { role: 'staff', locationIds });
-    await seedDoc(paths.user(uid), { displayName: 'Иван Петров', phone: '+79120000002', locationIds, homeLocationId: locationIds[0] });
+    // A profile renamed since joining: a claim still carries the roster name the admins keep.
+    await seedDoc(paths.user(uid), { displayName: 'Ваня', phone: '+79120000002', locationIds, homeLocationId: locationIds[0] });
+    await seedDoc(paths.staffMember(locationIds[5]!, uid), { name: 'Иван Петров', phone: '+79120000002', onDuty: true, tier: 1 });
     await useSessionStore().signIn(email, PASSWORD);
   });
 
@@ -69,6 +71,14 @@ describe('staff stores, 12 locations', () => {
     await response.resolve(requestId, '  Помогли  ');
     expect(await readDoc(paths.sosRequest(requestId))).toMatchObject({ status: 'resolved', resolvedBy: uid, resolution: 'Помогли' });
     expect(response.busy[requestId]).toBeUndefined();
+  });
+
+  it('a claim at a location whose roster does not hold the claimer is refused as such, and the request stays open', async () => {
+    const requestId = await seedRequest(locationIds[7]!, 'open');
+    const response = useStaffResponseStore();
+    await response.claim(requestId);
+    expect(response.failures[requestId]).toMatchObject({ code: 'not-on-roster' });
+    expect(await readDoc(paths.sosRequest(requestId))).toMatchObject({ status: 'open' });
   });
 
   it('a claim of a request someone else took is refused with their name', async () => {

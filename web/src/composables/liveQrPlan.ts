@@ -1,7 +1,6 @@
-// What a scanned QR code points at, for the resident's plan screen: the code, its object, the object's
-// parent (whose plan shows where the code hangs) and the location.
+// What a scanned QR code points at, for its plan screen: the code and the place functions project onto it (the
+// object, its parent's plan, the location's phone and kinds), so nobody at the wall reads a location or object.
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
-import { attachPlan } from '@sos/model';
 import { refs } from '../firebase/refs';
 import { useLiveDocument } from './useLive';
 
@@ -13,10 +12,8 @@ export function liveQrPlan(qrToken: MaybeRefOrGetter<string | null>) {
     const token = toValue(qrToken);
     return token ? refs.qrCode(token) : null;
   });
-  const object = useLiveDocument(() => (code.data.value ? refs.object(code.data.value.locationId, code.data.value.objectId) : null));
-  const parentId = computed(() => object.data.value?.parentId ?? null);
-  const parent = useLiveDocument(() => (code.data.value && parentId.value ? refs.object(code.data.value.locationId, parentId.value) : null));
-  const location = useLiveDocument(() => (code.data.value ? refs.location(code.data.value.locationId) : null));
+  /** Undefined until functions have projected it, null once its object or location is gone. */
+  const place = computed(() => code.data.value?.place);
 
   /** Residents are refused a revoked code (rules); an unknown one reads as missing once the server answered. */
   const state = computed<QrCodeState>(() => {
@@ -28,10 +25,9 @@ export function liveQrPlan(qrToken: MaybeRefOrGetter<string | null>) {
   });
   /** The same plan and marker a request made here will show. */
   const planMarker = computed(() => {
-    const attached = attachPlan(object.data.value, parent.data.value);
-    if (!attached) return null;
-    const { marker, ...plan } = attached;
-    return { plan, marker: { ...marker, label: object.data.value?.name ?? '' } };
+    if (!place.value?.plan) return null;
+    const { marker, ...plan } = place.value.plan;
+    return { plan, marker: { ...marker, label: place.value.objectName } };
   });
-  return { code, object, parentId, parent, location, state, planMarker };
+  return { code, place, state, planMarker };
 }

@@ -1,4 +1,5 @@
-import type { Messages } from '.';
+// The Russian catalogue's shape (Messages): imported from ru.ts, so the build can read this file without the i18n module.
+import type ru from './ru';
 
 export default {
   app: { languageNotSaved: 'Language saved on this device only', name: 'SOS', language: 'Language', signOut: 'Sign out', menu: 'Menu', loading: 'Loading…' },
@@ -242,6 +243,7 @@ export default {
     signInFailed: 'Could not connect: {message}. Call the staff.',
     planTitle: 'Your place',
     needHelp: 'I need help',
+    tapRecorded: 'Your call is recorded: it goes out as soon as the app has loaded. Keep this page open.',
     checking: 'Checking the QR code…',
     unknown: 'There is no such QR code. The sign may have been replaced.',
     revoked: 'This QR code is no longer valid or belongs to another location.',
@@ -318,6 +320,7 @@ export default {
     deadline: 'Arrival by',
   },
   admin: {
+    groupedMark: 'With the first call at this QR code',
     overdueMark: 'Late',
     openedLateMark: 'Opened again after {seconds} s',
     nobodyOnDuty: 'Nobody on duty at {location}',
@@ -360,6 +363,8 @@ export default {
     escalated: 'Escalation {level}',
     called112: 'The requester called 112',
     silentCall: 'Silent call — do not call the requester',
+    groupMore: 'More people at this place: {count}',
+    groupHint: 'They called at the same QR code. One «Accept» answers them all: each sees who is coming.',
   },
   messages: {
     title: 'Messages',
@@ -580,4 +585,4 @@ export default {
     tier2: '2 — escalation',
     saveFailed: 'Not saved: {message}',
   },
-} satisfies Messages;
+} satisfies typeof ru;

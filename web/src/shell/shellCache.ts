@@ -1,8 +1,7 @@
-// The first-paint shell in index.html draws SOS and the staff phone from this copy before any module
-// loads; a tap there is recorded under SHELL_TAP_KEY and sent once here when the app boots.
+// The first-paint shell in index.html draws SOS, the staff phone and the place of a wall code from this copy before
+// any module loads; a tap there is recorded under SHELL_TAP_KEY and sent once when the app boots.
 import { watch } from 'vue';
 import type { Router } from 'vue-router';
-import { locale, t } from '../i18n';
 import { useSessionStore } from '../stores/session';
 import { useHomeLocationStore } from '../stores/homeLocation';
 import { useSosRequestStore } from '../stores/sosRequests';
@@ -18,11 +17,12 @@ export interface ShellCache {
   phone: string | null;
   phoneLabel: string | null;
   responseMinutes: number | null;
-  lang: string;
-  labels: { title: string; emergency: string; staffPhone: string; call: string; unconfirmed: string };
+  /** Where each wall code seen lately hangs («Кафе · 1 этаж»), by token, the latest last. */
+  qrPlaces: Record<string, string>;
 }
 
-export interface ShellTap {
+/** SOS on the shell: the signed-in resident's call at their home location. */
+export interface ShellSosTap {
   id: string;
   uid: string;
   locationId: string;
@@ -30,7 +30,16 @@ export interface ShellTap {
   responseMinutes: number | null;
 }
 
-function readJson<T>(key: string): T | null {
+/** «Нужна помощь» on a wall code's shell: the visitor may not be signed in yet, so the code's screen sends it. */
+export interface ShellQrTap {
+  id: string;
+  qrToken: string;
+  tappedAt: number;
+}
+
+export type ShellTap = ShellSosTap | ShellQrTap;
+
+export function readShellJson<T>(key: string): T | null {
   try {
     return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null;
   } catch {
@@ -40,19 +49,19 @@ function readJson<T>(key: string): T | null {
 
 /** The last known staff phone survives sign-out, so a signed-out person still has a number to call. */
 export function lastKnownStaffPhone(): { phone: string; label: string } | null {
-  const cache = readJson<ShellCache>(SHELL_CACHE_KEY);
+  const cache = readShellJson<ShellCache>(SHELL_CACHE_KEY);
   return cache?.phone ? { phone: cache.phone, label: cache.phoneLabel ?? cache.phone } : null;
 }
 
-/** Keeps the shell's copy in step with the signed-in user, their home location and the locale. */
+/** Keeps the shell's copy in step with the signed-in user and their home location (the labels are in index.html). */
 export function keepShellCache(): void {
   const session = useSessionStore();
   const home = useHomeLocationStore();
   watch(
-    () => [session.ready, session.uid, home.homeLocationId, home.homeLocation, locale.value] as const,
+    () => [session.ready, session.uid, home.homeLocationId, home.homeLocation] as const,
     ([ready, uid, locationId, location]) => {
       if (!ready) return;
-      const previous = readJson<ShellCache>(SHELL_CACHE_KEY);
+      const previous = readShellJson<ShellCache>(SHELL_CACHE_KEY);
       // Until the location's snapshot arrives (and after sign-out) the copy keeps what it knew.
       const known = !uid || previous?.locationId === locationId ? previous : null;
       const phone = location?.staffPhone ?? known?.phone ?? null;
@@ -62,14 +71,7 @@ export function keepShellCache(): void {
         phone,
         phoneLabel: phone ? prettyPhone(phone) : null,
         responseMinutes: location?.responseMinutes ?? known?.responseMinutes ?? null,
-        lang: locale.value,
-        labels: {
-          title: t('sos.title'),
-          emergency: t('sos.emergency'),
-          staffPhone: t('sos.staffPhone'),
-          call: t('sos.call'),
-          unconfirmed: t('countdown.unconfirmed'),
-        },
+        qrPlaces: previous?.qrPlaces ?? {},
       };
       localStorage.setItem(SHELL_CACHE_KEY, JSON.stringify(cache));
     },
@@ -77,10 +79,18 @@ export function keepShellCache(): void {
   );
 }
 
-/** Sends a tap made on the shell (once: the record is removed before the write is queued) and opens its countdown. */
+/**
+ * Sends a tap made on the shell (once: the record is removed before the write is queued) and opens its countdown.
+ * A wall code's tap is left to the code's screen (qrShell.ts), opened here if the app booted elsewhere.
+ */
 export async function sendShellTap(router: Router): Promise<void> {
-  const tap = readJson<ShellTap>(SHELL_TAP_KEY);
+  const tap = readShellJson<ShellTap>(SHELL_TAP_KEY);
   if (!tap) return;
+  if ('qrToken' in tap) {
+    const codeScreen = router.resolve({ path: `/q/${encodeURIComponent(tap.qrToken)}` });
+    if (router.currentRoute.value.path !== codeScreen.path) await router.replace(codeScreen);
+    return;
+  }
   localStorage.removeItem(SHELL_TAP_KEY);
   const session = useSessionStore();
   await session.whenReady();

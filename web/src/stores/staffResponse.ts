@@ -7,13 +7,20 @@ import { acknowledgeWrite, arriveWrite, findTransition, resolveWrite } from '@so
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
 import { useSessionStore } from './session';
-import { useProfileStore } from './profile';
 
 /** A claim that lost: someone else (`byName`) took the request first, or it is no longer open. */
 export class ClaimRefusedError extends Error {
   readonly code = 'already-taken';
   constructor(readonly byName: string | null) {
     super(`already taken by ${byName ?? 'someone'}`);
+  }
+}
+
+/** A claimer with no roster entry at the request's location: an admin must put them on the roster first. */
+export class NotOnRosterError extends Error {
+  readonly code = 'not-on-roster';
+  constructor() {
+    super('not on the roster of this location');
   }
 }
 
@@ -25,7 +32,6 @@ export type StaffAction = 'claim' | 'arrive' | 'resolve';
 
 export const useStaffResponseStore = defineStore('staffResponse', () => {
   const { uid } = storeToRefs(useSessionStore());
-  const { profile } = storeToRefs(useProfileStore());
   /** The action in flight per request id, so its buttons show progress and cannot be pressed twice. */
   const busy = ref<Record<string, StaffAction>>({});
   /** The last failure per request id; kept here so it survives the card moving between lists. */
@@ -55,13 +61,13 @@ export const useStaffResponseStore = defineStore('staffResponse', () => {
     return track(requestId, 'claim', async () => {
       const me = uid.value;
       if (!me) throw new Error('not signed in');
-      // The rules accept exactly the claimer's profile name: the resident sees who is really coming.
-      const name = profile.value?.displayName;
-      if (!name) throw new Error('profile not loaded yet');
       await runTransaction(db, async (transaction) => {
         const reference = refs.sosRequest(requestId);
         const current = (await transaction.get(reference)).data();
         if (!current || !findTransition(current.status, 'acknowledged')) throw new ClaimRefusedError(current?.ackByName ?? null);
+        // The rules accept exactly the claimer's roster name, which the admins keep: the resident sees who is really coming.
+        const name = (await transaction.get(refs.staffMember(current.locationId, me))).data()?.name;
+        if (!name) throw new NotOnRosterError();
         transaction.update(reference, { ...acknowledgeWrite(me, name, serverTimestamp()) });
       });
     });

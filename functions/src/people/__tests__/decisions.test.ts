@@ -63,9 +63,12 @@ describe('acceptInvite decision', () => {
       joinsRoster: true,
     });
   });
-  it('never lowers a role: an admin of the location accepting a resident code stays admin', () => {
+  it('never lowers a role: an admin of the location accepting a resident code stays admin, on the roster', () => {
     const decision = decideAccept(invite({ role: 'resident' }), 'u1', admin, 1_000);
-    expect(decision).toMatchObject({ kind: 'accept', claims: { role: 'admin', locationIds: ['A'] }, joinsRoster: false });
+    expect(decision).toMatchObject({ kind: 'accept', claims: { role: 'admin', locationIds: ['A'] }, joinsRoster: true });
+  });
+  it('a resident code adds a resident without a roster entry', () => {
+    expect(decideAccept(invite({ role: 'resident' }), 'u1', newcomer, 1_000)).toMatchObject({ claims: { role: 'resident' }, joinsRoster: false });
   });
   it('is a replay, changing nothing, for someone who already accepted — even after it expired or was used up', () => {
     expect(decideAccept(invite({ acceptedBy: ['u1'], uses: 2, expiresAtMillis: 0 }), 'u1', newcomer, 1_000)).toEqual({
@@ -99,13 +102,16 @@ describe('member changes', () => {
     admins: ['boss'],
     ...change,
   });
-  it('promotes to admin and adds them to the location’s admins', () => {
+  it('promotes to admin and adds them to the location’s admins, on the roster (admins claim calls too)', () => {
     expect(decideRoleChange({ locationId: 'A', uid: 'u1', role: 'admin' }, context())).toEqual({
       claims: { role: 'admin', locationIds: ['A'] },
       admins: ['boss', 'u1'],
-      roster: 'keep',
+      roster: 'ensure',
       member: 'upsert',
     });
+    expect(decideRoleChange({ locationId: 'A', uid: 'u1', role: 'admin' }, context({ target: { role: 'resident', locationIds: ['A'] } }))?.roster).toBe(
+      'ensure',
+    );
   });
   it('demoting to resident takes them off the roster; to staff puts them on it', () => {
     expect(decideRoleChange({ locationId: 'A', uid: 'u1', role: 'resident' }, context())?.roster).toBe('remove');

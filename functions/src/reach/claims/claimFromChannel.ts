@@ -82,7 +82,6 @@ export async function claimFromChannel(claim: ChannelClaim, who?: { uid: string;
       address: claim.address,
       role: memberSnap.data()?.role,
       rosterName: rosterSnap.data()?.name,
-      memberName: memberSnap.data()?.name,
     });
     if (decision.result === 'claimed') {
       tx.update(requestRef, {

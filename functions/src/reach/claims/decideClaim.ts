@@ -10,17 +10,17 @@ export interface Claimer {
   contact: { kind: string; address: string; verified: boolean } | undefined;
   channel: string;
   address: string;
-  /** Their membership of the request's location and their roster entry there (the name claims carry). */
+  /** Their membership of the request's location, and the name of their roster entry there: the one a claim carries. */
   role: Role | undefined;
   rosterName: string | undefined;
-  memberName: string | undefined;
 }
 
 export function decideChannelClaim(request: Pick<SosRequest<TimestampLike>, 'status' | 'ackByName'> | undefined, claimer: Claimer): ClaimAnswer {
   const { contact } = claimer;
   const ownsMethod = contact?.verified === true && contact.kind === claimer.channel && contact.address === claimer.address;
   const serves = claimer.role === 'staff' || claimer.role === 'admin';
-  const name = claimer.rosterName ?? claimer.memberName;
+  // As in the app, only someone on the location's roster claims (admins are on it too), under the name the admins gave.
+  const name = claimer.rosterName;
   if (!request || !ownsMethod || !serves || !name) return { result: 'refused' };
   if (request.status === 'open') return { result: 'claimed', name };
   if (request.status === 'acknowledged' || request.status === 'on_site') return { result: 'taken', name: request.ackByName ?? '' };

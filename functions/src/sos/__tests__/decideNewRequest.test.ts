@@ -43,6 +43,7 @@ const context = (fields: Partial<NewRequestContext> = {}): NewRequestContext => 
   parent: null,
   qrCode: null,
   earlierVisitorRequests: 0,
+  groupLeaderId: null,
   ...fields,
 });
 
@@ -76,6 +77,9 @@ describe('decideNewRequest', () => {
       requester: { name: 'Анна', phone: '+79990000000' },
       plan: null,
       grouped: false,
+      groupOf: null,
+      abuseSuspected: false,
+      visitorRequestsAtCode: 0,
     });
   });
 
@@ -196,9 +200,32 @@ describe('a guest at the wall (a profile, not a member of the location)', () => 
     }
   });
 
-  it('opens grouped beyond the flood limit at the code, like a visitor', () => {
-    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 2 }))).toMatchObject({ status: 'open', grouped: false });
-    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 3 }))).toMatchObject({ status: 'open', grouped: true });
+  it('opens grouped with the first request at the code still active, like a visitor', () => {
+    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 0, groupLeaderId: null }))).toMatchObject({ status: 'open', grouped: false, groupOf: null });
+    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 1, groupLeaderId: 'first' }))).toMatchObject({
+      status: 'open',
+      grouped: true,
+      groupOf: 'first',
+    });
+  });
+
+  it('leads a response of its own when no earlier request there is still active', () => {
+    expect(decideNewRequest(atTheWall({ earlierVisitorRequests: 7, groupLeaderId: null }))).toMatchObject({ status: 'open', grouped: false, groupOf: null });
+  });
+
+  it('suspects abuse beyond 30 at the code, once per flood window', () => {
+    const at = (earlierVisitorRequests: number, alertedAgoMs?: number) =>
+      decideNewRequest(
+        atTheWall({
+          earlierVisitorRequests,
+          groupLeaderId: 'first',
+          qrCode: alertedAgoMs === undefined ? code : { ...code, abuseAlertedAt: ts(CREATED - alertedAgoMs) },
+        }),
+      );
+    expect(at(29)).toMatchObject({ abuseSuspected: false, visitorRequestsAtCode: 30 });
+    expect(at(30)).toMatchObject({ abuseSuspected: true, visitorRequestsAtCode: 31 });
+    expect(at(31, 60_000)).toMatchObject({ abuseSuspected: false, visitorRequestsAtCode: 32 });
+    expect(at(31, 10 * 60_000)).toMatchObject({ abuseSuspected: true });
   });
 
   it('is still not a member for an emergency or form request', () => {
@@ -209,8 +236,15 @@ describe('a guest at the wall (a profile, not a member of the location)', () => 
 
   it("a member's qr request is not marked a guest and never grouped", () => {
     const member = requesterFromProfile({ displayName: 'Анна', phone: '+7', locationIds: ['bc'], homeLocationId: 'bc' }, 'bc');
-    const decision = decideNewRequest(atTheWall({ requester: member, earlierVisitorRequests: 9 }));
-    expect(decision).toMatchObject({ status: 'open', grouped: false, requester: { name: 'Анна' } });
+    const decision = decideNewRequest(atTheWall({ requester: member, earlierVisitorRequests: 40, groupLeaderId: 'first' }));
+    expect(decision).toMatchObject({
+      status: 'open',
+      grouped: false,
+      groupOf: null,
+      abuseSuspected: false,
+      visitorRequestsAtCode: 0,
+      requester: { name: 'Анна' },
+    });
     expect(decision).not.toHaveProperty('requester.guest');
   });
 });

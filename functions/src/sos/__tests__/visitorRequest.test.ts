@@ -26,6 +26,7 @@ const context = (overrides: Partial<NewRequestContext> = {}): NewRequestContext 
   parent: null,
   qrCode: { locationId: 'loc', objectId: 'room', active: true },
   earlierVisitorRequests: 0,
+  groupLeaderId: null,
   ...overrides,
 });
 
@@ -47,9 +48,9 @@ describe('a visitor request', () => {
       expect(decideNewRequest(context({ qrCode }))).toEqual({ status: 'rejected', rejectReason: 'qr-revoked' });
     }
   });
-  it('opens grouped beyond 3 visitor requests at the code', () => {
-    expect(decideNewRequest(context({ earlierVisitorRequests: 2 }))).toMatchObject({ status: 'open', grouped: false });
-    expect(decideNewRequest(context({ earlierVisitorRequests: 3 }))).toMatchObject({ status: 'open', grouped: true });
+  it('joins the first visitor request at the code while it is still active', () => {
+    expect(decideNewRequest(context({ earlierVisitorRequests: 0 }))).toMatchObject({ status: 'open', grouped: false, groupOf: null });
+    expect(decideNewRequest(context({ earlierVisitorRequests: 1, groupLeaderId: 'first' }))).toMatchObject({ status: 'open', grouped: true, groupOf: 'first' });
   });
   it('only a qr request may come without a profile', () => {
     expect(decideNewRequest(context({ request: { ...request, source: 'emergency', objectId: null, qrToken: null } }))).toEqual({

@@ -7,14 +7,16 @@ const claimer = (changes: Partial<Claimer> = {}): Claimer => ({
   address: '+79120000001',
   role: 'staff',
   rosterName: 'Иван Петров',
-  memberName: 'Ivan',
   ...changes,
 });
 
 describe('a claim from a channel', () => {
   it('claims an open request in the roster name of a staff member with that verified method', () => {
     expect(decideChannelClaim({ status: 'open' }, claimer())).toEqual({ result: 'claimed', name: 'Иван Петров' });
-    expect(decideChannelClaim({ status: 'open' }, claimer({ role: 'admin', rosterName: undefined }))).toEqual({ result: 'claimed', name: 'Ivan' });
+    expect(decideChannelClaim({ status: 'open' }, claimer({ role: 'admin', rosterName: 'Ольга Админова' }))).toEqual({
+      result: 'claimed',
+      name: 'Ольга Админова',
+    });
   });
 
   it('tells a late claimer who took it, and that a finished request is closed', () => {
@@ -29,7 +31,8 @@ describe('a claim from a channel', () => {
     ['a method of another channel', claimer({ contact: { kind: 'voice', address: '+79120000001', verified: true } })],
     ['a method with another address', claimer({ address: '+79120000009' })],
     ['a resident', claimer({ role: 'resident' })],
-    ['someone who is not a member of the location', claimer({ role: undefined, rosterName: undefined, memberName: undefined })],
+    ['someone who is not a member of the location', claimer({ role: undefined, rosterName: undefined })],
+    ['a member with no roster entry (not even an admin claims without one)', claimer({ role: 'admin', rosterName: undefined })],
   ])('refuses %s', (_label, who) => {
     expect(decideChannelClaim({ status: 'open' }, who)).toEqual({ result: 'refused' });
   });
