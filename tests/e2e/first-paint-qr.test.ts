@@ -62,8 +62,12 @@ describe('«Нужна помощь» at a wall code at first paint', () => {
     // How soon is for `npm run bench` (Lighthouse): printed here, not asserted.
     console.log(`first-paint «Нужна помощь» visible ${Date.now() - navigatedAt} ms after navigation, app JS held back`);
     await shell.getByRole('heading', { name: t('qr.planTitle') }).waitFor();
-    // A first visit knows no place yet: only the token in the URL.
-    expect(await shell.innerText()).not.toContain(HALL.name);
+    // A first visit has nothing cached: the shell reads the code's public place over REST, signed out, no module
+    // loaded, and draws it below the button: the place's name and its floor's plan.
+    await shell.getByTestId('shell-place').getByText(`${HALL.name} · ${FLOOR.name}`).waitFor();
+    const plan = shell.getByTestId('shell-plan').getByRole('img');
+    await expect.poll(() => plan.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    expect(await plan.getAttribute('alt')).toContain(HALL.name);
 
     await button.dblclick();
     await shell.getByRole('status').getByText(t('qr.tapRecorded')).waitFor();

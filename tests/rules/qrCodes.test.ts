@@ -55,8 +55,13 @@ describe('reading a code', () => {
     expect(code.data()?.place).toEqual(PLACE);
   });
 
-  it('an unauthenticated visitor cannot read an active code', async () => {
-    await assertFails(getDoc(ref('anonymous', ACTIVE)));
+  it("a signed-out reader (the first paint of the wall's screen) reads an active code and its place", async () => {
+    const code = await assertSucceeds(getDoc(ref('anonymous', ACTIVE)));
+    expect(code.data()?.place).toEqual(PLACE);
+  });
+
+  it('a signed-out reader cannot read a revoked code', async () => {
+    await assertFails(getDoc(ref('anonymous', REVOKED)));
   });
 
   it('resident reads an active code of another location, as a guest there', async () => {

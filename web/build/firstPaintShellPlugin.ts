@@ -22,7 +22,8 @@ function qrScreenFiles(bundle: Rollup.OutputBundle, base: string): string[] {
   return [chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])].map((file) => `${base}${file}`);
 }
 
-export function firstPaintShellPlugin(): Plugin {
+/** `qrCodeUrl`: where the shell of /q/<token> reads the code over REST (`qrCodeReadUrl`). */
+export function firstPaintShellPlugin({ qrCodeUrl }: { qrCodeUrl: string }): Plugin {
   let base = '/';
   return {
     name: 'sos-first-paint-shell',
@@ -35,7 +36,7 @@ export function firstPaintShellPlugin(): Plugin {
       handler(html, context) {
         if (!SHELL_DATA_PLACEHOLDER.test(html)) throw new Error(`index.html lost the shell's data placeholder ${SHELL_DATA_PLACEHOLDER}`);
         const files = context.bundle ? qrScreenFiles(context.bundle, base) : [];
-        const withData = html.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, files));
+        const withData = html.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, files, qrCodeUrl));
         return context.bundle ? withData.replace(APP_SCRIPT_TAGS, '<$1 fetchpriority="low" crossorigin') : withData;
       },
     },

@@ -17,6 +17,7 @@ export function shellLabels(messages: typeof ru) {
     call: messages.sos.call,
     unconfirmed: messages.countdown.unconfirmed,
     qrTitle: messages.qr.planTitle,
+    planAlt: messages.plan.alt,
     needHelp: messages.qr.needHelp,
     tapRecorded: messages.qr.tapRecorded,
     loginTitle: messages.login.title,
@@ -24,9 +25,18 @@ export function shellLabels(messages: typeof ru) {
   };
 }
 
-/** The inline script's data: `labels[lang]`, and the QR screen's files (URLs). */
-export function shellDataScript(catalogues: Readonly<Record<string, typeof ru>>, qrScreenFiles: readonly string[]): string {
+/**
+ * Where the shell of /q/<token> reads the code (its `place`) over Firestore's REST API, before any module has loaded:
+ * the token is appended. The emulator's host on demo- projects, Google's otherwise.
+ */
+export function qrCodeReadUrl(projectId: string, emulatorHost: string | null): string {
+  const origin = emulatorHost ? `http://${emulatorHost}` : 'https://firestore.googleapis.com';
+  return `${origin}/v1/projects/${encodeURIComponent(projectId)}/databases/(default)/documents/qrCodes/`;
+}
+
+/** The inline script's data: `labels[lang]`, the QR screen's files (URLs) and where it reads a code (`qrCodeReadUrl`). */
+export function shellDataScript(catalogues: Readonly<Record<string, typeof ru>>, qrScreenFiles: readonly string[], qrCodeUrl = ''): string {
   const labels = Object.fromEntries(Object.entries(catalogues).map(([lang, messages]) => [lang, shellLabels(messages)]));
   // `<` escaped: a label can never close the inline <script>.
-  return JSON.stringify({ labels, qrScreenFiles }).replace(/</g, '\\u003c');
+  return JSON.stringify({ labels, qrScreenFiles, qrCodeUrl }).replace(/</g, '\\u003c');
 }
