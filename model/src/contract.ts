@@ -109,8 +109,13 @@ export interface Device<Ts = TimestampLike> {
 export interface StaffMember {
   name: string;
   phone: string;
+  /** The manual start («Заступить на смену»), on top of the shifts (shifts.ts); functions switch it off 12 hours later. */
   onDuty: boolean;
   tier: 1 | 2;
+  /** When the manual start was switched on, written with `onDuty: true`: it bounds the start to 12 hours. */
+  onDutySince?: TimestampLike;
+  /** «Закончить смену»: off duty, whatever the shifts say, until this instant (at most 24 hours ahead). */
+  offUntil?: TimestampLike;
 }
 
 export interface Geo {

@@ -17,3 +17,4 @@ export * from './countdownNotice';
 export * from './alertSteps';
 export * from './contacts';
 export * from './kinds';
+export * from './shifts';

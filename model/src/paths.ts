@@ -52,3 +52,11 @@ export const reachPaths = {
   /** Functions only: one-time Telegram links, by the SHA-256 of the code. */
   telegramLink: (codeHash: string) => `telegramLinks/${codeHash}`,
 } as const;
+
+// Shifts (PRODUCT.md "Contract additions → Shifts"): a location's weekly shifts and its duty overrides.
+export const shiftPaths = {
+  shifts: (locationId: string) => `locations/${locationId}/shifts`,
+  shift: (locationId: string, shiftId: string) => `locations/${locationId}/shifts/${shiftId}`,
+  overrides: (locationId: string) => `locations/${locationId}/overrides`,
+  override: (locationId: string, overrideId: string) => `locations/${locationId}/overrides/${overrideId}`,
+} as const;

@@ -23,7 +23,8 @@ import type {
   UserPeopleFields,
   UserProfile,
 } from './contract';
-import { paths, peoplePaths, reachPaths } from './paths';
+import { paths, peoplePaths, reachPaths, shiftPaths } from './paths';
+import type { DutyOverride, Shift } from './shifts';
 
 /** A document path and the type of the document there. `type` is never set: it only carries the type. */
 export interface DocumentPath<T, Args extends string[]> {
@@ -119,6 +120,16 @@ export function reachSchema<Ts, Fv>() {
     noticeWrite: document<Notice<Ts | Fv>>()(reachPaths.notice),
     contactVerification: document<ContactVerification<Ts>>()(reachPaths.contactVerification),
     telegramLink: document<TelegramLink<Ts>>()(reachPaths.telegramLink),
+  } satisfies Record<string, SchemaPath>;
+}
+
+/** Shifts: a location's weekly shifts and duty overrides, written by its admins. */
+export function shiftSchema<Ts>() {
+  return {
+    shifts: collection<Shift>()(shiftPaths.shifts),
+    shift: document<Shift>()(shiftPaths.shift),
+    overrides: collection<DutyOverride<Ts>>()(shiftPaths.overrides),
+    override: document<DutyOverride<Ts>>()(shiftPaths.override),
   } satisfies Record<string, SchemaPath>;
 }
 
