@@ -19,7 +19,7 @@ import {
   type WithFieldValue,
   type WriteBatch,
 } from 'firebase-admin/firestore';
-import { peopleSchema, reachSchema, refBuilder, sosSchema, type Contact, type Delivery, type RefTypes } from '@sos/model';
+import { peopleSchema, reachSchema, refBuilder, shiftSchema, sosSchema, type Contact, type Delivery, type RefTypes } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -170,6 +170,7 @@ export async function readGroup<T>(group: Query<T>, name: string, narrow: (all: 
 }
 export const peopleRefs = adminRefs(peopleSchema<Timestamp>());
 export const reachRefs = adminRefs(reachSchema<Timestamp, FieldValue>());
+export const shiftRefs = adminRefs(shiftSchema<Timestamp>());
 
 // ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----
 

@@ -4,7 +4,7 @@ export { escalateSosRequest } from './escalation/escalateSosRequest';
 export { checkArrival } from './arrival/checkArrival';
 export { onSosMessageCreated } from './messages/triggers';
 export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
-export { onContactWritten, onDeviceWritten, onLocationWritten, onStaffMemberWritten } from './dispatch/triggers';
+export { onContactWritten, onDeviceWritten, onLocationWritten, onOverrideWritten, onShiftWritten, onStaffMemberWritten } from './dispatch/triggers';
 export { onUserWritten } from './people/triggers';
 export { onLocationPlaceWritten, onObjectPlaceWritten, onQrCodeWritten } from './qr/triggers';
 export { sendAlertStep } from './reach/steps/sendAlertStep';

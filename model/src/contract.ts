@@ -1,6 +1,7 @@
 // The data contract between web, rules, functions and tests (see docs/ARCHITECTURE.md "Data model").
 import type { AlertChannel, AlertStep, ContactAlertChannel } from './alertSteps';
 import type { FormKind, SosKind } from './kinds';
+import type { DutyOverride, RosterDuty, Shift } from './shifts';
 
 /** Both Firestore SDKs' Timestamps satisfy this, so one set of types serves web and functions. */
 export interface TimestampLike {
@@ -439,7 +440,7 @@ export interface MessageThrottle<Ts = TimestampLike> {
 
 /** Someone the backend may push about a location's requests, as the location's dispatch document holds them. */
 export interface DispatchRecipient {
-  /** The roster tier while on duty at this location; null for an admin who is not on duty there. */
+  /** Their roster tier at this location; null for an admin without a roster entry there. Who is on duty is `duty`'s. */
   tier: StaffMember['tier'] | null;
   admin: boolean;
   /** deviceId → push token. */
@@ -459,13 +460,28 @@ export interface DispatchContact {
 }
 
 /**
- * `dispatch/{locationId}`, server-only: the location's settings, its on-duty staff and admins with their push
- * tokens and locales. Rebuilt by triggers whenever the location, its roster or one of these people's devices or
- * locales changes, so opening a request and pushing about it reads one document instead of the roster and every
- * device.
+ * What `onDutyAt` (shifts.ts) needs of a location besides its `timezone`: who is on duty is computed at the instant a
+ * reader needs it, never copied.
+ */
+export interface DispatchDuty {
+  shifts: Shift[];
+  /** The overrides that had not ended when the document was rebuilt. */
+  overrides: DutyOverride[];
+  /** Every roster entry: uid → tier, manual start, early end. */
+  roster: Record<string, RosterDuty>;
+}
+
+/**
+ * `dispatch/{locationId}`, server-only: the location's settings, what decides its duty (shifts, overrides, roster),
+ * and everyone who may be pushed there (its whole roster and its admins) with their push tokens, locales and contact
+ * methods. Rebuilt by triggers whenever the location, its roster, shifts, overrides or one of these people's devices,
+ * contacts or locales changes, so opening a request and pushing about it reads one document instead of the roster
+ * and every device.
  */
 export interface Dispatch<Ts = TimestampLike> {
   location: Location;
+  /** Absent on a document built before shifts: its recipients with a tier were then the ones on duty. */
+  duty?: DispatchDuty;
   recipients: Record<string, DispatchRecipient>;
   /** The uids of `recipients`, for the device trigger's `array-contains` query. */
   recipientUids: string[];

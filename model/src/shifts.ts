@@ -269,6 +269,20 @@ const dayOfDate = (date: string): number => {
 const isoWeekdayOfDay = (day: number): IsoWeekday => (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 const minuteOfDayOf = (start: string): number => Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5));
 
+/**
+ * The instant of a local date and wall time (`YYYY-MM-DD`, `HH:MM`) in a zone, read as a shift's start is: an admin's
+ * override typed in the location's time, or the midnight that starts a day of the coverage view.
+ */
+export function zonedInstant(timezone: string, date: string, time: string): number {
+  return localInstant(zoneFormat(timezone), dayOfDate(date), minuteOfDayOf(time));
+}
+
+/** The local date (`YYYY-MM-DD`), wall time (`HH:MM`) and ISO weekday of an instant in a zone, for showing it there. */
+export function zonedWallTime(timezone: string, instant: number): { date: string; time: string; weekday: IsoWeekday } {
+  const wall = new Date(wallClock(zoneFormat(timezone), instant)).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16), weekday: isoWeekdayOfDay(Math.floor(Date.parse(wall.slice(0, 10)) / DAY_MS)) };
+}
+
 // ---- duty ----
 
 /** What of a roster entry duty needs. `onDutySince` (when the manual start was switched on) bounds it to 12 hours. */

@@ -95,6 +95,7 @@ const ADMIN_SCREENS: [string, string][] = [
   ['/admin', 'main h1'],
   ['/admin/stats', 'main h1'],
   ['/admin/roster', '[data-testid="roster-member"]'],
+  ['/admin/shifts', '[data-testid="shift-person-row"]'],
   ['/admin/people', '[data-testid="person"]'],
   ['/admin/locations', 'main h1'],
   ['/admin/qr', 'main h1'],

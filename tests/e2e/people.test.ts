@@ -75,11 +75,14 @@ describe('people: invitation, sign-up, duty, removal', () => {
 
     // The guard goes on duty on /staff; the admin's People list shows it live.
     await guard.page.goto(appUrl('/staff'));
-    const dutySwitch = guard.page.getByTestId('duty-switch');
-    await dutySwitch.waitFor();
-    expect(await dutySwitch.isChecked()).toBe(false);
-    await dutySwitch.check();
-    await expect.poll(() => guard.page.getByTestId('duty-state').innerText()).toBe(t('duty.on'));
+    // No shift of his: off duty until he starts it himself («Заступить на смену», a manual start).
+    const dutyState = guard.page.getByTestId('duty-state');
+    await dutyState.waitFor();
+    expect(await dutyState.innerText()).toBe(t('duty.off'));
+    await guard.page.getByRole('button', { name: t('duty.start') }).click();
+    await expect.poll(() => dutyState.getAttribute('data-on-duty')).toBe('true');
+    expect(await dutyState.innerText()).toContain(t('duty.onUntil', { when: '' }).trim());
+    await guard.page.getByRole('button', { name: t('duty.end') }).waitFor();
     const person = admin.page.locator('[data-testid="person"]').filter({ hasText: NEWCOMER.name });
     await expect
       .poll(() =>

@@ -1,5 +1,6 @@
 // The dispatch document follows the roster, the location's admins and the devices of the people it lists, and a new
-// request pushes whom it lists: against the real emulators (triggers on the Admin SDK's writes).
+// request pushes whom it has on duty: against the real emulators (triggers on the Admin SDK's writes). Shifts and
+// overrides: shiftsDuty.test.ts.
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -25,14 +26,25 @@ const waitForDispatch = (check: (dispatch: Dispatch<Timestamp> | undefined) => b
   waitForDoc(refs.dispatch(site.locationId), check, what, 30_000);
 
 describe('the dispatch document of a location', () => {
-  it('lists on-duty staff with tier and devices and the admins, and follows roster and device changes', async () => {
-    const first = await waitForDispatch((d) => d?.recipients[site.tier2.uid]?.devices.d1 !== undefined, 'on-duty staff with devices');
+  it('lists the roster with tier and devices and the admins, and follows roster and device changes', async () => {
+    const first = await waitForDispatch((d) => d?.recipients[site.tier2.uid]?.devices.d1 !== undefined, 'staff with devices');
     expect(first?.recipients[site.tier1.uid]).toMatchObject({ tier: 1, admin: false, devices: { ok: `token-${site.tier1.uid}` } });
     // Nobody here chose a language: Russian.
     expect(first?.recipients[site.tier2.uid]).toEqual({ tier: 2, admin: false, devices: { d1: `token-${site.tier2.uid}` }, locale: 'ru', contacts: [] });
     expect(first?.recipients[site.admin.uid]).toEqual({ tier: null, admin: true, devices: { d1: `token-${site.admin.uid}` }, locale: 'ru', contacts: [] });
-    // Off duty, other locations' staff and residents are not listed; nor is their push token anywhere in it.
-    expect(Object.keys(first?.recipients ?? {}).sort()).toEqual([site.admin.uid, site.tier1.uid, site.tier2.uid].sort());
+    // Staff switched off are listed too (a shift may put them on duty); other locations' staff and residents are not,
+    // nor is their push token anywhere in it.
+    expect(first?.recipients[site.tier1OffDuty.uid]).toMatchObject({ tier: 1, admin: false, devices: { d1: `token-${site.tier1OffDuty.uid}` } });
+    expect(Object.keys(first?.recipients ?? {}).sort()).toEqual([site.admin.uid, site.tier1.uid, site.tier1OffDuty.uid, site.tier2.uid].sort());
+    expect(first?.duty).toEqual({
+      shifts: [],
+      overrides: [],
+      roster: {
+        [site.tier1.uid]: { tier: 1, onDuty: true },
+        [site.tier1OffDuty.uid]: { tier: 1, onDuty: false },
+        [site.tier2.uid]: { tier: 2, onDuty: true },
+      },
+    });
     expect(first?.location).toMatchObject({ name: expect.stringContaining('Площадка'), ackSeconds: 3600 });
 
     // tier 2 goes off duty, the off-duty tier-1 member comes on duty, tier 1 registers another phone.
@@ -43,14 +55,14 @@ describe('the dispatch document of a location', () => {
     const changed = await waitForDispatch(
       (d) =>
         d !== undefined &&
-        d.recipients[site.tier2.uid] === undefined &&
-        d.recipients[site.tier1OffDuty.uid]?.tier === 1 &&
+        d.duty?.roster[site.tier2.uid]?.onDuty === false &&
+        d.duty.roster[site.tier1OffDuty.uid]?.onDuty === true &&
         d.recipients[site.tier1.uid]?.devices.second !== undefined,
       'roster and device changes',
     );
-    expect(changed?.recipientUids).toEqual([site.admin.uid, site.tier1.uid, site.tier1OffDuty.uid].sort());
+    expect(changed?.recipientUids).toEqual([site.admin.uid, site.tier1.uid, site.tier1OffDuty.uid, site.tier2.uid].sort());
 
-    // A new request pushes every device the dispatch document lists for on-duty tier 1, nobody else.
+    // A new request pushes every device the dispatch document lists for tier 1 on duty, nobody else.
     const requestId = await createRequest(resident, { locationId: site.locationId });
     await waitForDoc(refs.event(requestId, 'notified-open'), (e) => e !== undefined, 'open push batch recorded');
     expect(await deliveriesOf(requestId, 'open')).toEqual({

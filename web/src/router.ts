@@ -31,6 +31,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/orders/:requestId', component: () => import('./pages/resident/OrderPage.vue'), props: true, meta: { visitors: true } },
   // The staff queue; firebase/messaging loads from here only.
   { path: '/staff', component: () => import('./pages/staff/StaffPage.vue'), meta: { roles: ['staff', 'admin'] } },
+  // «Мои смены»: the staff member's coming shifts and overrides.
+  { path: '/staff/shifts', component: () => import('./pages/staff/MyShiftsPage.vue'), meta: { roles: ['staff', 'admin'] } },
   // The scanner (camera + zxing wasm) is its own chunk, loaded only on /scan.
   { path: '/scan', component: () => import('./pages/resident/ScanPage.vue') },
   // Signed out, the page signs in anonymously: a visitor asks for help without an account.
@@ -45,6 +47,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'requests/:requestId', component: () => import('./pages/admin/AdminRequestPage.vue'), props: true },
       { path: 'stats', component: () => import('./pages/admin/AdminStatsPage.vue') },
       { path: 'roster', component: () => import('./pages/admin/AdminRosterPage.vue') },
+      { path: 'shifts', component: () => import('./pages/admin/AdminShiftsPage.vue') },
       { path: 'people', component: () => import('./pages/admin/AdminPeoplePage.vue') },
       { path: 'locations', component: () => import('./pages/admin/AdminLocationsPage.vue') },
       { path: 'qr', component: () => import('./pages/admin/AdminQrPage.vue') },

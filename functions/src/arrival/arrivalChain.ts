@@ -49,7 +49,7 @@ export const arrivalChecks: TaskChain<'repeat', ArrivalTask, CheckOutcome> = {
       message: (locale) => overduePushMessage(locale, task.requestId, request, task.repeat, Date.now()),
       recipients: async () => {
         const dispatch = await readDispatchNow(request.locationId);
-        return overdueAudience(dispatch ? rosterOf(dispatch) : [], location?.admins, request.ackBy);
+        return overdueAudience(dispatch ? rosterOf(dispatch, Date.now()) : [], location?.admins, request.ackBy);
       },
       targets: readDevices,
     }),

@@ -1,9 +1,10 @@
-// Rebuilds a location's dispatch document from the location, its on-duty roster and those people's devices and locales.
-import { FieldValue, type DocumentSnapshot, type Timestamp, type Transaction, db, reachRefs, readDoc, readQuery, refs } from '../firestore';
+// Rebuilds a location's dispatch document from the location, its roster, shifts and overrides, and its people's devices,
+// locales and contact methods.
+import { FieldValue, Timestamp, type DocumentSnapshot, type Transaction, db, reachRefs, readDoc, readQuery, refs, shiftRefs } from '../firestore';
 import type { Dispatch, Location, TimestampLike } from '@sos/model';
 import { logs } from '../logs';
 import { localeOf } from '../notify/texts';
-import { buildDispatch, verifiedContacts } from './dispatchDoc';
+import { buildDispatch, dutyOf, verifiedContacts } from './dispatchDoc';
 
 type DispatchWrite = Dispatch<FieldValue>;
 
@@ -43,7 +44,7 @@ export async function readDispatch(
   return built;
 }
 
-/** Rebuilds every dispatch document that lists `uid` (on duty there, or admin): their devices or locale changed. */
+/** Rebuilds every dispatch document that lists `uid` (on its roster, or admin): their devices, contacts or locale changed. */
 export async function rebuildDispatchesListing(uid: string): Promise<void> {
   const listed = await readQuery(refs.dispatches(), (all) => all.where('recipientUids', 'array-contains', uid));
   await Promise.all(listed.docs.map((doc) => rebuildDispatch(doc.id)));
@@ -54,10 +55,24 @@ export async function readDispatchNow(locationId: string): Promise<Dispatch<Time
   return (await readDoc(refs.dispatch(locationId))).data() ?? (await rebuildDispatch(locationId));
 }
 
-/** The on-duty roster, and the devices and locale of every recipient, read in `tx`. */
+/**
+ * The roster, shifts and overrides not yet ended, and the devices, locale and verified contact methods of everyone on
+ * the roster (any of them may be on duty at an instant to come) and of the admins, read in `tx`.
+ */
 export async function readDispatchSources(tx: Transaction, location: Location, locationId: string): Promise<DispatchWrite> {
-  const onDuty = (await tx.get(refs.staff(locationId).where('onDuty', '==', true))).docs.map((doc) => ({ uid: doc.id, tier: doc.data().tier }));
-  const uids = [...new Set([...onDuty.map((member) => member.uid), ...(location.admins ?? [])])];
+  const nowMillis = Date.now();
+  const [staff, shifts, overrides] = await Promise.all([
+    tx.get(refs.staff(locationId)),
+    tx.get(shiftRefs.shifts(locationId)),
+    tx.get(shiftRefs.overrides(locationId).where('end', '>', Timestamp.fromMillis(nowMillis))),
+  ]);
+  const duty = dutyOf(
+    staff.docs.map((doc) => ({ uid: doc.id, member: doc.data() })),
+    shifts.docs.map((doc) => doc.data()),
+    overrides.docs.map((doc) => doc.data()),
+    nowMillis,
+  );
+  const uids = [...new Set([...Object.keys(duty.roster), ...(location.admins ?? [])])];
   const [devices, profiles, contacts] = await Promise.all([
     Promise.all(uids.map(async (uid) => Object.fromEntries((await tx.get(refs.devices(uid))).docs.map((doc) => [doc.id, doc.data().token])))),
     uids.length > 0 ? tx.getAll(...uids.map((uid) => refs.user(uid))) : Promise.resolve([]),
@@ -69,7 +84,7 @@ export async function readDispatchSources(tx: Transaction, location: Location, l
   return {
     ...buildDispatch(
       location,
-      onDuty,
+      duty,
       (uid) => devicesOf.get(uid) ?? {},
       (uid) => localeOf(locales.get(uid)),
       (uid) => contactsOf.get(uid) ?? [],

@@ -1,5 +1,5 @@
-// Thin triggers that keep each location's dispatch document current: the location, its roster, its people's devices
-// (their locales: people/triggers.ts).
+// Thin triggers that keep each location's dispatch document current: the location, its roster, shifts and overrides,
+// its people's devices and contact methods (their locales: people/triggers.ts).
 // Retried on failure: a rebuild is idempotent.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { reportingCosts } from '../costs';
@@ -20,7 +20,23 @@ export const onStaffMemberWritten = onDocumentWritten(
   }),
 );
 
-/** A device matters to the locations whose dispatch already lists its owner (on duty there, or admin). */
+/** Duty is computed from the shifts at the instant a reader needs it: the document holds them all. */
+export const onShiftWritten = onDocumentWritten(
+  { document: 'locations/{locationId}/shifts/{shiftId}', region: REGION, retry: true },
+  reportingCosts(async (event) => {
+    await rebuildDispatch(event.params.locationId);
+  }),
+);
+
+/** The document holds the overrides that have not ended. */
+export const onOverrideWritten = onDocumentWritten(
+  { document: 'locations/{locationId}/overrides/{overrideId}', region: REGION, retry: true },
+  reportingCosts(async (event) => {
+    await rebuildDispatch(event.params.locationId);
+  }),
+);
+
+/** A device matters to the locations whose dispatch already lists its owner (on the roster there, or admin). */
 export const onDeviceWritten = onDocumentWritten(
   { document: 'users/{uid}/devices/{deviceId}', region: REGION, retry: true },
   reportingCosts(async (event) => {

@@ -66,7 +66,8 @@ export const escalationRounds: TaskChain<'round', EscalationTask, RoundOutcome> 
       batch: `esc-${task.round}`,
       throttle: { locationId: request.locationId, residentUid: request.uid },
       message: (locale) => staffPushMessage(locale, task.requestId, request, Date.now(), task.round),
-      recipients: async () => (dispatch ? escalationAudience(rosterOf(dispatch), dispatch.location.admins) : []),
+      // Who is on duty when the round pushes: the timetable, overrides and manual starts at that instant.
+      recipients: async () => (dispatch ? escalationAudience(rosterOf(dispatch, Date.now()), dispatch.location.admins) : []),
       targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
     });
   },

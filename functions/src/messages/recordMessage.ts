@@ -35,7 +35,7 @@ export async function recordMessage(requestId: string, messageId: string, messag
     message: (locale, count) => messagePushMessage(locale, requestId, messageId, message, request, count),
     recipients: async () => {
       const dispatch = needsRoster(message, request) ? await readDispatchNow(request.locationId) : null;
-      return messageAudience(message, request, dispatch ? rosterOf(dispatch) : []);
+      return messageAudience(message, request, dispatch ? rosterOf(dispatch, Date.now()) : []);
     },
     targets: readDevices,
   });

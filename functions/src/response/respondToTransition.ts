@@ -19,29 +19,31 @@ export type OpenedRequest = RequestContext & Pick<SosRequest<TimestampLike>, 'ui
 /** The open step as the create transaction decided it: the push (none for a grouped visitor request) and whether anyone can be pushed. */
 export interface OpenStep {
   plan: PushPlan | null;
-  /** Some on-duty tier-1 staff member has a device; if not, escalation round 1 runs at once. */
+  /** Some tier-1 staff member on duty at opening (shifts, overrides, manual starts) has a device; if not, escalation round 1 runs at once. */
   someoneReachable: boolean;
 }
 
-/** Who the open push goes to (the on-duty tier-1 staff), and whether any of them has a device to push. */
-function openRecipients(dispatch: Pick<Dispatch<unknown>, 'recipients'> | null): { recipients: string[]; someoneReachable: boolean } {
-  const recipients = dispatch ? openAudience(rosterOf(dispatch)) : [];
+type OpenDispatch = Pick<Dispatch<unknown>, 'recipients' | 'location' | 'duty'>;
+
+/** Who the open push goes to (tier 1 on duty at the instant), and whether any of them has a device to push. */
+function openRecipients(dispatch: OpenDispatch | null, atMillis: number): { recipients: string[]; someoneReachable: boolean } {
+  const recipients = dispatch ? openAudience(rosterOf(dispatch, atMillis)) : [];
   return { recipients, someoneReachable: dispatch !== null && targetsOf(dispatch, recipients).length > 0 };
 }
 
 /**
- * The open push, decided inside the create transaction from what it read: on-duty tier-1 staff, minus those pushed
+ * The open push, decided inside the create transaction from what it read: tier-1 staff on duty at `nowMillis`, minus those pushed
  * about this resident within the throttle window, with their devices. `claim` is merged into the throttle document
  * by the same transaction. A grouped visitor request pushes nobody (staff were just pushed about that spot).
  */
 export function planOpenPush(
   requestId: string,
   request: OpenedRequest,
-  dispatch: Pick<Dispatch<unknown>, 'recipients'>,
+  dispatch: OpenDispatch,
   throttle: PushThrottle<Timestamp> | undefined,
   nowMillis: number,
 ): OpenStep & { claim: PushThrottleWrite<FieldValue> | null } {
-  const { recipients, someoneReachable } = openRecipients(dispatch);
+  const { recipients, someoneReachable } = openRecipients(dispatch, nowMillis);
   if (request.grouped) return { plan: null, someoneReachable, claim: null };
   const { decision, claim } = planThrottle(throttle, recipients, requestId, 'open', nowMillis);
   const plan: PushPlan = {
@@ -68,7 +70,7 @@ export async function startResponseLoop(requestId: string, request: OpenedReques
 
 /** A request already open (a replayed create event, the sweeper): redo whatever of the open step may not have happened. */
 export async function resumeResponseLoop(requestId: string, request: OpenedRequest, dispatch: Dispatch<TimestampLike | FieldValue> | null): Promise<void> {
-  const { recipients, someoneReachable } = openRecipients(dispatch);
+  const { recipients, someoneReachable } = openRecipients(dispatch, Date.now());
   // Same task id as the first try: a changed roster cannot schedule round 1 twice.
   if (request.ackDeadlineAt) await enqueueEscalationRound(firstEscalationRound(requestId, request, someoneReachable));
   if (request.grouped) return;

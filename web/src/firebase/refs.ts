@@ -11,7 +11,7 @@ import {
   type SnapshotOptions,
   type Timestamp,
 } from 'firebase/firestore';
-import { peopleSchema, reachSchema, refBuilder, sosSchema, type RefTypes } from '@sos/model';
+import { peopleSchema, reachSchema, refBuilder, shiftSchema, sosSchema, type RefTypes } from '@sos/model';
 import { db } from './app';
 
 /** Pending server timestamps read as the local estimate, so a queued request still has a time. */
@@ -44,3 +44,6 @@ export const peopleRefs = webRefs(peopleSchema<Timestamp>());
 
 // Reach: the signed-in person's contact methods (and, for functions, notices and verification documents).
 export const reachRefs = webRefs(reachSchema<Timestamp, FieldValue>());
+
+// Shifts: a location's weekly shifts and duty overrides.
+export const shiftRefs = webRefs(shiftSchema<Timestamp>());

@@ -1,35 +1,51 @@
-// A staff member's own duty switch: the one field of their roster entry the rules let them change.
+// A staff member's own duty at the location they work on: computed live with the model's `onDutyAt` from its shifts,
+// overrides and roster (the «Смены» store's listeners), and their two buttons, which write the fields of their roster
+// entry the rules let them change: «Закончить смену» (`offUntil`, the manual start off) and «Заступить на смену».
 import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
-import { computed, ref, watch } from 'vue';
-import { updateDoc } from 'firebase/firestore';
+import { computed, ref } from 'vue';
+import { deleteField, serverTimestamp, Timestamp, updateDoc, type UpdateData } from 'firebase/firestore';
+import { validateOffUntil, type OffUntilProblem, type StaffMember } from '@sos/model';
 import { refs } from '../firebase/refs';
-import { useLiveDocument } from '../composables/useLive';
-import { liveStatus } from '../composables/liveStatus';
+import { useNow } from '../composables/useNow';
+import { comingDuty, endDutyChange, nextDutyStart, ownDutyAt, ownOverrides, startDutyChange } from '../composables/personalDuty';
 import { useSessionStore } from './session';
+import { useServedLocationsStore } from './servedLocations';
+import { useShiftsStore } from './shifts';
+
+const MINUTE_MS = 60_000;
 
 export const useDutyStore = defineStore('duty', () => {
-  const { uid, claims } = storeToRefs(useSessionStore());
-  const locationIds = computed(() => claims.value?.locationIds ?? []);
-  const locationId = ref<string | null>(null);
-  // Follow the claims: the first served location, and none once removed.
-  watch(
-    locationIds,
-    (ids) => {
-      if (!locationId.value || !ids.includes(locationId.value)) locationId.value = ids[0] ?? null;
-    },
-    { immediate: true },
-  );
-  const entry = useLiveDocument(() => (uid.value && locationId.value ? refs.staffMember(locationId.value, uid.value) : null));
-  const onDuty = computed(() => entry.data.value?.onDuty ?? null);
-  const saving = ref(false);
-  const failure = ref<string | null>(null);
+  const { uid } = storeToRefs(useSessionStore());
+  const { locationId, location } = storeToRefs(useServedLocationsStore());
+  const shiftsStore = useShiftsStore();
+  const { schedule, roster, overrides, status } = storeToRefs(shiftsStore);
+  const now = useNow();
+  /** The lists change by the minute at most: recomputing 14 days each second is waste. */
+  const minute = computed(() => Math.floor(now.value / MINUTE_MS) * MINUTE_MS);
 
-  async function setOnDuty(next: boolean): Promise<void> {
+  const entry = computed(() => roster.value.find((member) => member.id === uid.value) ?? null);
+  /** The location's zone is known (its document is here): every time shown is on its clock. */
+  const ready = computed(() => status.value.loaded && location.value !== null && uid.value !== null);
+  const timezone = computed(() => schedule.value.timezone);
+
+  /** On duty now, with when it ends (null: open-ended or more than 48 h ahead); null when off. */
+  const duty = computed(() => (ready.value && entry.value && uid.value ? ownDutyAt(schedule.value, uid.value, now.value) : null));
+  const nextStartMillis = computed(() => (ready.value && uid.value && !duty.value ? nextDutyStart(schedule.value, uid.value, minute.value) : null));
+  /** «Мои смены»: planned duty from the current stretch on, 14 days ahead. */
+  const comingShifts = computed(() => (ready.value && uid.value ? comingDuty(schedule.value, uid.value, minute.value) : []));
+  /** «Мои смены»: the overrides that name me and have not ended. */
+  const myOverrides = computed(() => (uid.value ? ownOverrides(overrides.value, uid.value, minute.value) : []));
+
+  const saving = ref(false);
+  /** The server refused (its message), or a bad `offUntil` the rules would refuse, caught before sending. */
+  const failure = ref<string | null>(null);
+  const problem = ref<OffUntilProblem | null>(null);
+
+  async function save(change: UpdateData<StaffMember>): Promise<void> {
     if (!uid.value || !locationId.value) return;
     saving.value = true;
-    failure.value = null;
     try {
-      await updateDoc(refs.staffMember(locationId.value, uid.value), { onDuty: next });
+      await updateDoc(refs.staffMember(locationId.value, uid.value), change);
     } catch (error) {
       failure.value = (error as Error).message;
     } finally {
@@ -37,9 +53,53 @@ export const useDutyStore = defineStore('duty', () => {
     }
   }
 
-  /** The roster entry as the server has it: "not on the roster" is said only once the server confirmed it. */
-  const status = liveStatus(() => (uid.value && locationId.value ? [entry] : []));
-  return { locationId, onDuty, onRoster: computed(() => entry.data.value !== null), loaded: entry.loaded, status, saving, failure, setOnDuty };
+  /** «Закончить смену»: off until the shift would have ended; a manual start switched off. */
+  async function endDuty(): Promise<void> {
+    failure.value = null;
+    problem.value = null;
+    if (!uid.value || !entry.value) return;
+    const at = Date.now();
+    const { offUntilMillis, stopManualStart } = endDutyChange(schedule.value, uid.value, at);
+    const change: UpdateData<StaffMember> = {};
+    if (offUntilMillis !== null) {
+      problem.value = validateOffUntil(offUntilMillis, at);
+      if (problem.value) return;
+      change.offUntil = Timestamp.fromMillis(offUntilMillis);
+    }
+    if (stopManualStart) Object.assign(change, { onDuty: false, onDutySince: deleteField() });
+    if (Object.keys(change).length > 0) await save(change);
+  }
+
+  /** «Заступить на смену»: back to the shift ended early, or a manual start (12 hours) stamped by the server. */
+  async function startDuty(): Promise<void> {
+    failure.value = null;
+    problem.value = null;
+    if (!uid.value || !entry.value) return;
+    const start = startDutyChange(schedule.value, uid.value, Date.now());
+    const change: UpdateData<StaffMember> = start.clearOffUntil ? { offUntil: deleteField() } : {};
+    if (start.kind === 'manual-start') Object.assign(change, { onDuty: true, onDutySince: serverTimestamp() });
+    await save(change);
+  }
+
+  return {
+    uid,
+    locationId,
+    timezone,
+    onRoster: computed(() => entry.value !== null),
+    ready,
+    duty,
+    nextStartMillis,
+    comingShifts,
+    myOverrides,
+    nameOf: shiftsStore.nameOf,
+    now,
+    status,
+    saving,
+    failure,
+    problem,
+    endDuty,
+    startDuty,
+  };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDutyStore, import.meta.hot));

@@ -41,7 +41,7 @@ export function claimReplyText({ answer, locale }: ClaimReply, channel: ContactA
 /** An SMS "1" names no request: the most recent request alerted by SMS to the number within this window. */
 export const SMS_REPLY_WINDOW_MS = 15 * 60_000;
 
-/** Who holds this address on this channel among the people the request's location alerts (on duty, or admin). */
+/** Who holds this address on this channel among the people the request's location may alert (its roster, or admin). */
 async function claimerOf(
   locationId: string,
   channel: ContactAlertChannel,

@@ -56,17 +56,18 @@ export const alertSteps: TaskChain<'step', AlertStepTask, StepOutcome> = {
     return { decision: decideAlertStep(request, recorded.exists), outcome: { request, dispatch, steps, channel: channelOfStep(task, steps) } };
   },
 
-  next: (task, { steps, dispatch }) => (dispatch ? nextAlertStep(task, steps, reachableOn(dispatch, roundOf(task.step))) : null),
+  next: (task, { steps, dispatch }) => (dispatch ? nextAlertStep(task, steps, reachableOn(dispatch, roundOf(task.step), Date.now())) : null),
 
   effects: async (task, { request, dispatch, channel }) => {
     if (!dispatch || !channel) return;
-    await sendAlertBatch({ requestId: task.requestId, batch: alertBatch(task.step), round: roundOf(task.step), channel, request, dispatch });
+    const batch = alertBatch(task.step);
+    await sendAlertBatch({ requestId: task.requestId, batch, round: roundOf(task.step), channel, request, dispatch, atMillis: Date.now() });
   },
 };
 
-/** The channels someone of the round's audience has now: a device for push, a verified method for the others. */
-export function reachableOn(dispatch: Pick<Dispatch<unknown>, 'recipients' | 'location'>, round: number): Reachable {
-  const audience = audienceOf(dispatch, round);
+/** The channels someone of the round's audience (on duty at the instant) has: a device for push, a verified method for the others. */
+export function reachableOn(dispatch: Pick<Dispatch<unknown>, 'recipients' | 'location' | 'duty'>, round: number, atMillis: number): Reachable {
+  const audience = audienceOf(dispatch, round, atMillis);
   return (channel) => (channel === 'push' ? targetsOf(dispatch, audience).length > 0 : contactTargets(dispatch, audience, channel).length > 0);
 }
 
@@ -75,9 +76,9 @@ export async function startAlertSteps(
   requestId: string,
   round: number,
   startAtMillis: number,
-  dispatch: Pick<Dispatch<unknown>, 'recipients' | 'location'> | null | undefined,
+  dispatch: Pick<Dispatch<unknown>, 'recipients' | 'location' | 'duty'> | null | undefined,
 ): Promise<void> {
-  const first = dispatch ? firstAlertStep(requestId, round, startAtMillis, alertStepsOf(dispatch.location), reachableOn(dispatch, round)) : null;
+  const first = dispatch ? firstAlertStep(requestId, round, startAtMillis, alertStepsOf(dispatch.location), reachableOn(dispatch, round, Date.now())) : null;
   if (first) await enqueueStep(alertSteps, first);
 }
 

@@ -21,7 +21,9 @@ export interface AlertBatch {
   round: number;
   channel: AlertChannel;
   request: SosRequest<Timestamp>;
-  dispatch: Pick<Dispatch<TimestampLike | FieldValue>, 'recipients' | 'location'>;
+  dispatch: Pick<Dispatch<TimestampLike | FieldValue>, 'recipients' | 'location' | 'duty'>;
+  /** The instant whose duty makes the audience: when the step is sent. */
+  atMillis: number;
 }
 
 /** One contact method of one person of the audience. */
@@ -37,9 +39,9 @@ export const contactDeliveryId = (batch: string, uid: string, contactId: string)
 /** Where a call's «press 1» is posted: the one Twilio webhook, naming the request (signed by Twilio with the query). */
 export const gatherActionUrl = (requestId: string): string => `${webhookBaseUrl()}/twilioWebhook?request=${encodeURIComponent(requestId)}`;
 
-/** The audience of a round: the open step's is the on-duty tier 1, an escalation round's every on-duty staff member and the admins. */
-export function audienceOf(dispatch: AlertBatch['dispatch'], round: number): string[] {
-  const roster = rosterOf(dispatch);
+/** The audience of a round at an instant: the open step's is the on-duty tier 1, an escalation round's every on-duty staff member and the admins. */
+export function audienceOf(dispatch: AlertBatch['dispatch'], round: number, atMillis: number): string[] {
+  const roster = rosterOf(dispatch, atMillis);
   return round === 0 ? openAudience(roster) : escalationAudience(roster, dispatch.location.admins);
 }
 
@@ -54,7 +56,7 @@ export function contactTargets(dispatch: AlertBatch['dispatch'], uids: readonly 
 }
 
 export async function sendAlertBatch(batch: AlertBatch): Promise<void> {
-  const audience = audienceOf(batch.dispatch, batch.round);
+  const audience = audienceOf(batch.dispatch, batch.round, batch.atMillis);
   if (batch.channel === 'push') {
     const { dispatch, request, requestId, round } = batch;
     await deliverPushBatch({

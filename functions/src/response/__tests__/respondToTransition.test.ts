@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DispatchRecipient } from '@sos/model';
+import type { DispatchDuty, DispatchRecipient, Location } from '@sos/model';
 import { planOpenPush, type OpenedRequest } from '../respondToTransition';
 
 describe('the open step', () => {
@@ -17,7 +17,12 @@ describe('the open step', () => {
   };
   const staff = (tier: 1 | 2, devices: Record<string, string>): DispatchRecipient => ({ tier, admin: false, devices, locale: 'ru' });
   const admin: DispatchRecipient = { tier: null, admin: true, devices: { d1: 'token-admin' }, locale: 'ru' };
-  const reachable = (recipients: Record<string, DispatchRecipient>) => planOpenPush('r1', request, { recipients }, undefined, 2_000).someoneReachable;
+  const location: Location = { name: 'БЦ', staffPhone: '+73420000000', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC', admins: ['admin'] };
+  // Each staff recipient switched on (a manual start without its time: on at any instant).
+  const reachable = (recipients: Record<string, DispatchRecipient>) => {
+    const roster = Object.fromEntries(Object.entries(recipients).flatMap(([uid, { tier }]) => (tier === null ? [] : [[uid, { tier, onDuty: true }]])));
+    return planOpenPush('r1', request, { location, recipients, duty: { shifts: [], overrides: [], roster } }, undefined, 2_000).someoneReachable;
+  };
 
   it('finds someone to push while an on-duty tier-1 staff member has a device', () => {
     expect(reachable({ tier1: staff(1, { d1: 'token-1' }), tier2: staff(2, { d1: 'token-2' }), admin })).toBe(true);
@@ -26,5 +31,19 @@ describe('the open step', () => {
   it('finds nobody (escalation round 1 at once) when no tier-1 staff member is on duty, or those on duty have no device', () => {
     expect(reachable({ tier2: staff(2, { d1: 'token-2' }), admin })).toBe(false);
     expect(reachable({ tier1: staff(1, {}), tier2: staff(2, { d1: 'token-2' }), admin })).toBe(false);
+  });
+
+  it('finds nobody when the timetable has no tier-1 staff member on duty at opening and nobody is switched on', () => {
+    // A Monday 08:00–16:00 shift; 2026-03-02 is a Monday.
+    const duty: DispatchDuty = {
+      shifts: [{ uid: 'tier1', tier: 1, days: [1], start: '08:00', minutes: 480 }],
+      overrides: [],
+      roster: { tier1: { tier: 1, onDuty: false } },
+    };
+    const open = (hour: number) =>
+      planOpenPush('r1', request, { location, recipients: { tier1: staff(1, { d1: 'token-1' }) }, duty }, undefined, Date.UTC(2026, 2, 2, hour));
+    expect(open(10).someoneReachable).toBe(true);
+    expect(open(10).plan?.recipients).toEqual(['tier1']);
+    expect(open(20).someoneReachable).toBe(false);
   });
 });

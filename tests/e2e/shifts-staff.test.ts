@@ -1,0 +1,103 @@
+// Issue 22 "Shifts", the staff side: Иван's duty follows a shift written for him (not his own switch), on the
+// location's clock («Вы на смене до 08:00»); «Закончить смену» ends it early (`offUntil` on his roster entry),
+// «Заступить на смену» brings him back to it; «Мои смены» lists it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import { paths, shiftPaths, type IsoWeekday, type Shift } from '@sos/model';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS } from '../../scripts/demo-data';
+import { useEmulators } from '../../scripts/seed';
+import { dutyMoment } from '../../web/src/components/staff/dutyTime';
+import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { t } from './messages';
+
+const LOCATION_ID = 'demo-bc';
+const TIMEZONE = DEMO_LOCATIONS[LOCATION_ID]?.timezone ?? 'UTC';
+const STAFF = DEMO_ACCOUNTS.staff;
+const SHIFT_ID = 'e2e-shifts-staff';
+const SHIFT_MINUTES = 180;
+const MINUTE = 60_000;
+const NARROW = { width: 360, height: 640 };
+
+/** The local date, `HH:MM` and ISO weekday of an instant in the location's zone. */
+function localWall(instant: number): { time: string; weekday: IsoWeekday } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: TIMEZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+    instant,
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((one) => one.type === type)?.value ?? '';
+  const weekday = (['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1) as IsoWeekday;
+  return { time: `${part('hour')}:${part('minute')}`, weekday };
+}
+
+/** «08:00» or «завтра 08:00», as the staff screen says the end of duty. */
+function untilText(endMillis: number): string {
+  const moment = dutyMoment(endMillis, Date.now(), TIMEZONE, 'ru');
+  return t('duty.onUntil', { when: t(`duty.when.${moment.day}` as 'duty.when.today', { ...moment }) });
+}
+
+describe('staff duty by shifts', () => {
+  let browser: Browser;
+  let staff: PhonePage;
+  const roster = () => getFirestore().doc(paths.staffMember(LOCATION_ID, STAFF.uid));
+  /** The shift started an hour ago (to the minute) on the location's clock and runs 3 hours. */
+  const shiftStart = Math.floor((Date.now() - 60 * MINUTE) / MINUTE) * MINUTE;
+  const shiftEnd = shiftStart + SHIFT_MINUTES * MINUTE;
+
+  beforeAll(async () => {
+    useEmulators();
+    const start = localWall(shiftStart);
+    const shift: Shift = { uid: STAFF.uid, tier: 1, days: [start.weekday], start: start.time, minutes: SHIFT_MINUTES };
+    await getFirestore().doc(shiftPaths.shift(LOCATION_ID, SHIFT_ID)).set(shift);
+    // No manual start: the shift alone puts him on duty.
+    await roster().update({ onDuty: false, onDutySince: FieldValue.delete(), offUntil: FieldValue.delete() });
+    browser = await launchBrowser();
+    staff = await openPhone(browser, { viewport: NARROW });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await getFirestore().doc(shiftPaths.shift(LOCATION_ID, SHIFT_ID)).delete();
+    // As seeded: on duty by his own switch, for the files after this one.
+    await roster().update({ onDuty: true, onDutySince: FieldValue.delete(), offUntil: FieldValue.delete() });
+  });
+
+  it('the staff screen says until when the shift runs; «Закончить смену» ends it early, «Заступить на смену» resumes it', async () => {
+    await signIn(staff.page, STAFF.email, /\/staff$/);
+    const state = staff.page.getByTestId('duty-state');
+    await expect.poll(() => state.innerText().catch(() => ''), { timeout: 15_000 }).toBe(untilText(shiftEnd));
+    await screenshot(staff.page, 'shifts-staff-01-on-shift');
+
+    await staff.page.getByRole('button', { name: t('duty.end') }).click();
+    await expect.poll(() => state.innerText()).toBe(t('duty.off'));
+    await expect.poll(async () => ((await roster().get()).get('offUntil') as FirebaseFirestore.Timestamp | undefined)?.toMillis()).toBe(shiftEnd);
+    expect((await roster().get()).get('onDuty')).toBe(false);
+    // Next week's shift is the next one.
+    expect(await staff.page.getByTestId('duty-next').innerText()).toContain(t('duty.next', { when: '' }).trim());
+    await screenshot(staff.page, 'shifts-staff-02-ended-early');
+
+    const start = staff.page.getByRole('button', { name: t('duty.start') });
+    await start.click();
+    await expect.poll(() => state.innerText()).toBe(untilText(shiftEnd));
+    // Back to the shift, not a 12-hour manual start.
+    await expect.poll(async () => (await roster().get()).get('offUntil') as unknown).toBeUndefined();
+    expect((await roster().get()).get('onDuty')).toBe(false);
+    // The one button keeps the focus as it turns into the other.
+    expect(await staff.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('duty-toggle');
+    expectNoPageErrors(staff);
+  });
+
+  it('«Мои смены» lists the shift with its start and end on the location clock', async () => {
+    await staff.page.getByRole('link', { name: t('duty.myShifts') }).click();
+    await staff.page.waitForURL(/\/staff\/shifts$/);
+    const first = staff.page.getByTestId('my-shift').first();
+    await first.waitFor({ timeout: 15_000 });
+    const text = await first.innerText();
+    expect(text).toContain(localWall(shiftStart).time);
+    expect(text).toContain(localWall(shiftEnd).time);
+    expect(await first.locator('time').first().getAttribute('datetime')).toBe(new Date(shiftStart).toISOString());
+    await staff.page.getByTestId('my-overrides-none').waitFor();
+    await screenshot(staff.page, 'shifts-staff-03-my-shifts');
+    await staff.page.goto(appUrl('/staff'));
+    expectNoPageErrors(staff);
+  });
+});
