@@ -125,7 +125,10 @@ export function decideNewRequest(context: NewRequestContext): NewRequestDecision
   }
   // Who may call here and where is settled first; then the kind: the one-tap call is always there, a form or QR kind
   // must be one the location offers.
-  if (request.source !== 'emergency' && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
+  // The wall's «Нужна помощь» (`other` at a QR code) is never refused: its first-paint shell offers it before the app
+  // knows the location's kinds, and a call for help must not be lost to a menu setting.
+  const wallCall = request.source === 'qr' && kindOf(request) === 'other';
+  if (request.source !== 'emergency' && !wallCall && !offeredKinds(location).some((kind) => kind === kindOf(request))) return reject('kind-not-offered');
 
   const deadlines = computeDeadlines(request.createdAt.toMillis(), location);
   const groupOf = outsider ? context.groupLeaderId : null;

@@ -102,8 +102,13 @@ describe('decideNewRequest', () => {
     expect(decideNewRequest(context({ request: qr('fire'), object: room, parent: floor, location: offering(['fire']) }))).toMatchObject({ status: 'open' });
     expect(decideNewRequest(context({ request: qr('leak'), object: room, parent: floor }))).toMatchObject({ status: 'open' });
     expect(decideNewRequest(context({ request: request({ kind: 'emergency' }), location: offering(['fire']) }))).toMatchObject({ status: 'open' });
-    // Stored before kinds: a QR request reads as `other`, refused where `other` is not offered.
-    expect(decideNewRequest(context({ request: qr(undefined), object: room, parent: floor, location: offering(['fire']) }))).toEqual({
+    // The wall's «Нужна помощь» (`other`, or a QR request stored before kinds) opens even where `other` is not offered:
+    // the first-paint shell offers it before the app knows the kinds.
+    expect(decideNewRequest(context({ request: qr(undefined), object: room, parent: floor, location: offering(['fire']) }))).toMatchObject({ status: 'open' });
+    expect(decideNewRequest(context({ request: qr('other'), object: room, parent: floor, location: offering(['fire']) }))).toMatchObject({ status: 'open' });
+    // A form's «Другое» is still refused there.
+    const form = request({ source: 'form', objectId: 'room-204', description: 'Что-то', kind: 'other' });
+    expect(decideNewRequest(context({ request: form, object: room, parent: floor, location: offering(['fire']) }))).toEqual({
       status: 'rejected',
       rejectReason: 'kind-not-offered',
     });
