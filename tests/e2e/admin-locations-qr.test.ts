@@ -98,7 +98,11 @@ describe('admin: locations and QR codes', () => {
     expect(first).toMatch(/^[A-Za-z0-9_-]{24}$/);
     await qrRow.getByTestId('qr-image').waitFor();
     await expect.poll(() => objectDoc(), SERVER).toMatchObject({ qrToken: first });
-    await expect.poll(() => codeDoc(first), SERVER).toEqual({ locationId: 'demo-bc', objectId, active: true });
+    // The admin writes exactly these three fields; functions then add the code's public place (what its screen shows).
+    await expect
+      .poll(() => codeDoc(first), { timeout: 30_000 })
+      .toMatchObject({ locationId: 'demo-bc', objectId, active: true, place: { objectName: `${name} (2)`, parentName: '2 этаж' } });
+    expect(Object.keys((await codeDoc(first)) ?? {}).sort()).toEqual(['active', 'locationId', 'objectId', 'place']);
 
     await qrRow.getByRole('button', { name: t('qr.reissue') }).click();
     await expect.poll(() => tokenCell.innerText(), SERVER).not.toBe(first);
