@@ -236,6 +236,9 @@ const offsetAt = (format: Intl.DateTimeFormat, instant: number): number => {
   return wallClock(format, wholeSecond) - wholeSecond;
 };
 
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds (the model's one zone offset). */
+export const zoneOffsetMillis = (timezone: string, instant: number): number => offsetAt(zoneFormat(timezone), instant);
+
 /** The local calendar day of an instant, as days since 1970-01-01. */
 const localDayOf = (format: Intl.DateTimeFormat, instant: number): number => Math.floor(wallClock(format, instant) / DAY_MS);
 

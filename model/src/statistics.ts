@@ -1,6 +1,7 @@
 // Response statistics for admins: pure maths over request times, so the dashboard and tests agree.
 import type { SosRequest, SosStatus, TimestampLike } from './contract';
 import { SOS_KINDS, kindOf, type SosKind } from './kinds';
+import { zoneOffsetMillis } from './shifts';
 
 export const STATS_PERIODS = ['today', '7d', '30d'] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
@@ -98,19 +99,7 @@ export function statisticsByKind(samples: readonly ResponseSample[], ackTargetSe
 
 /** Minutes east of UTC of `timeZone` at `atMillis` (e.g. +300 for Asia/Yekaterinburg). */
 export function timeZoneOffsetMinutes(atMillis: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(atMillis));
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second'));
-  return Math.round((asUtc - Math.floor(atMillis / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMillis(timeZone, atMillis) / 60_000);
 }
 
 /** Start of the period in the location's time zone: today's midnight there, or 7 / 30 days back from now. */
