@@ -57,8 +57,12 @@ export async function answerGroup(leaderId: string, leader: Request): Promise<vo
  * pointed at it) and gets what a leader has: its own escalation and alert steps while open, an arrival watch once
  * claimed. The group never loses its response because the first visitor went away.
  */
-export async function handOverGroup(leaderId: string, leader: Pick<Request, 'source' | 'groupOf' | 'requester'>): Promise<void> {
-  if (!mayLead(leader as Request)) return;
+export async function handOverGroup(leaderId: string, leader: Request): Promise<void> {
+  if (mayLead(leader)) await passTheLead(leaderId);
+}
+
+/** The earliest request still active in the group of `leaderId` leads it from now on; nothing when none is left. */
+async function passTheLead(leaderId: string): Promise<void> {
   const next = await db.runTransaction(async (tx) => {
     const members = await tx.get(refs.sosRequests().where('groupOf', '==', leaderId));
     const active = members.docs
@@ -93,7 +97,7 @@ async function takeTheLead(requestId: string, request: Request): Promise<void> {
 export async function followLeader(requestId: string, groupOf: string): Promise<void> {
   const leader = (await refs.sosRequest(groupOf).get()).data();
   if (!leader || leader.status === 'cancelled') {
-    await handOverGroup(groupOf, leader ?? { source: 'qr', requester: { name: '', phone: '', visitor: true } });
+    await passTheLead(groupOf);
     return;
   }
   await db.runTransaction(async (tx) => {
@@ -111,7 +115,7 @@ export async function followLeader(requestId: string, groupOf: string): Promise<
  */
 export async function alertAbuse(requestId: string, request: Pick<Request, 'locationId' | 'locationName' | 'objectName'>, count: number): Promise<void> {
   const dispatch = await readDispatchNow(request.locationId);
-  const admins = dispatch ? Object.entries(dispatch.recipients ?? {}).flatMap(([uid, recipient]) => (recipient.admin ? [uid] : [])) : [];
+  const admins = [...(dispatch?.location.admins ?? [])].sort();
   logs.abuseSuspected(requestId, request.locationId, count);
   await deliverPushBatch({
     requestId,
@@ -126,7 +130,7 @@ export async function alertAbuse(requestId: string, request: Pick<Request, 'loca
         data: { requestId, kind: 'abuse' },
       };
     },
-    recipients: async () => admins.sort(),
+    recipients: async () => admins,
     targets: async (uids) => (dispatch ? targetsOf(dispatch, uids) : []),
   });
 }
