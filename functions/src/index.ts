@@ -6,6 +6,7 @@ export { onSosMessageCreated } from './messages/triggers';
 export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
 export { onContactWritten, onDeviceWritten, onLocationWritten, onOverrideWritten, onShiftWritten, onStaffMemberWritten } from './dispatch/triggers';
 export { onUserWritten } from './people/triggers';
+export { watchDuty } from './duty/triggers';
 export { onLocationPlaceWritten, onObjectPlaceWritten, onQrCodeWritten } from './qr/triggers';
 export { sendAlertStep } from './reach/steps/sendAlertStep';
 export { sendContactCode, confirmContact, linkTelegram, testContact } from './reach/contacts/callables';

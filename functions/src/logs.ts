@@ -100,3 +100,13 @@ export const contactLogs = {
   webhookUnauthorized: (webhook: string) => logger.warn('webhook call with a wrong or missing secret; refused', { webhook }),
   telegramUpdateIgnored: (kind: string) => logger.debug('telegram update ignored', { kind }),
 };
+
+export const dutyLogs = {
+  watched: (counts: { locations: number; notices: number; gapsWarned: number; manualStartsEnded: number; failed: number }, tookMs: number) =>
+    (counts.failed > 0 ? logger.error : logger.info)('duty watched', { ...counts, tookMs }),
+  locationWatched: (locationId: string, notices: number, manualStartsEnded: string[]) =>
+    logger.info('duty notices sent', { locationId, notices, manualStartsEnded }),
+  locationFailed: (locationId: string, error: unknown) =>
+    logger.error('the duty watch failed at a location; the next run tries again', { locationId, error: String(error) }),
+  noticeFailed: (uid: string, noticeId: string, error: string) => logger.warn('a duty notice could not be sent', { uid, noticeId, error }),
+};

@@ -488,6 +488,15 @@ export interface Dispatch<Ts = TimestampLike> {
   rebuiltAt: Ts;
 }
 
+/**
+ * `dutyWatch/{locationId}`, server-only: what the duty watch (`watchDuty`, every 5 minutes) remembers between runs:
+ * the tier-1 coverage gaps it warned the admins about and whose start is still ahead, so that a gap covered before it
+ * starts is called off once. Everything else it sends is remembered by the notice's own fixed id.
+ */
+export interface DutyWatchState {
+  warnedGaps: { startMillis: number; endMillis: number }[];
+}
+
 /** The order the backend writes when it opens or rejects a request. */
 export type OrderCreate<Ts, ServerTime> = Omit<Order<Ts>, 'updatedAt'> & { updatedAt: ServerTime };
 

@@ -29,6 +29,8 @@ export const paths = {
   /** Server-only: what the backend needs to open a request at a location and push about it, in one read. */
   dispatches: () => 'dispatch',
   dispatch: (locationId: string) => `dispatch/${locationId}`,
+  /** Server-only: the duty watch's memory of a location (the coverage gaps it has warned about). */
+  dutyWatch: (locationId: string) => `dutyWatch/${locationId}`,
   /** Server-only: each person's SMS and call rate limits (Reach). */
   alertLimit: (uid: string) => `alertLimits/${uid}`,
 } as const;
@@ -59,4 +61,13 @@ export const shiftPaths = {
   shift: (locationId: string, shiftId: string) => `locations/${locationId}/shifts/${shiftId}`,
   overrides: (locationId: string) => `locations/${locationId}/overrides`,
   override: (locationId: string, overrideId: string) => `locations/${locationId}/overrides/${overrideId}`,
+} as const;
+
+// Reports (PRODUCT.md "Contract additions → Reports"): a location's daily rollups and, under each day, the markers of
+// the audit events it has counted. Functions only; admins of the location read the days.
+export const reportPaths = {
+  dailyRollups: (locationId: string) => `locations/${locationId}/daily`,
+  dailyRollup: (locationId: string, day: string) => `locations/${locationId}/daily/${day}`,
+  rollupMarkers: (locationId: string, day: string) => `locations/${locationId}/daily/${day}/applied`,
+  rollupMarker: (locationId: string, day: string, markerId: string) => `locations/${locationId}/daily/${day}/applied/${markerId}`,
 } as const;

@@ -7,6 +7,7 @@ import type {
   Delivery,
   Device,
   Dispatch,
+  DutyWatchState,
   Invite,
   Location,
   LocationObject,
@@ -23,7 +24,8 @@ import type {
   UserPeopleFields,
   UserProfile,
 } from './contract';
-import { paths, peoplePaths, reachPaths, shiftPaths } from './paths';
+import { paths, peoplePaths, reachPaths, reportPaths, shiftPaths } from './paths';
+import type { DailyRollup, RollupMarker } from './rollups';
 import type { DutyOverride, Shift } from './shifts';
 
 /** A document path and the type of the document there. `type` is never set: it only carries the type. */
@@ -89,6 +91,7 @@ export function sosSchema<Ts, Fv>() {
     messageThrottle: document<MessageThrottle<Ts>>()(paths.messageThrottle),
     dispatches: collection<Dispatch<Ts>>()(paths.dispatches),
     dispatch: document<Dispatch<Ts>>()(paths.dispatch),
+    dutyWatch: document<DutyWatchState>()(paths.dutyWatch),
     alertLimit: document<AlertLimits>()(paths.alertLimit),
   } satisfies Record<string, SchemaPath>;
 }
@@ -130,6 +133,16 @@ export function shiftSchema<Ts>() {
     shift: document<Shift>()(shiftPaths.shift),
     overrides: collection<DutyOverride<Ts>>()(shiftPaths.overrides),
     override: document<DutyOverride<Ts>>()(shiftPaths.override),
+  } satisfies Record<string, SchemaPath>;
+}
+
+/** Reports: a location's daily rollups (functions write them, its admins read them) and the functions-only markers. */
+export function reportSchema() {
+  return {
+    dailyRollups: collection<DailyRollup>()(reportPaths.dailyRollups),
+    dailyRollup: document<DailyRollup>()(reportPaths.dailyRollup),
+    rollupMarkers: collection<RollupMarker>()(reportPaths.rollupMarkers),
+    rollupMarker: document<RollupMarker>()(reportPaths.rollupMarker),
   } satisfies Record<string, SchemaPath>;
 }
 
