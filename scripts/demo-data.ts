@@ -1,5 +1,5 @@
 // The demo data of PRODUCT.md: used by `npm run seed`, the tests and the bench.
-import { telegramContactId, type ContactKind, type Location, type LocationObject, type StaffMember, type Role } from '@sos/model';
+import { telegramContactId, type ContactKind, type Location, type LocationObject, type Shift, type StaffMember, type Role } from '@sos/model';
 
 export const DEMO_PASSWORD = 'sos-demo-1';
 
@@ -89,6 +89,7 @@ export interface DemoAccount {
   role: Role;
   locationIds: string[];
   homeLocationId: string | null;
+  /** The roster entry: `onDuty: true` without `onDutySince` is a manual start with no end (on duty at every hour). */
   staff?: Pick<StaffMember, 'onDuty' | 'tier'>;
   /** Verified contact methods (Reach), by contact id, so that the demo's alert steps have someone to reach. */
   contacts?: Record<string, { kind: ContactKind; address: string }>;
@@ -138,6 +139,23 @@ export const DEMO_ACCOUNTS = {
     role: 'staff',
     locationIds: ['demo-park'],
     homeLocationId: 'demo-park',
-    staff: { onDuty: true, tier: 1 },
+    // On duty by the timetable alone (DEMO_SHIFTS).
+    staff: { onDuty: false, tier: 1 },
   },
 } satisfies Record<string, DemoAccount>;
+
+export interface DemoShift extends Shift {
+  id: string;
+  locationId: string;
+}
+
+/**
+ * A week of shifts. At «Бизнес-центр «Демо»» only Иван has one, to be seen in the grid: his open manual start keeps him
+ * on duty at every hour anyway (the tests rely on it), and nobody else is put on duty there. At «ЖК «Парковый»» Пётр
+ * works 24 hours from 08:00, Monday to Saturday: from Sunday 08:00 to Monday 08:00 nobody is on duty, the gap the
+ * coverage view shows in red.
+ */
+export const DEMO_SHIFTS: DemoShift[] = [
+  { id: 'demo-staff-weekdays', locationId: 'demo-bc', uid: DEMO_ACCOUNTS.staff.uid, tier: 1, days: [1, 2, 3, 4, 5], start: '08:00', minutes: 720 },
+  { id: 'demo-staff2-days', locationId: 'demo-park', uid: DEMO_ACCOUNTS.staff2.uid, tier: 1, days: [1, 2, 3, 4, 5, 6], start: '08:00', minutes: 1440 },
+];

@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { initializeApp, getApps } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore } from 'firebase-admin/firestore';
-import { paths, peoplePaths, reachPaths } from '@sos/model';
-import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, type DemoAccount } from './demo-data';
+import { paths, peoplePaths, reachPaths, shiftPaths } from '@sos/model';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, DEMO_SHIFTS, type DemoAccount } from './demo-data';
 import { emulatorHosts } from './emulatorPorts.mjs';
 
 export const PROJECT_ID = 'demo-sos';
@@ -69,9 +69,9 @@ export async function seed(): Promise<void> {
         });
       }
     }
-    if (account.staff?.onDuty) {
-      // One push device each (the emulated transport records its deliveries): the demo's staff on duty are reachable,
-      // so a demo request is not escalated at once as "nobody on duty".
+    if (account.role === 'staff') {
+      // One push device each (the emulated transport records its deliveries): the demo's staff are reachable whenever
+      // they are on duty (by their switch or their shifts), so a demo request is not escalated at once as "nobody on duty".
       const seededAt = Timestamp.fromMillis(Date.UTC(2026, 0, 1));
       batch.set(db.doc(paths.device(account.uid, 'demo-device')), { token: `demo-${account.uid}`, createdAt: seededAt, lastSeenAt: seededAt });
     }
@@ -80,13 +80,28 @@ export async function seed(): Promise<void> {
       batch.set(db.doc(reachPaths.contact(account.uid, contactId)), { kind, address, verified: true, verifiedAt, createdAt: verifiedAt });
     }
   }
+  for (const { id, locationId, ...shift } of DEMO_SHIFTS) batch.set(db.doc(shiftPaths.shift(locationId, id)), shift);
   await Promise.all([batch.commit(), ...accounts.map(upsertAccount)]);
+}
+
+/** Writes a location's demo shifts back as seeded, for a test that cleared them. */
+export async function restoreDemoShifts(locationId: string): Promise<void> {
+  useEmulators();
+  const db = getFirestore();
+  await Promise.all(
+    DEMO_SHIFTS.filter((shift) => shift.locationId === locationId).map(({ id, locationId: at, ...shift }) => db.doc(shiftPaths.shift(at, id)).set(shift)),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   seed()
     .then(() => {
-      console.log('Demo data seeded: 2 locations, %d objects, %d accounts.', DEMO_OBJECTS.length, Object.keys(DEMO_ACCOUNTS).length);
+      console.log(
+        'Demo data seeded: 2 locations, %d objects, %d accounts, %d shifts.',
+        DEMO_OBJECTS.length,
+        Object.keys(DEMO_ACCOUNTS).length,
+        DEMO_SHIFTS.length,
+      );
       process.exit(0);
     })
     .catch((error: unknown) => {

@@ -32,7 +32,10 @@ const EMULATORS = dev ? ['auth', 'firestore', 'functions', 'tasks'] : ['auth', '
 const APP_URL = `http://${EMULATOR_HOST}:${ports.hosting}`;
 const HUB_URL = `http://${EMULATOR_HOST}:${ports.hub}/emulators`;
 /** The emulators have no Cloud Scheduler: the schedule functions are called here, as it would call them. */
-const SCHEDULED = [{ name: 'sweepStuckRequests', everyMs: 60_000 }];
+const SCHEDULED = [
+  { name: 'sweepStuckRequests', everyMs: 60_000 },
+  { name: 'watchDuty', everyMs: 5 * 60_000 },
+];
 const functionsBase = `http://${EMULATOR_HOST}:${ports.functions}`;
 const functionsUrl = (/** @type {string} */ name) => `${functionsBase}/demo-sos/us-central1/${name}-0`;
 
@@ -247,7 +250,7 @@ console.log(`
    resident@demo.test   resident of «Бизнес-центр «Демо»»
    staff@demo.test      staff on duty (tier 1), «Бизнес-центр «Демо»»
    admin@demo.test      admin of «Бизнес-центр «Демо»»
-   staff2@demo.test     staff of «ЖК «Парковый»»
+   staff2@demo.test     staff of «ЖК «Парковый»», on duty by shifts (nobody from Sunday 08:00 to Monday 08:00)
  Ctrl-C stops everything.
 ──────────────────────────────────────────────`);
 

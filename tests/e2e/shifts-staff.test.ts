@@ -1,12 +1,12 @@
 // Issue 22 "Shifts", the staff side: Иван's duty follows a shift written for him (not his own switch), on the
 // location's clock («Вы на смене до 08:00»); «Закончить смену» ends it early (`offUntil` on his roster entry),
-// «Заступить на смену» brings him back to it; «Мои смены» lists it.
+// «Заступить на смену» brings him back to it; «Мои смены» lists it, and his latest notices about duty.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { paths, shiftPaths, type IsoWeekday, type Shift } from '@sos/model';
-import { DEMO_ACCOUNTS, DEMO_LOCATIONS } from '../../scripts/demo-data';
-import { useEmulators } from '../../scripts/seed';
+import { FieldValue, getFirestore, Timestamp } from 'firebase-admin/firestore';
+import { paths, reachPaths, shiftPaths, type IsoWeekday, type Notice, type Shift } from '@sos/model';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_SHIFTS } from '../../scripts/demo-data';
+import { restoreDemoShifts, useEmulators } from '../../scripts/seed';
 import { dutyMoment } from '../../web/src/components/staff/dutyTime';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
@@ -18,6 +18,22 @@ const SHIFT_ID = 'e2e-shifts-staff';
 const SHIFT_MINUTES = 180;
 const MINUTE = 60_000;
 const NARROW = { width: 360, height: 640 };
+/** The seed's shifts of Ivan here: cleared while the test's own shift is the only one, so his duty ends with it. */
+const SEEDED_SHIFT_IDS = DEMO_SHIFTS.filter((shift) => shift.locationId === LOCATION_ID).map((shift) => shift.id);
+/** What the duty watch records when it reminds him of a shift (the push, and its Telegram copy), and a code's notice, which he may not read. */
+const REMINDER_ID = 'e2e-shifts-staff-reminder-push';
+const REMINDER_COPY_ID = 'e2e-shifts-staff-reminder-telegram';
+const CODE_ID = 'e2e-shifts-staff-code';
+const NOTICE_IDS = [REMINDER_ID, REMINDER_COPY_ID, CODE_ID];
+const notice = (type: Notice['type'], title: string, channel: Notice['channel'] = 'push'): Notice<Timestamp> => ({
+  type,
+  at: Timestamp.fromMillis(Date.now() - MINUTE),
+  title,
+  body: `${title}: ${LOCATION_ID}`,
+  channel,
+  status: 'emulated',
+  locationId: LOCATION_ID,
+});
 
 /** The local date, `HH:MM` and ISO weekday of an instant in the location's zone. */
 function localWall(instant: number): { time: string; weekday: IsoWeekday } {
@@ -47,7 +63,13 @@ describe('staff duty by shifts', () => {
     useEmulators();
     const start = localWall(shiftStart);
     const shift: Shift = { uid: STAFF.uid, tier: 1, days: [start.weekday], start: start.time, minutes: SHIFT_MINUTES };
+    await Promise.all(SEEDED_SHIFT_IDS.map((id) => getFirestore().doc(shiftPaths.shift(LOCATION_ID, id)).delete()));
     await getFirestore().doc(shiftPaths.shift(LOCATION_ID, SHIFT_ID)).set(shift);
+    await getFirestore().doc(reachPaths.notice(STAFF.uid, REMINDER_ID)).set(notice('shift_reminder', 'Смена через 15 минут'));
+    await getFirestore()
+      .doc(reachPaths.notice(STAFF.uid, REMINDER_COPY_ID))
+      .set(notice('shift_reminder', 'Смена через 15 минут', 'telegram'));
+    await getFirestore().doc(reachPaths.notice(STAFF.uid, CODE_ID)).set(notice('contact_code', 'Код подтверждения'));
     // No manual start: the shift alone puts him on duty.
     await roster().update({ onDuty: false, onDutySince: FieldValue.delete(), offUntil: FieldValue.delete() });
     browser = await launchBrowser();
@@ -57,6 +79,8 @@ describe('staff duty by shifts', () => {
   afterAll(async () => {
     await browser?.close();
     await getFirestore().doc(shiftPaths.shift(LOCATION_ID, SHIFT_ID)).delete();
+    await restoreDemoShifts(LOCATION_ID);
+    await Promise.all(NOTICE_IDS.map((id) => getFirestore().doc(reachPaths.notice(STAFF.uid, id)).delete()));
     // As seeded: on duty by his own switch, for the files after this one.
     await roster().update({ onDuty: true, onDutySince: FieldValue.delete(), offUntil: FieldValue.delete() });
   });
@@ -86,7 +110,7 @@ describe('staff duty by shifts', () => {
     expectNoPageErrors(staff);
   });
 
-  it('«Мои смены» lists the shift with its start and end on the location clock', async () => {
+  it('«Мои смены» lists the shift with its start and end on the location clock, and his shift notices', async () => {
     await staff.page.getByRole('link', { name: t('duty.myShifts') }).click();
     await staff.page.waitForURL(/\/staff\/shifts$/);
     const first = staff.page.getByTestId('my-shift').first();
@@ -96,6 +120,13 @@ describe('staff duty by shifts', () => {
     expect(text).toContain(localWall(shiftEnd).time);
     expect(await first.locator('time').first().getAttribute('datetime')).toBe(new Date(shiftStart).toISOString());
     await staff.page.getByTestId('my-overrides-none').waitFor();
+    // The list asks only for the shift types' pushes, so the rules let him read it; a code's notice is never among them.
+    const reminder = staff.page.getByTestId('my-notice').filter({ hasText: 'Смена через 15 минут' });
+    await reminder.waitFor({ timeout: 15_000 });
+    expect(await reminder.getAttribute('data-type')).toBe('shift_reminder');
+    // One line per message: its Telegram copy is not listed again.
+    expect(await reminder.count()).toBe(1);
+    expect(await staff.page.locator('[data-testid="my-notice"][data-type="contact_code"]').count()).toBe(0);
     await screenshot(staff.page, 'shifts-staff-03-my-shifts');
     await staff.page.goto(appUrl('/staff'));
     expectNoPageErrors(staff);

@@ -154,6 +154,10 @@ describe('staff response loop', () => {
     const onDuty = member.getByTestId('on-duty');
     await onDuty.waitFor();
     expect(await onDuty.isChecked()).toBe(true);
+    // His duty as computed: the seed's manual start (no time) keeps him on at every hour, with no end.
+    const duty = member.getByTestId('roster-duty');
+    await expect.poll(() => duty.innerText().catch(() => '')).toContain(`${t('roster.dutyOn')} · `);
+    expect(await duty.innerText()).toContain(t('roster.reasons.manual'));
     // Each change is confirmed by the server (no pending write) before the reload reads it back.
     const saved = async () => [await member.getAttribute('data-saved'), await onDuty.isChecked()];
     await onDuty.uncheck();
