@@ -120,6 +120,7 @@ export const NOTICE_TYPES = ['gap_warning', 'shift_reminder', 'shift_ended', 'co
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 /** The notices about duty (Shifts): what «Мои смены» lists, and never a `contact_code` one, which its owner may not read. */
 export const SHIFT_NOTICE_TYPES = ['gap_warning', 'shift_reminder', 'shift_ended'] as const satisfies readonly NoticeType[];
+export type ShiftNoticeType = (typeof SHIFT_NOTICE_TYPES)[number];
 export const NOTICE_CHANNELS = ['push', 'telegram', 'sms', 'voice'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 

@@ -1,8 +1,22 @@
 // users/{uid}/contacts and users/{uid}/notices (Reach): the owner's own, and only partly writable.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc, type DocumentData } from 'firebase/firestore';
-import { contactCreate } from '@sos/model';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  type DocumentData,
+} from 'firebase/firestore';
+import { SHIFT_NOTICE_TYPES, contactCreate } from '@sos/model';
 import { ACTORS, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 import { T0 } from './fixtures';
 
@@ -113,6 +127,22 @@ describe('notices', () => {
 
   it.each(EVERYONE_ELSE)("%s cannot read someone's notices", async (_label, actor) => {
     await assertFails(getDoc(ref(actor, TEST_NOTICE_PATH)));
+  });
+
+  /** What «Мои смены» lists: the person's shift notices, naming the types, so no code's notice can be among them. */
+  const shiftNotices = (actor: ActorName) =>
+    query(
+      collection(h.db(actor), `users/${OWNER}/notices`),
+      where('channel', '==', 'push'),
+      where('type', 'in', [...SHIFT_NOTICE_TYPES]),
+      orderBy('at', 'desc'),
+      limit(10),
+    );
+
+  it('the owner lists their shift notices; nobody else does', async () => {
+    await h.seed({ [`users/${OWNER}/notices/shift-1`]: { ...notice('shift_reminder'), channel: 'push', locationId: 'loc-home' } });
+    await assertSucceeds(getDocs(shiftNotices('staff')));
+    for (const [, actor] of EVERYONE_ELSE) await assertFails(getDocs(shiftNotices(actor)));
   });
 
   it('nobody writes a notice from a client, not even the owner', async () => {

@@ -1,6 +1,15 @@
 // What the duty watch does at one location on one run: pure, from the location's dispatch document, what the watch
 // remembers of its last runs, and the time. Unit-tested in __tests__/planDutyWatch.test.ts.
-import { MANUAL_DUTY_HOURS, coverageGaps, dutySpans, type DispatchDuty, type DutySchedule, type DutyWatchState, type TimeSpan } from '@sos/model';
+import {
+  MANUAL_DUTY_HOURS,
+  coverageGaps,
+  type ShiftNoticeType,
+  dutySpans,
+  type DispatchDuty,
+  type DutySchedule,
+  type DutyWatchState,
+  type TimeSpan,
+} from '@sos/model';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -29,7 +38,7 @@ export type DutyNoticeSubject =
 
 export interface PlannedNotice {
   uid: string;
-  type: 'gap_warning' | 'shift_reminder' | 'shift_ended';
+  type: ShiftNoticeType;
   /** The notice's id without its channel: the same thing planned by two runs is one notice. */
   key: string;
   subject: DutyNoticeSubject;

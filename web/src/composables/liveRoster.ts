@@ -1,7 +1,7 @@
 // The staff roster of a location for the roster screen, and the admin's changes to it (onDuty, tier),
 // which firestore.rules allow the location's admins.
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
-import { updateDoc } from 'firebase/firestore';
+import { deleteField, serverTimestamp, updateDoc } from 'firebase/firestore';
 import type { StaffMember } from '@sos/model';
 import { refs } from '../firebase/refs';
 import { useLiveQuery } from './useLive';
@@ -36,7 +36,9 @@ export function liveRoster(locationId: MaybeRefOrGetter<string | null>) {
     if (!id) throw new Error('no location chosen');
     markSaving(uid, true);
     try {
-      await updateDoc(refs.staffMember(id, uid), change);
+      // A manual start carries the time it was switched on, so it ends after 12 hours as the staff member's own does.
+      const since = change.onDuty === undefined ? {} : { onDutySince: change.onDuty ? serverTimestamp() : deleteField() };
+      await updateDoc(refs.staffMember(id, uid), { ...change, ...since });
     } finally {
       markSaving(uid, false);
     }
