@@ -19,7 +19,7 @@ import {
   type WithFieldValue,
   type WriteBatch,
 } from 'firebase-admin/firestore';
-import { peopleSchema, reachSchema, refBuilder, shiftSchema, sosSchema, type Contact, type Delivery, type RefTypes } from '@sos/model';
+import { peopleSchema, reachSchema, refBuilder, reportSchema, shiftSchema, sosSchema, type Contact, type Delivery, type RefTypes } from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -171,8 +171,9 @@ export async function readGroup<T>(group: Query<T>, name: string, narrow: (all: 
 export const peopleRefs = adminRefs(peopleSchema<Timestamp>());
 export const reachRefs = adminRefs(reachSchema<Timestamp, FieldValue>());
 export const shiftRefs = adminRefs(shiftSchema<Timestamp>());
+export const reportRefs = adminRefs(reportSchema());
 
 // ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----
 
 export { FieldValue, Timestamp } from 'firebase-admin/firestore';
-export type { DocumentReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
+export type { DocumentReference, DocumentSnapshot, PartialWithFieldValue, Transaction } from 'firebase-admin/firestore';

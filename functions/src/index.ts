@@ -12,3 +12,4 @@ export { sendAlertStep } from './reach/steps/sendAlertStep';
 export { sendContactCode, confirmContact, linkTelegram, testContact } from './reach/contacts/callables';
 export { telegramWebhook } from './reach/webhooks/telegramWebhook';
 export { twilioWebhook } from './reach/webhooks/twilioWebhook';
+export { onSosEventCreated } from './reports/triggers';

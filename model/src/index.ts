@@ -18,3 +18,4 @@ export * from './alertSteps';
 export * from './contacts';
 export * from './kinds';
 export * from './shifts';
+export * from './rollups';

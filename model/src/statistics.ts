@@ -51,24 +51,36 @@ export function quantile(values: readonly number[], q: number): number | null {
   return low + (high - low) * (position - lower);
 }
 
-/** Durations from creation; a clock skew making one negative counts as zero. */
+// The definitions below are the statistics' one way to count: the daily rollups (rollups.ts) count with them too.
+
+/** Time from creation to a later moment of the request (claim, arrival); a clock skew making it negative counts as zero. */
+export const responseMillis = (createdAtMillis: number, atMillis: number): number => Math.max(0, atMillis - createdAtMillis);
+
+/** Rejected requests and ones not yet validated are not part of the response statistics. */
+export const isCountedStatus = (status: SosStatus): boolean => status !== 'rejected' && status !== 'new';
+
+/** A request cancelled before anyone claimed it had nobody to wait for: it is left out of the within-target share. */
+export const awaitedAcknowledgement = (sample: Pick<ResponseSample, 'status' | 'ackAtMillis'>): boolean =>
+  sample.ackAtMillis !== null || sample.status !== 'cancelled';
+
+/** A claim exactly at the target is in time. */
+export const isWithinAckTarget = (ackMillis: number, targetMillis: number): boolean => ackMillis <= targetMillis;
+
 function durations(samples: readonly ResponseSample[], pick: (sample: ResponseSample) => number | null): number[] {
   return samples.flatMap((sample) => {
     const at = pick(sample);
-    return at === null ? [] : [Math.max(0, at - sample.createdAtMillis)];
+    return at === null ? [] : [responseMillis(sample.createdAtMillis, at)];
   });
 }
 
-/** Rejected requests and ones not yet validated are not part of the response statistics. */
-const isCounted = (sample: ResponseSample) => sample.status !== 'rejected' && sample.status !== 'new';
+const isCounted = (sample: ResponseSample) => isCountedStatus(sample.status);
 
 export function responseStatistics(samples: readonly ResponseSample[], ackTargetSeconds: number): ResponseStatistics {
   const valid = samples.filter(isCounted);
   const ackTimes = durations(valid, (sample) => sample.ackAtMillis);
   const arriveTimes = durations(valid, (sample) => sample.arrivedAtMillis);
-  // A request cancelled before anyone claimed it had nobody to wait for: it is left out of the share.
-  const needingAck = valid.filter((sample) => sample.ackAtMillis !== null || sample.status !== 'cancelled');
-  const withinTarget = ackTimes.filter((millis) => millis <= ackTargetSeconds * 1000).length;
+  const needingAck = valid.filter(awaitedAcknowledgement);
+  const withinTarget = ackTimes.filter((millis) => isWithinAckTarget(millis, ackTargetSeconds * 1000)).length;
   return {
     count: valid.length,
     acknowledged: ackTimes.length,
