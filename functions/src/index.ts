@@ -3,7 +3,8 @@ export { onSosRequestCreated, onSosRequestUpdated, sweepStuckRequests, openMyReq
 export { escalateSosRequest } from './escalation/escalateSosRequest';
 export { checkArrival } from './arrival/checkArrival';
 export { onSosMessageCreated } from './messages/triggers';
-export { createInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
+export { createInvite, describeInvite, acceptInvite, revokeInvite, setMemberRole, removeMember } from './people/callables';
+export { createLocation } from './locations/callables';
 export { onContactWritten, onDeviceWritten, onLocationWritten, onOverrideWritten, onShiftWritten, onStaffMemberWritten } from './dispatch/triggers';
 export { onUserWritten } from './people/triggers';
 export { watchDuty } from './duty/triggers';
@@ -13,3 +14,5 @@ export { sendContactCode, confirmContact, linkTelegram, testContact } from './re
 export { telegramWebhook } from './reach/webhooks/telegramWebhook';
 export { twilioWebhook } from './reach/webhooks/twilioWebhook';
 export { onSosEventCreated } from './reports/triggers';
+export { createJournalExport } from './reports/export/callables';
+export { journalExport } from './reports/export/journalExport';

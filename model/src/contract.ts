@@ -44,13 +44,30 @@ export interface Location {
   kinds?: FormKind[];
   /** The emergency services number the requester is offered beside the staff phone for urgent kinds; absent = '112'. */
   emergencyNumber?: string;
+  /** The admin who added it with `createLocation` (functions only; absent on a seeded or bootstrapped location). */
+  createdBy?: string;
 }
 
-export interface PlanImage {
+/** A plan image shipped with the app (the demo's files in web/public/plans). */
+export interface PlanFile {
   url: string;
   width: number;
   height: number;
 }
+
+/**
+ * A plan the location's admin uploaded: the image is the document `locations/{locationId}/plans/{planId}`
+ * (PlanDocument, planImages.ts), `planId` being the id of the object whose plan it is. The size is the image's.
+ */
+export interface UploadedPlan {
+  locationId: string;
+  planId: string;
+  width: number;
+  height: number;
+}
+
+/** An object's plan: a shipped file or an uploaded image; drawn only through <img> (components/plan/PlanView.vue). */
+export type PlanImage = PlanFile | UploadedPlan;
 
 /** A point on a plan, each coordinate in 0..1 of the plan's width and height. */
 export interface PlanPoint {
@@ -125,9 +142,9 @@ export interface Geo {
   accuracy: number;
 }
 
-export interface SosPlan extends PlanImage {
+export type SosPlan = PlanImage & {
   marker: PlanPoint;
-}
+};
 
 export interface Requester {
   name: string;
@@ -574,6 +591,15 @@ export interface AcceptInviteRequest {
 }
 export interface AcceptInviteResult {
   locationId: string;
+  role: InviteRole;
+}
+/** `describeInvite`: what the join page names before «Присоединиться», to anyone holding the code, signed in or not. */
+export interface DescribeInviteRequest {
+  code: string;
+}
+export interface DescribeInviteResult {
+  /** The location's name ('' if it has none any more). */
+  locationName: string;
   role: InviteRole;
 }
 export interface SetMemberRoleRequest {

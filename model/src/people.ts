@@ -1,4 +1,4 @@
-// People: role ranks, invitation limits and links, and the sign-up checks shared by web and functions.
+// People: role ranks, invitation limits and links, and names, shared by web and functions (sign-up's checks: signUp.ts).
 import { ROLES, type Role } from './contract';
 
 export const INVITE_MAX_USES = { min: 1, max: 1000, default: 1 } as const;
@@ -31,11 +31,8 @@ export function isE164Phone(value: string): boolean {
   return E164.test(value);
 }
 
-/** Accepts what people type ("+7 342 258-00-78") and returns E.164, or null when it cannot be one. */
-export function normalizePhone(value: string): string | null {
-  const compact = value.replace(/[\s()-]/g, '');
-  return isE164Phone(compact) ? compact : null;
-}
+// Typed phones (the phone library) live in their own module, so screens that only check E.164 do not load it.
+export { formatPhone, normalizePhone } from './phone';
 
 export const PERSON_NAME_MAX_LENGTH = 100;
 /** `\p{L}` as the rules' RE2 reads it: a letter of any script, Latin and Cyrillic included. */
@@ -48,26 +45,4 @@ export function personNameError(typed: string): PersonNameErrorCode | null {
   if (name === '') return 'required';
   if (name.length > PERSON_NAME_MAX_LENGTH) return 'too-long';
   return LETTER.test(name) ? null : 'no-letter';
-}
-
-export type SignUpField = 'displayName' | 'phone' | 'email' | 'password';
-export type SignUpErrorCode = PersonNameErrorCode | 'invalid-phone' | 'invalid-email' | 'weak-password';
-export interface SignUpError {
-  field: SignUpField;
-  code: SignUpErrorCode;
-}
-export const MIN_PASSWORD_LENGTH = 6;
-
-/** What /signup checks before asking Auth (which also refuses weak passwords and emails in use). */
-export function validateSignUp(form: Record<SignUpField, string>): SignUpError[] {
-  const errors: SignUpError[] = [];
-  const nameError = personNameError(form.displayName);
-  if (nameError) errors.push({ field: 'displayName', code: nameError });
-  if (form.phone.trim() === '') errors.push({ field: 'phone', code: 'required' });
-  else if (!normalizePhone(form.phone)) errors.push({ field: 'phone', code: 'invalid-phone' });
-  if (form.email.trim() === '') errors.push({ field: 'email', code: 'required' });
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.push({ field: 'email', code: 'invalid-email' });
-  if (form.password === '') errors.push({ field: 'password', code: 'required' });
-  else if (form.password.length < MIN_PASSWORD_LENGTH) errors.push({ field: 'password', code: 'weak-password' });
-  return errors;
 }

@@ -1,12 +1,13 @@
 // Issue 12 on screen: what the resident, the staff card and the admin dashboard show when the backend marks a
 // request late (`arrivalOverdue`, written by checkArrival) or finds nobody on duty (`nobodyOnDuty`, written by
 // escalation round 1). Those writes are proved in tests/functions/arrival.test.ts; here the Admin SDK makes
-// them, as the functions would, so the demo's 10-minute deadline need not pass.
+// them, as the functions would, so the demo's 10-minute deadline need not pass. Issue 19: the admin's banner stays
+// only while nobody is on duty by the location's roster and shifts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Timestamp, getFirestore } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { paths } from '@sos/model';
-import { DEMO_LOCATIONS } from '../../scripts/demo-data';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS } from '../../scripts/demo-data';
 import { useEmulators } from '../../scripts/seed';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
@@ -99,24 +100,39 @@ describe('late staff and nobody on duty, on screen', () => {
       .waitFor({ timeout: 15_000 });
   });
 
-  it('nobody on duty: the resident is told to call, the admin sees a banner for the location', async () => {
+  it('nobody on duty: the resident is told to call, the admin sees a banner for the location until someone is on duty again', async () => {
     const requestId = await callForHelp();
     await staffCard(staff.page, requestId).waitFor({ timeout: 20_000 });
-    await getFirestore().doc(paths.sosRequest(requestId)).update({ nobodyOnDuty: true, escalationLevel: 1 });
-    await resident.page.getByTestId('notice-nobodyOnDuty').getByText(t('countdown.nobodyOnDuty')).waitFor({ timeout: 15_000 });
-    await resident.page
-      .getByTestId('staff-phone')
-      .getByRole('link', { name: t('sos.call') })
-      .waitFor();
-    await admin.page
-      .getByTestId('nobody-on-duty')
-      .getByText(t('admin.nobodyOnDuty', { location: DEMO_LOCATIONS['demo-bc']?.name ?? '' }))
-      .waitFor({ timeout: 15_000 });
-    await screenshot(admin.page, 'late-03-admin-banner');
+    // Everyone on the demo location's roster ends their shift early (what «Закончить смену» writes): nobody is on duty,
+    // whatever their shifts or a test before this one left switched on.
+    const roster = await getFirestore().collection(paths.staff('demo-bc')).get();
+    const offUntil = Timestamp.fromMillis(Date.now() + 3_600_000);
+    await Promise.all(roster.docs.map((member) => member.ref.update({ offUntil })));
+    try {
+      await getFirestore().doc(paths.sosRequest(requestId)).update({ nobodyOnDuty: true, escalationLevel: 1 });
+      await resident.page.getByTestId('notice-nobodyOnDuty').getByText(t('countdown.nobodyOnDuty')).waitFor({ timeout: 15_000 });
+      await resident.page
+        .getByTestId('staff-phone')
+        .getByRole('link', { name: t('sos.call') })
+        .waitFor();
+      await admin.page
+        .getByTestId('nobody-on-duty')
+        .getByText(t('admin.nobodyOnDuty', { location: DEMO_LOCATIONS['demo-bc']?.name ?? '' }))
+        .waitFor({ timeout: 15_000 });
+      await screenshot(admin.page, 'late-03-admin-banner');
+
+      // Иван is back on duty: the banner goes at once, while the request still waits for someone to claim it.
+      await getFirestore().doc(paths.staffMember('demo-bc', DEMO_ACCOUNTS.staff.uid)).update({ offUntil: FieldValue.delete() });
+      await expect.poll(() => admin.page.getByTestId('nobody-on-duty').count(), { timeout: 15_000 }).toBe(0);
+      expect(await adminRow(admin.page, requestId).getAttribute('data-status')).toBe('open');
+    } finally {
+      // Each as they were before the test.
+      await Promise.all(roster.docs.map((member) => member.ref.update({ offUntil: member.get('offUntil') ?? FieldValue.delete() })));
+    }
 
     resident.page.once('dialog', (dialog) => void dialog.accept());
     await resident.page.getByTestId('cancel').click();
-    await expect.poll(() => admin.page.getByTestId('nobody-on-duty').count(), { timeout: 15_000 }).toBe(0);
+    await adminRow(admin.page, requestId).and(admin.page.locator('[data-status="cancelled"]')).waitFor({ timeout: 15_000 });
     expectNoPageErrors(resident);
     expectNoPageErrors(staff);
     expectNoPageErrors(admin);

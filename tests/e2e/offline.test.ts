@@ -1,4 +1,5 @@
-// Issue "Prove it": a request made offline is shown as not sent, survives a reload, and arrives exactly once.
+// Issue "Prove it": a request made offline is shown as not sent, survives a reload, and arrives exactly once; issue 19:
+// «Мои заказы» lists it as «Не отправлена» at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -46,6 +47,14 @@ describe('offline SOS', () => {
         .getAttribute('href'),
     ).toBe('tel:+73422580078');
     await screenshot(page, '10-offline-not-sent');
+
+    // «Мои заказы», loaded offline, lists it at once as «Не отправлена» (no order exists yet), and leads to its countdown.
+    await page.goto(appUrl('/orders'));
+    const row = page.locator(`[data-testid="order"][data-request-id="${requestId}"]`);
+    await row.getByText(t('status.pending')).waitFor({ timeout: 20_000 });
+    await row.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/sos/${requestId}$`));
+    await page.getByText(t('countdown.notSentOffline')).waitFor();
 
     await page.reload();
     await page.getByText(t('countdown.notSentOffline')).waitFor({ timeout: 20_000 });

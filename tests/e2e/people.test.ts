@@ -48,8 +48,11 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await admin.page.locator(`[data-testid="open-invite"][data-code="${code}"]`).waitFor();
     await screenshot(admin.page, 'people-01-invitation');
 
-    // The new person opens the link signed out, signs up on the way (a bad phone first), and joins.
+    // The new person opens the link signed out: it names the building and the role; they sign up on the way (a bad
+    // phone first), and join.
     await guard.page.goto(link);
+    await guard.page.getByTestId('join-location').getByText(DEMO_LOCATION_NAME, { exact: true }).waitFor();
+    expect(await guard.page.getByTestId('join-role').innerText()).toBe(t('join.asRole', { role: t('people.roles.staff') }));
     await guard.page.getByTestId('join-signup').click();
     await guard.page.waitForURL(/\/signup\?redirect=/);
     await guard.page.getByLabel(t('signup.name')).fill(NEWCOMER.name);
@@ -92,7 +95,7 @@ describe('people: invitation, sign-up, duty, removal', () => {
           .catch(() => ''),
       )
       .toContain(t('people.onDuty'));
-    expect(await person.innerText()).toContain('+79125550102');
+    expect(await person.innerText()).toContain('+7 912 555 01 02');
     await screenshot(guard.page, 'people-04-on-duty');
 
     // The demo resident calls; the guard sees it live and claims it; the resident sees the guard's real name.
@@ -151,6 +154,14 @@ describe('people: invitation, sign-up, duty, removal', () => {
     await screen.getByRole('button', { name: t('noLocation.join') }).click();
     await screen.getByText(t('people.refused.invalid-code')).waitFor();
     await screenshot(phone.page, 'people-07-no-location');
+    // Nor is «SOS» a dead end (issue 19): the same way to join, and the emergency number.
+    await phone.page.goto(appUrl('/sos'));
+    expect(
+      await phone.page
+        .getByTestId('no-location')
+        .getByRole('link', { name: t('noLocation.emergency') })
+        .getAttribute('href'),
+    ).toBe('tel:112');
     expectNoPageErrors(phone);
   });
 });

@@ -9,6 +9,7 @@ import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signI
 import { t } from './messages';
 
 const TOKEN = 'qr-bc-a-2-210';
+const SMALL_PHONE = { width: 360, height: 640 };
 const staffCard = (page: Page, requestId: string) => page.locator(`[data-testid="staff-request"][data-request-id="${requestId}"]`);
 
 describe('a visitor at a QR code', () => {
@@ -20,7 +21,8 @@ describe('a visitor at a QR code', () => {
   beforeAll(async () => {
     useEmulators();
     browser = await launchBrowser();
-    [visitor, staff] = await Promise.all([openPhone(browser), openPhone(browser)]);
+    // The visitor's phone is a small one: a reply must reach its first screen.
+    [visitor, staff] = await Promise.all([openPhone(browser, { viewport: SMALL_PHONE }), openPhone(browser)]);
   });
 
   afterAll(async () => {
@@ -48,7 +50,10 @@ describe('a visitor at a QR code', () => {
     await visitor.page.getByRole('button', { name: t('qr.needHelp') }).click();
     await visitor.page.getByText(t('qr.contactPhoneInvalid')).waitFor();
     expect(visitor.page.url()).toContain(`/q/${TOKEN}`);
-    await phone.fill('+7 912 345-67-89');
+    // Typed as people do: leaving the field shows it grouped, and E.164 is what is stored.
+    await phone.fill('8 912 345-67-89');
+    await phone.blur();
+    await expect.poll(() => phone.inputValue()).toBe('+7 912 345 67 89');
     await screenshot(visitor.page, 'visitor-01-plan');
     await visitor.page.getByRole('button', { name: t('qr.needHelp') }).click();
     await visitor.page.waitForURL(/\/sos\/[\w-]+$/);
@@ -57,7 +62,7 @@ describe('a visitor at a QR code', () => {
     const card = staffCard(staff.page, requestId);
     await card.and(staff.page.locator('[data-status="open"]')).waitFor({ timeout: 20_000 });
     await expect.poll(() => card.getByTestId('requester-name').innerText()).toBe(t('staff.visitor'));
-    expect(await card.innerText()).toContain('+7 912 345-67-89');
+    expect(await card.innerText()).toContain('+7 912 345 67 89');
     await card.getByRole('button', { name: t('staff.claim') }).click();
     await card.and(staff.page.locator('[data-status="acknowledged"]')).waitFor();
     await card.getByRole('button', { name: t('messages.quick.going') }).click();
@@ -69,9 +74,26 @@ describe('a visitor at a QR code', () => {
       .filter({ hasText: t('messages.quick.going') })
       .waitFor({ timeout: 15_000 });
     expect(await thread.getByTestId('message').first().innerText()).toContain(t('messages.role.staff'));
-    // An empty message is refused next to the field.
+    // Announced (issue 19): said aloud, a badge on the thread, and the thread up under the status, before the
+    // «ПОВТОРИТЬ ЗАПРОС» button and the plan, on the first screen.
+    const announced = t('messages.announce', { author: t('messages.role.staff'), text: t('messages.quick.going') });
+    await expect.poll(() => visitor.page.getByTestId('reply-announcement').textContent()).toBe(announced);
+    expect(await visitor.page.getByTestId('reply-announcement').getAttribute('aria-live')).toBe('polite');
+    const badge = thread.getByTestId('messages-unread');
+    await badge.getByText(t('messages.unread.one', { count: 1 })).waitFor();
+    const badgeBox = await badge.boundingBox();
+    expect(badgeBox && badgeBox.y + badgeBox.height <= SMALL_PHONE.height).toBe(true);
+    const threadFirst = await visitor.page.evaluate(() => {
+      const [state, messages, repeat] = ['request-state', 'messages', 'repeat'].map((id) => document.querySelector(`[data-testid="${id}"]`));
+      return state && messages && repeat ? [state.compareDocumentPosition(messages), messages.compareDocumentPosition(repeat)] : null;
+    });
+    const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+    expect(threadFirst).toEqual([FOLLOWING, FOLLOWING]);
+    await screenshot(visitor.page, 'visitor-02-reply-announced');
+    // An empty message is refused next to the field; turning to the thread reads the news (the badge goes).
     await thread.getByRole('button', { name: t('messages.send') }).click();
     await thread.getByText(t('messages.error.empty')).waitFor();
+    expect(await badge.count()).toBe(0);
     await thread.getByLabel(t('messages.label')).fill('Я у двери, жду');
     await thread.getByRole('button', { name: t('messages.send') }).click();
     await screenshot(visitor.page, 'visitor-02-messages');
@@ -81,7 +103,7 @@ describe('a visitor at a QR code', () => {
     await screenshot(staff.page, 'visitor-03-staff-card');
 
     const stored = (await getFirestore().doc(paths.sosRequest(requestId)).get()).data() as SosRequest;
-    expect(stored).toMatchObject({ source: 'qr', qrToken: TOKEN, contactPhone: '+7 912 345-67-89', requester: { visitor: true } });
+    expect(stored).toMatchObject({ source: 'qr', qrToken: TOKEN, contactPhone: '+79123456789', requester: { visitor: true, phone: '+79123456789' } });
     const messages = await getFirestore().collection(paths.messages(requestId)).orderBy('at').get();
     expect(messages.docs.map((d) => [d.data().role, d.data().text])).toEqual([
       ['staff', t('messages.quick.going')],

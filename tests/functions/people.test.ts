@@ -229,7 +229,8 @@ describe('acceptInvite', () => {
     const expired = await invite(s.admin, { locationId: s.home, role: 'resident' });
     await peopleRefs.invite(expired.code).update({ expiresAt: Timestamp.fromMillis(Date.now() - 1000) });
     const usedUp = await invite(s.admin, { locationId: s.home, role: 'resident' });
-    await (await person('First')).call('acceptInvite', { code: usedUp.code });
+    const first = await person('First');
+    await first.call('acceptInvite', { code: usedUp.code });
 
     const late = await person('Late');
     expect(await failure(late.call('acceptInvite', { code: revoked.code }))).toEqual({ code: 'failed-precondition', reason: 'revoked' });
@@ -237,6 +238,14 @@ describe('acceptInvite', () => {
     expect(await failure(late.call('acceptInvite', { code: usedUp.code }))).toEqual({ code: 'failed-precondition', reason: 'used-up' });
     expect(await claimsOf(late.uid)).toEqual({});
     expect((await peopleRefs.invite(usedUp.code).get()).data()?.uses).toBe(1);
+
+    // The join page, asking before anyone has an account, is told the same; who used the code up still sees it named.
+    const stranger = signedOut();
+    expect(await failure(stranger.call('describeInvite', { code: revoked.code }))).toEqual({ code: 'failed-precondition', reason: 'revoked' });
+    expect(await failure(stranger.call('describeInvite', { code: expired.code }))).toEqual({ code: 'failed-precondition', reason: 'expired' });
+    expect(await failure(stranger.call('describeInvite', { code: usedUp.code }))).toEqual({ code: 'failed-precondition', reason: 'used-up' });
+    expect(await failure(stranger.call('describeInvite', { code: 'A'.repeat(32) }))).toEqual({ code: 'not-found', reason: 'unknown-code' });
+    expect(await first.call('describeInvite', { code: usedUp.code })).toEqual({ locationName: 'People test', role: 'resident' });
   });
 
   it('anonymous visitors and signed-out callers cannot join (unauthenticated)', async () => {
@@ -245,6 +254,17 @@ describe('acceptInvite', () => {
       expect((await failure(who.call('acceptInvite', { code }))).code).toBe('unauthenticated');
     }
     expect((await peopleRefs.invite(code).get()).data()?.uses).toBe(0);
+  });
+});
+
+describe('describeInvite', () => {
+  it('names the location and the role to anyone holding the code, signed out or a visitor, and uses nothing', async () => {
+    const { code } = await invite(s.admin, { locationId: s.home, role: 'staff' });
+    for (const who of [signedOut(), await anonymousVisitor()]) {
+      expect(await who.call('describeInvite', { code })).toEqual({ locationName: 'People test', role: 'staff' });
+    }
+    expect(await failure(signedOut().call('describeInvite', { code: 'short' }))).toEqual({ code: 'invalid-argument', reason: 'invalid-code' });
+    expect((await peopleRefs.invite(code).get()).data()).toMatchObject({ uses: 0, acceptedBy: [] });
   });
 });
 

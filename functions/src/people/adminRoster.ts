@@ -1,7 +1,11 @@
 // Admins answer calls too, so every admin of a location has a roster entry there (a claim carries the entry's name,
 // and the rules require one). The People flows create it; this brings in step the admins made before they did.
+import type { StaffMember } from '@sos/model';
 import { db, peopleRefs, refs } from '../firestore';
 import { peopleLogs } from '../logs';
+
+/** An admin's roster entry: off duty until they switch on, tier 1. */
+export const adminRosterEntry = (name: string, phone: string): StaffMember => ({ name, phone, onDuty: false, tier: 1 });
 
 /**
  * Creates the missing roster entry of every admin of every location, off duty and tier 1, named as their membership
@@ -18,7 +22,7 @@ export async function ensureAdminsOnRoster(): Promise<number> {
         if (entry.exists) return false;
         const name = member.data()?.name ?? profile.data()?.displayName;
         if (!name) return false;
-        tx.create(rosterRef, { name, phone: member.data()?.phone ?? profile.data()?.phone ?? '', onDuty: false, tier: 1 });
+        tx.create(rosterRef, adminRosterEntry(name, member.data()?.phone ?? profile.data()?.phone ?? ''));
         return true;
       });
       if (made) {

@@ -7,6 +7,7 @@ import {
   higherRole,
   isInviteCode,
   type Claims,
+  type DescribeInviteResult,
   type InviteRole,
   type PeopleRefusal,
   type Role,
@@ -104,24 +105,46 @@ export type AcceptDecision =
   | { kind: 'accept'; answer: { locationId: string; role: InviteRole }; claims: Claims; joinsRoster: boolean };
 
 /**
+ * The invitation's own state, read alike by describing and accepting it: who already joined by it may come back to
+ * it (a replay) even once it has expired or was used up; anyone else only while it is open.
+ */
+function openInvite(invite: InviteState | undefined, uid: string | null, nowMillis: number): { open: InviteState; replay: boolean } {
+  if (!invite) refuse('not-found', 'unknown-code', 'no invitation has this code');
+  if (uid !== null && invite.acceptedBy.includes(uid)) return { open: invite, replay: true };
+  if (invite.revoked) refuse('failed-precondition', 'revoked', 'this invitation was revoked');
+  if (invite.expiresAtMillis <= nowMillis) refuse('failed-precondition', 'expired', 'this invitation has expired');
+  if (invite.uses >= invite.maxUses) refuse('failed-precondition', 'used-up', 'this invitation has been used up');
+  return { open: invite, replay: false };
+}
+
+/**
  * One role per person across all their locations (claims are `role` + `locationIds`), so a person
  * who already belongs elsewhere may join only with the role they have: otherwise the new role would
  * leak to (or from) their other locations.
  */
 export function decideAccept(invite: InviteState | undefined, uid: string, caller: Claims, nowMillis: number): AcceptDecision {
-  if (!invite) refuse('not-found', 'unknown-code', 'no invitation has this code');
-  const answer = { locationId: invite.locationId, role: invite.role };
-  if (invite.acceptedBy.includes(uid)) return { kind: 'replay', answer };
-  if (invite.revoked) refuse('failed-precondition', 'revoked', 'this invitation was revoked');
-  if (invite.expiresAtMillis <= nowMillis) refuse('failed-precondition', 'expired', 'this invitation has expired');
-  if (invite.uses >= invite.maxUses) refuse('failed-precondition', 'used-up', 'this invitation has been used up');
-  const elsewhere = caller.locationIds.filter((locationId) => locationId !== invite.locationId);
-  if (elsewhere.length > 0 && caller.role !== invite.role) {
+  const { open, replay } = openInvite(invite, uid, nowMillis);
+  const answer = { locationId: open.locationId, role: open.role };
+  if (replay) return { kind: 'replay', answer };
+  const elsewhere = caller.locationIds.filter((locationId) => locationId !== open.locationId);
+  if (elsewhere.length > 0 && caller.role !== open.role) {
     refuse('failed-precondition', 'role-conflict', `you already belong to another location as ${caller.role}`);
   }
-  const locationIds = caller.locationIds.includes(invite.locationId) ? caller.locationIds : [...caller.locationIds, invite.locationId];
-  const role = higherRole(caller.role, invite.role);
+  const locationIds = caller.locationIds.includes(open.locationId) ? caller.locationIds : [...caller.locationIds, open.locationId];
+  const role = higherRole(caller.role, open.role);
   return { kind: 'accept', answer, claims: { role, locationIds }, joinsRoster: servesOnRoster(role) };
+}
+
+// ---- describeInvite ----
+
+/**
+ * What the join page names before «Присоединиться»: the location and the role, to anyone holding the code (`uid` null
+ * when signed out), refused for the reasons accepting it would be. The role conflict is left to accepting: it depends
+ * on the claims of someone who may not have an account yet.
+ */
+export function decideDescribe(invite: InviteState | undefined, locationName: string | undefined, uid: string | null, nowMillis: number): DescribeInviteResult {
+  const { open } = openInvite(invite, uid, nowMillis);
+  return { locationName: locationName ?? '', role: open.role };
 }
 
 // ---- setMemberRole / removeMember ----

@@ -1,13 +1,23 @@
 // What each people callable does: read, decide (decisions.ts), write. Callers' claims are read fresh from Auth.
 import { randomBytes } from 'node:crypto';
-import { FieldValue, Timestamp, type Transaction, createDoc, db, peopleRefs, refs } from '../firestore';
-import { INVITE_CODE_BYTES, higherRole, inviteUrl, type AcceptInviteResult, type Claims, type CreateInviteResult, type Role } from '@sos/model';
+import { FieldValue, Timestamp, type Transaction, createDoc, db, peopleRefs, readDoc, refs } from '../firestore';
+import {
+  INVITE_CODE_BYTES,
+  higherRole,
+  inviteUrl,
+  type AcceptInviteResult,
+  type Claims,
+  type CreateInviteResult,
+  type DescribeInviteResult,
+  type Role,
+} from '@sos/model';
 import { peopleLogs } from '../logs';
 import { currentClaims, writeClaims } from './claims';
 import { localeOf } from '../notify/texts';
 import {
   decideAccept,
   decideCreateInvite,
+  decideDescribe,
   decideRemoval,
   decideRevoke,
   decideRoleChange,
@@ -96,6 +106,17 @@ export async function acceptInvite(callerUid: string, data: unknown): Promise<Ac
   await writeClaims(callerUid, outcome.claims);
   peopleLogs.inviteAccepted(outcome.answer.locationId, callerUid, outcome.answer.role);
   return outcome.answer;
+}
+
+/**
+ * Anyone from our web app, signed in or not: the code (192 random bits) is the secret, so guessing at codes finds
+ * nothing and needs no rate limit; the answer names no ids. Two reads, no write.
+ */
+export async function describeInvite(callerUid: string | null, data: unknown): Promise<DescribeInviteResult> {
+  const code = parseInviteCode(data);
+  const invite = (await readDoc(peopleRefs.invite(code))).data();
+  const location = invite ? (await readDoc(refs.location(invite.locationId))).data() : undefined;
+  return decideDescribe(invite && { ...invite, expiresAtMillis: invite.expiresAt.toMillis() }, location?.name, callerUid, Date.now());
 }
 
 export async function revokeInvite(callerUid: string, data: unknown): Promise<{ revoked: true }> {

@@ -1,4 +1,4 @@
-// The people, contact-method and second-path callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
+// The people, locations, contact-method, second-path and export callables, typed by the contract; the emulator on demo- projects (same host and offset as the others).
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
 import type {
   AcceptInviteRequest,
@@ -7,6 +7,12 @@ import type {
   ConfirmContactResult,
   CreateInviteRequest,
   CreateInviteResult,
+  DescribeInviteRequest,
+  DescribeInviteResult,
+  CreateJournalExportRequest,
+  CreateJournalExportResult,
+  CreateLocationRequest,
+  CreateLocationResult,
   RemoveMemberRequest,
   RevokeInviteRequest,
   LinkTelegramResult,
@@ -28,13 +34,16 @@ if (usesEmulators) {
 
 export const callables = {
   createInvite: httpsCallable<CreateInviteRequest, CreateInviteResult>(functions, 'createInvite'),
+  describeInvite: httpsCallable<DescribeInviteRequest, DescribeInviteResult>(functions, 'describeInvite'),
   acceptInvite: httpsCallable<AcceptInviteRequest, AcceptInviteResult>(functions, 'acceptInvite'),
   revokeInvite: httpsCallable<RevokeInviteRequest, { revoked: true }>(functions, 'revokeInvite'),
   setMemberRole: httpsCallable<SetMemberRoleRequest, { role: Role }>(functions, 'setMemberRole'),
   removeMember: httpsCallable<RemoveMemberRequest, { removed: true }>(functions, 'removeMember'),
+  createLocation: httpsCallable<CreateLocationRequest, CreateLocationResult>(functions, 'createLocation'),
   sendContactCode: httpsCallable<SendContactCodeRequest, SendContactCodeResult>(functions, 'sendContactCode'),
   confirmContact: httpsCallable<ConfirmContactRequest, ConfirmContactResult>(functions, 'confirmContact'),
   linkTelegram: httpsCallable<void, LinkTelegramResult>(functions, 'linkTelegram'),
   testContact: httpsCallable<TestContactRequest, TestContactResult>(functions, 'testContact'),
   openMyRequest: httpsCallable<OpenMyRequestRequest, OpenMyRequestResult>(functions, 'openMyRequest'),
+  createJournalExport: httpsCallable<CreateJournalExportRequest, CreateJournalExportResult>(functions, 'createJournalExport'),
 };

@@ -1,6 +1,6 @@
 // The one i18n layer: Russian by default, English second, the choice remembered on the device.
 // Hand-written instead of vue-i18n (26.6 KB less gzip on /sos): the messages need only dotted keys,
-// `{name}` parameters, a fallback to Russian and three date formats.
+// `{name}` parameters, plural forms chosen by a `count` parameter, a fallback to Russian and three date formats.
 import { ref, type Ref } from 'vue';
 import { LOCALES, type Locale } from '@sos/model';
 import ru from './ru';
@@ -40,8 +40,23 @@ function lookup(messages: MessageTree, key: string): string | undefined {
 
 const PARAMETER = /\{(\w+)\}/g;
 
+/**
+ * A message with plural forms is a group keyed by the language's plural categories (`one`, `few`, `many`, `other`:
+ * Intl.PluralRules), asked for with a numeric `count`: «2 человека», «5 человек». `other` stands in for a missing form.
+ */
+function lookupPlural(messages: MessageTree, key: string, language: string, count: unknown): string | undefined {
+  if (typeof count !== 'number') return undefined;
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return lookup(messages, `${key}.${rules.select(count)}`) ?? lookup(messages, `${key}.other`);
+}
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 export interface Translator<L extends string> {
-  /** The message in the current language, else in the fallback language, else the key itself; `{name}` filled from params (missing: empty). */
+  /**
+   * The message in the current language, else in the fallback language, else the key itself; `{name}` filled from params
+   * (missing: empty); a group of plural forms gives the form for `params.count`.
+   */
   t: (key: string, params?: MessageParams) => string;
   /** Whether the current language (or the one given) has a message at this key; no fallback. */
   te: (key: string, inLocale?: L) => boolean;
@@ -54,7 +69,11 @@ export function createTranslator<L extends string>(messages: Record<L, MessageTr
   const dateFormatters = new Map<string, Intl.DateTimeFormat>();
   return {
     t: (key, params = {}) => {
-      const message = lookup(messages[locale.value], key) ?? lookup(messages[fallbackLocale], key);
+      const message =
+        lookup(messages[locale.value], key) ??
+        lookupPlural(messages[locale.value], key, locale.value, params.count) ??
+        lookup(messages[fallbackLocale], key) ??
+        lookupPlural(messages[fallbackLocale], key, fallbackLocale, params.count);
       if (message === undefined) return key;
       return message.replace(PARAMETER, (_, name: string) => String(params[name] ?? ''));
     },

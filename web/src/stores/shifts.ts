@@ -20,7 +20,7 @@ export interface OverrideDraft {
 }
 
 /** A location saved without a zone reads its shifts in Moscow time, the product's home zone. */
-const FALLBACK_TIMEZONE = 'Europe/Moscow';
+export const FALLBACK_TIMEZONE = 'Europe/Moscow';
 
 export const useShiftsStore = defineStore('shifts', () => {
   const served = useServedLocationsStore();

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Claims } from '@sos/model';
 import { PeopleRefused, type InviteState } from '../decisions';
-import { decideAccept, decideCreateInvite, decideRemoval, decideRevoke, decideRoleChange, nextHomeLocation, parseInviteCode } from '../decisions';
+import {
+  decideAccept,
+  decideCreateInvite,
+  decideDescribe,
+  decideRemoval,
+  decideRevoke,
+  decideRoleChange,
+  nextHomeLocation,
+  parseInviteCode,
+} from '../decisions';
 
 const admin: Claims = { role: 'admin', locationIds: ['A'] };
 const CODE = 'abcdefghijklmnopqrstuvwxyz012345';
@@ -50,6 +59,33 @@ describe('createInvite decision', () => {
   it('lets only an admin of that location invite', () => {
     expect(refusal(() => decideCreateInvite({ locationId: 'B', role: 'staff' }, admin)).code).toBe('permission-denied');
     expect(refusal(() => decideCreateInvite({ locationId: 'A', role: 'staff' }, { role: 'staff', locationIds: ['A'] })).code).toBe('permission-denied');
+  });
+});
+
+describe('describeInvite decision', () => {
+  it('names the location and the role, to the signed-out too', () => {
+    expect(decideDescribe(invite({ role: 'resident' }), 'Бизнес-центр «Демо»', null, 1_000)).toEqual({ locationName: 'Бизнес-центр «Демо»', role: 'resident' });
+    expect(decideDescribe(invite(), 'Север', 'u1', 1_000)).toEqual({ locationName: 'Север', role: 'staff' });
+  });
+  it('an invitation whose location is gone is named by its role alone', () => {
+    expect(decideDescribe(invite(), undefined, null, 1_000)).toEqual({ locationName: '', role: 'staff' });
+  });
+  it('refuses unknown, revoked, expired and used-up codes as accepting them would', () => {
+    for (const [state, now, reason] of [
+      [undefined, 1_000, 'unknown-code'],
+      [invite({ revoked: true }), 1_000, 'revoked'],
+      [invite(), 2_000, 'expired'],
+      [invite({ uses: 2 }), 1_000, 'used-up'],
+    ] as const) {
+      const described = refusal(() => decideDescribe(state, 'Север', null, now));
+      expect(described.reason).toBe(reason);
+      expect(described).toEqual(refusal(() => decideAccept(state, 'u1', { role: 'resident', locationIds: [] }, now)));
+    }
+    // Anyone but the people who used it up is refused.
+    expect(refusal(() => decideDescribe(invite({ uses: 2, acceptedBy: ['u1'] }), 'Север', 'u2', 1_000)).reason).toBe('used-up');
+  });
+  it('still names it to someone who joined by it, since accepting it again is a replay', () => {
+    expect(decideDescribe(invite({ acceptedBy: ['u1'], uses: 2, expiresAtMillis: 0 }), 'Север', 'u1', 1_000)).toEqual({ locationName: 'Север', role: 'staff' });
   });
 });
 

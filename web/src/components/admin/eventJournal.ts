@@ -9,6 +9,7 @@ import {
   SECOND_PATH_VIAS,
   SOS_SOURCES,
   SOS_STATUSES,
+  type Delivery,
   type SosEvent,
   type SosEventDetail,
   type TimestampLike,
@@ -43,19 +44,57 @@ function batchPhrase(batch: string): JournalPhrase | null {
   return null;
 }
 
-/** A push batch's `notified` detail (functions/src/notify/pushBatch.ts): who it was for and its counts, in phrases. */
+/** «2 человека», «4 устройства»: a count in the plural form of the reader's language. */
+const countOf = (key: 'journal.people' | 'journal.devices', count: number): JournalPhrase => ({ key, params: { count } });
+
+/**
+ * A push batch's `notified` detail (functions/src/notify/pushBatch.ts): who it was for, how many people on how many
+ * devices, and what became of the pushes, in phrases. People whose pushes were grouped with an earlier one are said apart.
+ */
 export function notifiedPhrases(detail: SosEventDetail): JournalPhrase[] {
   const phrases: JournalPhrase[] = [];
   const batch = detail.batch === undefined ? null : batchPhrase(detail.batch);
   if (batch) phrases.push(batch);
   if (includes(CONTACT_CHANNELS, detail.channel)) return [...phrases, ...alertPhrases(detail.channel, detail)];
   if (detail.pushed !== undefined && (detail.pushed > 0 || !detail.grouped)) {
-    phrases.push({ key: 'journal.pushed', params: { pushed: detail.pushed, recipients: detail.recipients ?? detail.pushed, devices: detail.devices ?? 0 } });
-    const statuses = DELIVERY_STATUSES.filter((status) => (detail.statuses?.[status] ?? 0) > 0);
-    if (statuses.length === 0) phrases.push({ key: 'journal.noDevices' });
-    for (const status of statuses) phrases.push({ key: `journal.delivery.${status}`, params: { count: detail.statuses?.[status] ?? 0 } });
+    const people = countOf('journal.people', detail.pushed);
+    const devices = detail.devices ?? 0;
+    if (detail.pushed === 0) phrases.push({ key: 'journal.nobodyToNotify' });
+    else if (devices === 0) phrases.push({ key: 'journal.noDevice', params: { people } });
+    else phrases.push({ key: 'journal.pushedTo', params: { people, devices: countOf('journal.devices', devices) } });
+    for (const status of DELIVERY_STATUSES.filter((known) => (detail.statuses?.[known] ?? 0) > 0)) {
+      phrases.push({ key: `journal.delivery.${status}`, params: { count: detail.statuses?.[status] ?? 0 } });
+    }
   }
   if (detail.grouped) phrases.push({ key: 'journal.grouped', params: { count: detail.grouped } });
+  return phrases;
+}
+
+/** A delivery row as the summary counts it (a row without a channel predates Reach: a push). */
+export type SummaryDelivery = Pick<Delivery<unknown>, 'uid' | 'deviceId' | 'status' | 'channel'>;
+
+/**
+ * The request's notifications in one line, counted as the journal lists them: the people and devices pushed
+ * («Push: 2 человека, 4 устройства»), the pushes that did not arrive, then the Telegram, SMS and call messages.
+ */
+export function deliverySummary(rows: readonly SummaryDelivery[]): JournalPhrase[] {
+  const pushes = rows.filter((row) => (row.channel ?? 'push') === 'push');
+  const alerts = rows.filter((row) => (row.channel ?? 'push') !== 'push');
+  const phrases: JournalPhrase[] = [];
+  if (pushes.length === 0) phrases.push({ key: 'timeline.noPush' });
+  else {
+    const people = new Set(pushes.map((row) => row.uid)).size;
+    const devices = new Set(pushes.map((row) => `${row.uid}/${row.deviceId}`)).size;
+    phrases.push({ key: 'timeline.pushSummary', params: { people: countOf('journal.people', people), devices: countOf('journal.devices', devices) } });
+    const lost = pushes.filter((row) => row.status === 'failed' || row.status === 'token_removed').length;
+    if (lost > 0) phrases.push({ key: 'timeline.notDelivered', params: { count: lost } });
+  }
+  if (alerts.length > 0) {
+    phrases.push({
+      key: 'timeline.alertSummary',
+      params: { people: countOf('journal.people', new Set(alerts.map((row) => row.uid)).size), count: alerts.length },
+    });
+  }
   return phrases;
 }
 

@@ -53,6 +53,37 @@ describe('t', () => {
   });
 });
 
+describe('plural forms', () => {
+  const catalogue = {
+    ru: { people: { one: '{count} человек', few: '{count} человека', many: '{count} человек', other: '{count} человека' }, only: { other: 'всего {count}' } },
+    en: { people: { one: '{count} person', other: '{count} people' } },
+  };
+
+  it('picks the form of the language for a numeric count', () => {
+    const translator = createTranslator(catalogue, 'ru', ref<'ru' | 'en'>('ru'));
+    expect([1, 2, 5, 11, 21, 22, 0].map((count) => translator.t('people', { count }))).toEqual([
+      '1 человек',
+      '2 человека',
+      '5 человек',
+      '11 человек',
+      '21 человек',
+      '22 человека',
+      '0 человек',
+    ]);
+    expect(translator.t('only', { count: 3 })).toBe('всего 3');
+  });
+
+  it('in English one and other; falls back to Russian forms; a group without a count is not a message', () => {
+    const language = ref<'ru' | 'en'>('en');
+    const translator = createTranslator(catalogue, 'ru', language);
+    expect(translator.t('people', { count: 1 })).toBe('1 person');
+    expect(translator.t('people', { count: 4 })).toBe('4 people');
+    expect(translator.t('only', { count: 2 })).toBe('всего 2');
+    expect(translator.t('people')).toBe('people');
+    expect(translator.t('people', { count: '2' })).toBe('people');
+  });
+});
+
 describe('te', () => {
   it('is true for a message, false for a group or an unknown key', () => {
     expect(te('locations.kinds.floor')).toBe(true);

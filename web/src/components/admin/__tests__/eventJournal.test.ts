@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { journalEntries, journalNameOf, journalPhrases, notifiedPhrases, sayPhrase, sayPhrases, type JournalPhrase } from '../eventJournal';
+import { ref } from 'vue';
+import { deliverySummary, journalEntries, journalNameOf, journalPhrases, notifiedPhrases, sayPhrase, sayPhrases, type JournalPhrase } from '../eventJournal';
+import { createTranslator } from '../../../i18n';
 import ru from '../../../i18n/ru';
 import en from '../../../i18n/en';
 
@@ -14,6 +16,13 @@ function messageAt(catalogue: object, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalogue);
 }
 
+/** A message, or a group of plural forms (i18n/index.ts): what `t` can say. */
+const sayable = (message: unknown) =>
+  typeof message === 'string' || (typeof message === 'object' && message !== null && typeof (message as { other?: unknown }).other === 'string');
+
+/** The app's own translator in one language, as the journal calls it. */
+const inLanguage = (language: 'ru' | 'en') => createTranslator({ ru, en }, 'ru', ref(language)).t;
+
 function everyKey(phrases: JournalPhrase[]): string[] {
   return phrases.flatMap((phrase) => [
     phrase.key,
@@ -22,19 +31,31 @@ function everyKey(phrases: JournalPhrase[]): string[] {
 }
 
 describe('push batches', () => {
-  it('reads the batch, the counts and the delivery statuses', () => {
-    expect(notifiedPhrases({ batch: 'open', recipients: 1, pushed: 1, grouped: 0, devices: 0, statuses: {} })).toEqual([
-      { key: 'journal.batch.open' },
-      { key: 'journal.pushed', params: { pushed: 1, recipients: 1, devices: 0 } },
-      { key: 'journal.noDevices' },
-    ]);
+  it('reads the batch, the people and devices pushed, and the delivery statuses', () => {
     expect(notifiedPhrases({ batch: 'esc-2', recipients: 4, pushed: 3, grouped: 1, devices: 5, statuses: { emulated: 4, token_removed: 1 } })).toEqual([
       { key: 'journal.batch.escalation', params: { round: 2 } },
-      { key: 'journal.pushed', params: { pushed: 3, recipients: 4, devices: 5 } },
+      {
+        key: 'journal.pushedTo',
+        params: { people: { key: 'journal.people', params: { count: 3 } }, devices: { key: 'journal.devices', params: { count: 5 } } },
+      },
       { key: 'journal.delivery.token_removed', params: { count: 1 } },
       { key: 'journal.delivery.emulated', params: { count: 4 } },
       { key: 'journal.grouped', params: { count: 1 } },
     ]);
+  });
+
+  it('says it in words, in both languages: no «устройств: 0 · нет устройств»', () => {
+    const twoOnFour = notifiedPhrases({ batch: 'open', recipients: 2, pushed: 2, grouped: 0, devices: 4, statuses: { sent: 4 } });
+    expect(sayPhrases(inLanguage('ru'), twoOnFour)).toBe('персоналу · 2 человека, 4 устройства · доставлено: 4');
+    expect(sayPhrases(inLanguage('en'), twoOnFour)).toBe('to staff · 2 people, 4 devices · delivered: 4');
+    const oneOnOne = notifiedPhrases({ batch: 'ack', recipients: 1, pushed: 1, grouped: 0, devices: 1, statuses: { emulated: 1 } });
+    expect(sayPhrases(inLanguage('ru'), oneOnOne)).toBe('заявителю · 1 человек, 1 устройство · эмулятор: 1');
+    expect(sayPhrases(inLanguage('en'), oneOnOne)).toBe('to the requester · 1 person, 1 device · emulated: 1');
+    const noDevice = notifiedPhrases({ batch: 'ack', recipients: 1, pushed: 1, grouped: 0, devices: 0, statuses: {} });
+    expect(sayPhrases(inLanguage('ru'), noDevice)).toBe('заявителю · 1 человек без включённых уведомлений: push не отправлен');
+    expect(sayPhrases(inLanguage('en'), noDevice)).toBe('to the requester · 1 person without notifications turned on: no push sent');
+    const five = notifiedPhrases({ batch: 'esc-1', recipients: 5, pushed: 5, grouped: 0, devices: 11, statuses: { sent: 11 } });
+    expect(sayPhrases(inLanguage('ru'), five)).toBe('эскалация, круг 1 · 5 человек, 11 устройств · доставлено: 11');
   });
 
   it('a batch wholly grouped with an earlier push says only that', () => {
@@ -46,10 +67,58 @@ describe('push batches', () => {
 
   it('leaves out a batch id it does not know instead of showing it', () => {
     expect(notifiedPhrases({ batch: 'weird-batch', recipients: 0, pushed: 0, grouped: 0, devices: 0, statuses: {} })).toEqual([
-      { key: 'journal.pushed', params: { pushed: 0, recipients: 0, devices: 0 } },
-      { key: 'journal.noDevices' },
+      { key: 'journal.nobodyToNotify' },
     ]);
     expect(journalPhrases({ type: 'notified', by: null, detail: 'open: pushed 1 of 1 recipient(s)' }, context)).toEqual([]);
+  });
+});
+
+describe('the notification summary', () => {
+  const push = (uid: string, deviceId: string, status: 'sent' | 'failed' | 'token_removed' | 'emulated' = 'sent') => ({ uid, deviceId, status });
+
+  it('counts the people and devices pushed, not the rows: 2 people, 4 devices over 6 pushes', () => {
+    const rows = [
+      push('ivan', 'phone'),
+      push('ivan', 'tablet'),
+      push('olga', 'phone'),
+      push('olga', 'laptop'),
+      // A second batch (an escalation round) to the same devices adds no one.
+      push('ivan', 'phone'),
+      push('olga', 'phone'),
+    ];
+    expect(deliverySummary(rows)).toEqual([
+      {
+        key: 'timeline.pushSummary',
+        params: { people: { key: 'journal.people', params: { count: 2 } }, devices: { key: 'journal.devices', params: { count: 4 } } },
+      },
+    ]);
+    expect(sayPhrases(inLanguage('ru'), deliverySummary(rows))).toBe('Push: 2 человека, 4 устройства');
+    expect(sayPhrases(inLanguage('en'), deliverySummary(rows))).toBe('Push: 2 people, 4 devices');
+  });
+
+  it('says which pushes did not arrive, and the Telegram, SMS and call messages apart', () => {
+    const rows = [
+      push('ivan', 'phone', 'emulated'),
+      push('ivan', 'old-phone', 'token_removed'),
+      push('olga', 'phone', 'failed'),
+      { uid: 'ivan', deviceId: 'tg', status: 'sent' as const, channel: 'telegram' as const },
+      { uid: 'ivan', deviceId: 'sms', status: 'sent' as const, channel: 'sms' as const },
+      { uid: 'olga', deviceId: 'sms', status: 'sent' as const, channel: 'sms' as const },
+    ];
+    expect(sayPhrases(inLanguage('ru'), deliverySummary(rows))).toBe(
+      'Push: 2 человека, 3 устройства · не доставлено: 2 · Telegram, SMS и звонки: 2 человека, всего 3',
+    );
+    expect(sayPhrases(inLanguage('en'), deliverySummary(rows))).toBe(
+      'Push: 2 people, 3 devices · not delivered: 2 · Telegram, SMS and calls: 2 people, 3 in all',
+    );
+  });
+
+  it('says when no push was sent at all, and reads a row without a channel as a push', () => {
+    expect(sayPhrases(inLanguage('ru'), deliverySummary([]))).toBe('Push-уведомления не отправлялись');
+    expect(sayPhrases(inLanguage('en'), deliverySummary([{ uid: 'a', deviceId: 'tg', status: 'sent', channel: 'telegram' }]))).toBe(
+      'No push notifications sent · Telegram, SMS and calls: 1 person, 1 in all',
+    );
+    expect(sayPhrases(inLanguage('ru'), deliverySummary([push('a', 'phone')]))).toBe('Push: 1 человек, 1 устройство');
   });
 });
 
@@ -98,6 +167,12 @@ describe('journal phrases', () => {
     const samples = [
       ...notifiedPhrases({ batch: 'esc-1', recipients: 2, pushed: 1, grouped: 1, devices: 4, statuses: { sent: 1, failed: 1, token_removed: 1, emulated: 1 } }),
       ...notifiedPhrases({ batch: 'open', recipients: 0, pushed: 0, grouped: 0, devices: 0, statuses: {} }),
+      ...notifiedPhrases({ batch: 'ack', recipients: 1, pushed: 1, grouped: 0, devices: 0, statuses: {} }),
+      ...deliverySummary([]),
+      ...deliverySummary([
+        { uid: 'a', deviceId: 'd', status: 'failed' },
+        { uid: 'a', deviceId: 'c', status: 'sent', channel: 'sms' },
+      ]),
       ...['ack', 'arr-1', 'overdue-2', 'msg-m1'].flatMap((batch) =>
         notifiedPhrases({ batch, recipients: 1, pushed: 1, grouped: 0, devices: 1, statuses: { sent: 1 } }),
       ),
@@ -109,8 +184,8 @@ describe('journal phrases', () => {
       ...journalPhrases({ type: 'message', by: 'uid-staff', detail: { role: 'admin' } }, context),
     ];
     for (const key of everyKey(samples)) {
-      expect(typeof messageAt(ru, key), `ru ${key}`).toBe('string');
-      expect(typeof messageAt(en, key), `en ${key}`).toBe('string');
+      expect(sayable(messageAt(ru, key)), `ru ${key}`).toBe(true);
+      expect(sayable(messageAt(en, key)), `en ${key}`).toBe(true);
     }
   });
 });
