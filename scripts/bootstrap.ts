@@ -1,4 +1,4 @@
-// `npm run bootstrap -- --email <e> --location "<name>" --staff-phone <E.164> [--project <id>] [--timezone <IANA>]`:
+// `npm run bootstrap -- --email <e> --location "<name>" --staff-phone <phone> [--project <id>] [--timezone <IANA>]`:
 // creates a location and makes that (existing or new) account its admin, with the Admin SDK.
 // Without --project (or with a demo- project) it targets the running emulators; otherwise the real
 // project through application default credentials (`gcloud auth application-default login`).
@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { applicationDefault, getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth, type UserRecord } from 'firebase-admin/auth';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { paths, peoplePaths, type Locale, type Location } from '@sos/model';
+import { normalizePhone, paths, peoplePaths, type Locale, type Location } from '@sos/model';
 import { PROJECT_ID as EMULATOR_PROJECT_ID, useEmulators } from './seed';
 
 export interface BootstrapRequest {
@@ -19,9 +19,7 @@ export interface BootstrapRequest {
   project: string | null;
 }
 
-export const USAGE = 'usage: npm run bootstrap -- --email <e> --location "<name>" --staff-phone <E.164> [--project <id>] [--timezone <IANA zone>]';
-// The same pattern as firestore.rules' staffPhone check.
-const E164 = /^\+[1-9][0-9]{6,14}$/;
+export const USAGE = 'usage: npm run bootstrap -- --email <e> --location "<name>" --staff-phone <phone> [--project <id>] [--timezone <IANA zone>]';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Google Cloud project ids: 6–30 characters, lowercase letters, digits and hyphens, starting with a letter.
 const PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
@@ -58,15 +56,17 @@ export function parseBootstrapArgs(argv: string[]): { ok: true; value: Bootstrap
   }
   const email = values.email?.trim() ?? '';
   const locationName = values.location?.trim() ?? '';
-  const staffPhone = values['staff-phone']?.trim() ?? '';
+  const typedPhone = values['staff-phone']?.trim() ?? '';
   const timezone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const project = values.project ?? null;
   if (!email) return { ok: false, problem: '--email is required' };
   if (!EMAIL.test(email)) return { ok: false, problem: `--email "${email}" is not an e-mail address` };
   if (!locationName) return { ok: false, problem: "--location is required (the location's name)" };
   if (locationName.length > 200) return { ok: false, problem: '--location is longer than 200 characters' };
-  if (!staffPhone) return { ok: false, problem: '--staff-phone is required' };
-  if (!E164.test(staffPhone)) return { ok: false, problem: `--staff-phone "${staffPhone}" is not in E.164 form (e.g. +73422580078)` };
+  if (!typedPhone) return { ok: false, problem: '--staff-phone is required' };
+  // As people type it («8 342 258-00-78», «+7 (342) 258-00-78»), stored as E.164.
+  const staffPhone = normalizePhone(typedPhone);
+  if (!staffPhone) return { ok: false, problem: `--staff-phone "${typedPhone}" is not a phone number (e.g. +73422580078)` };
   if (!isTimeZone(timezone)) return { ok: false, problem: `--timezone "${timezone}" is not an IANA time zone (e.g. Europe/Moscow)` };
   if (project !== null && !PROJECT.test(project)) return { ok: false, problem: `--project "${project}" is not a Google Cloud project id` };
   return { ok: true, value: { email: email.toLowerCase(), locationName, staffPhone, timezone, project } };
