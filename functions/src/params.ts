@@ -20,7 +20,8 @@ export const APP_ORIGIN = defineString('APP_ORIGIN', { default: 'http://127.0.0.
 
 /**
  * Where the providers call back: `<WEBHOOK_BASE_URL>/telegramWebhook`, `<WEBHOOK_BASE_URL>/twilioWebhook`. Twilio signs
- * the full URL it called, so this must be exactly the functions' public base URL.
+ * the full URL it called, so this must be exactly the functions' public base URL. The journal export's one-time
+ * download links point there too (`<WEBHOOK_BASE_URL>/journalExport`).
  */
 export const WEBHOOK_BASE_URL = defineString('WEBHOOK_BASE_URL', { default: 'http://127.0.0.1:5001/demo-sos/us-central1' });
 

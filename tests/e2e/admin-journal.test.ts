@@ -1,13 +1,18 @@
 // Issue 9: the admin «Журнал» of a request speaks the admin's language (ru, en), names people instead
 // of uids, shows no request or device ids and no backend English, and fits 360 px without sideways scroll.
+// Issue 24: the admin downloads the journal of a day as CSV, a row per request as the journal shows them.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getFirestore } from 'firebase-admin/firestore';
-import { paths } from '@sos/model';
+import { Timestamp, getFirestore } from 'firebase-admin/firestore';
+import { SOS_STATUSES, dayRangeMillis, paths, type SosStatus } from '@sos/model';
 import { useEmulators } from '../../scripts/seed';
-import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS } from '../../scripts/demo-data';
+import { journalHeader } from '../../functions/src/reports/export/journalRows';
+import { JOURNAL_COLUMNS, type JournalColumn } from '../../functions/src/reports/export/texts';
+import { csvRows } from '../helpers/csv';
 import { appUrl, callForHelp, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
-import { messageShape, t, tEn } from './messages';
+import { escapeRegExp, messageShape, t, tEn } from './messages';
 
 const NARROW = { width: 360, height: 640 };
 const UIDS = Object.values(DEMO_ACCOUNTS).map((account) => account.uid);
@@ -18,9 +23,18 @@ const event = (page: Page, type: string) => page.locator(`[data-testid="timeline
 const detail = async (page: Page, type: string) => ((await event(page, type).first().locator('.what').textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const ANNA = DEMO_ACCOUNTS.resident.displayName;
 const IVAN = DEMO_ACCOUNTS.staff.displayName;
-/** What a journal line's count part may read: pushes, no device, or a delivery or grouping count. */
-const countsShape = (translate: typeof t, words: string) =>
-  `(${messageShape(translate, 'journal.pushed')}|${messageShape(translate, 'journal.noDevices')}|${words}: \\d+)`;
+/** A count in any of its plural forms («1 человек», «2 человека», «5 человек»). */
+const countShape = (translate: typeof t, key: 'journal.people' | 'journal.devices') =>
+  `(${(['one', 'few', 'many', 'other'] as const).map((form) => messageShape(translate, `${key}.${form}`)).join('|')})`;
+/** Who a push batch reached: «2 человека, 4 устройства», or «1 человек без включённых уведомлений…»; `people` fixed when given. */
+const pushedShape = (translate: typeof t, people?: string) => {
+  const person = people === undefined ? countShape(translate, 'journal.people') : escapeRegExp(people);
+  const to = messageShape(translate, 'journal.pushedTo', { people: '\u0001', devices: '\u0002' });
+  const none = messageShape(translate, 'journal.noDevice', { people: '\u0001' });
+  return `(${to}|${none})`.replaceAll('\u0001', person).replaceAll('\u0002', countShape(translate, 'journal.devices'));
+};
+/** What a journal line's count part may read: whom it pushed, or a delivery or grouping count. */
+const countsShape = (translate: typeof t, words: string) => `(${pushedShape(translate)}|${words}: \\d+)`;
 
 describe('the admin journal of a request', () => {
   let browser: Browser;
@@ -90,9 +104,8 @@ describe('the admin journal of a request', () => {
     const toStaff = `${messageShape(t, 'timeline.type.notified')} · ${messageShape(t, 'journal.batch.open')}`;
     const toHer = `${messageShape(t, 'timeline.type.notified')} · ${messageShape(t, 'journal.batch.ack')}`;
     expect(notified).toContainEqual(expect.stringMatching(new RegExp(`^${toStaff}( · ${counts})+$`)));
-    const afterPush = `(${messageShape(t, 'journal.noDevices')}|[а-я ]+: \\d+)`;
     expect(notified).toContainEqual(
-      expect.stringMatching(new RegExp(`^${toHer} · ${messageShape(t, 'journal.pushed', { pushed: 1, recipients: 1 })}( · ${afterPush})+$`)),
+      expect.stringMatching(new RegExp(`^${toHer} · ${pushedShape(t, t('journal.people.one', { count: 1 }))}( · [а-я ]+: \\d+)*$`)),
     );
     expectNoIdsOrBackendWords(journal, requestId);
     expect(await admin.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -116,11 +129,50 @@ describe('the admin journal of a request', () => {
       'journal.batch.open',
       'admin.source.emergency',
     ] as const;
-    // «устройств» is in three of them: pushes, no device, devices removed.
-    const deviceWords = ['journal.pushed', 'journal.noDevices', 'journal.delivery.token_removed'] as const;
+    // Words of the Russian counts: people, devices, no device, devices removed.
+    const deviceWords = ['journal.people.few', 'journal.devices.many', 'journal.noDevice', 'journal.delivery.token_removed'] as const;
     expect(journal).not.toMatch(new RegExp([...russianKeys, ...deviceWords].map((key) => messageShape(t, key)).join('|')));
     expectNoIdsOrBackendWords(journal, requestId);
     expect(await admin.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expectNoPageErrors(admin);
+  }, 180_000);
+
+  it('downloads the day’s journal as CSV: a row per request of the day, each with the status the journal shows', async () => {
+    const requestId = await acceptedCall();
+    const { page } = admin;
+    await page.evaluate(() => localStorage.setItem('sos.locale', 'ru'));
+    await page.goto(appUrl('/admin'));
+    await page.locator(`[data-testid="admin-request"][data-request-id="${requestId}"]`).waitFor({ timeout: 20_000 });
+    const shown = new Map(
+      await page.getByTestId('admin-request').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-request-id'), row.getAttribute('data-status')])),
+    );
+    await page.getByTestId('journal-export').locator('summary').click();
+    // From today to today, in the location's zone (the form's default end).
+    const day = await page.getByTestId('export-to').inputValue();
+    await page.getByTestId('export-from').fill(day);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toBe(`sos-journal-demo-bc-${day}_${day}.csv`);
+    const file = await readFile(await download.path());
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = csvRows(file.toString('utf8'));
+    expect(header).toEqual(journalHeader('ru'));
+    await expect.poll(() => page.getByTestId('export-started').textContent()).toBe(t('journalExport.started', { count: rows.length }));
+
+    // Exactly the location's requests of the day, each with the status the journal shows.
+    const { startMillis, endMillis } = dayRangeMillis(DEMO_LOCATIONS['demo-bc']!.timezone, day, day);
+    const ofTheDay = await getFirestore()
+      .collection(paths.sosRequests())
+      .where('locationId', '==', 'demo-bc')
+      .where('createdAt', '>=', Timestamp.fromMillis(startMillis))
+      .where('createdAt', '<', Timestamp.fromMillis(endMillis))
+      .get();
+    expect(rows.map(([id]) => id).sort()).toEqual(ofTheDay.docs.map((doc) => doc.id).sort());
+    const cells = (row: string[], ...columns: JournalColumn[]) => columns.map((column) => row[JOURNAL_COLUMNS.indexOf(column)]);
+    const statusLabels = new Map(SOS_STATUSES.map((known) => [known, t(`status.${known}`)]));
+    expect(rows.map((row) => cells(row, 'id', 'status'))).toEqual(rows.map((row) => [row[0], statusLabels.get(shown.get(row[0] ?? null) as SosStatus)]));
+    const call = rows.find(([id]) => id === requestId) ?? [];
+    expect(cells(call, 'status', 'kind', 'ackBy', 'ackChannel')).toEqual([t('status.acknowledged'), t('kinds.emergency'), IVAN, t('journal.channel.app')]);
     expectNoPageErrors(admin);
   }, 180_000);
 });
