@@ -1,8 +1,11 @@
-// Issue: help at a known place — the admin's side: object tree, placing on the plan, QR codes, the print sheet.
+// Issue: help at a known place — the admin's side: object tree, placing on the plan, QR codes, the print sheet; and
+// (issue 19) a manager adds a second building and sets it up: its phone and times, a bad value refused at its field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
-import { paths, type LocationObject, type QrCode } from '@sos/model';
+import { ACK_SECONDS, RESPONSE_MINUTES, paths, type Location, type LocationObject, type QrCode } from '@sos/model';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { useEmulators } from '../../scripts/seed';
 import { expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
@@ -141,5 +144,103 @@ describe('admin: locations and QR codes', () => {
     await page.emulateMedia({ media: 'screen' });
     await expect.poll(() => codeDoc(third), SERVER).toMatchObject({ active: true });
     expectNoPageErrors(admin);
+  });
+});
+
+describe('admin: a second building', () => {
+  let browser: Browser;
+  let manager: PhonePage;
+  // An admin of the demo building of their own, so the shared demo admin's claims stay as seeded.
+  const run = Date.now().toString(36);
+  const uid = `e2e-manager-${run}`;
+  const email = `${uid}@demo.test`;
+  const name = `Корпус E2E ${run}`;
+  const db = () => getFirestore();
+  const created = async () => (await db().collection(paths.locations()).where('createdBy', '==', uid).get()).docs;
+  const createdData = async () => (await created()).map((snapshot) => snapshot.data() as Location);
+
+  beforeAll(async () => {
+    useEmulators();
+    await getAuth().createUser({ uid, email, password: DEMO_PASSWORD, displayName: 'Марина Управляющая', emailVerified: true });
+    await getAuth().setCustomUserClaims(uid, { role: 'admin', locationIds: ['demo-bc'] });
+    await db()
+      .doc(paths.user(uid))
+      .set({ displayName: 'Марина Управляющая', phone: '+79120000044', locationIds: ['demo-bc'], homeLocationId: 'demo-bc' });
+    browser = await launchBrowser();
+    // The narrowest phone the app is made for.
+    manager = await openPhone(browser, { viewport: { width: 360, height: 780 } });
+  });
+
+  afterAll(async () => {
+    // The building (with its roster and membership), then the account: nothing of this test stays in the demo data.
+    await Promise.all((await created()).map((snapshot) => db().recursiveDelete(snapshot.ref)));
+    await Promise.all([
+      db().doc(paths.user(uid)).delete(),
+      getAuth()
+        .deleteUser(uid)
+        .catch(() => undefined),
+    ]);
+    await browser?.close();
+  });
+
+  it('adds a building, a bad value first refused at its field; sets its phone and times; every picker lists it', async () => {
+    const { page } = manager;
+    await signIn(page, email, /\/admin$/);
+    await page.getByRole('link', { name: t('locations.tab') }).click();
+    await page.waitForURL(/\/admin\/locations$/);
+    const settings = page.getByTestId('location-settings');
+    await expect.poll(() => settings.getByLabel(t('locations.settings.name')).inputValue()).toBe('Бизнес-центр «Демо»');
+
+    // «Добавить здание» with an arrival time out of bounds: the message is under that field, focus is on it, nothing is made.
+    const add = page.getByTestId('add-building');
+    await add.locator('summary', { hasText: t('locations.addBuilding.open') }).click();
+    await add.getByLabel(t('locations.settings.name')).fill(name);
+    await add.getByLabel(t('locations.settings.staffPhone')).fill('+7 342 258-00-79');
+    await add.getByLabel(t('locations.settings.responseMinutes')).fill(String(RESPONSE_MINUTES.max + 1));
+    await add.getByLabel(t('locations.settings.timezone')).fill('Europe/Moscow');
+    await add.getByRole('button', { name: t('locations.addBuilding.submit') }).click();
+    const responseField = add.getByLabel(t('locations.settings.responseMinutes'));
+    await expect.poll(() => responseField.getAttribute('aria-invalid')).toBe('true');
+    const responseError = page.locator('#new-location-responseMinutes-error');
+    await expect(responseError.innerText()).resolves.toBe(t('locations.settings.errors.out-of-range', { ...RESPONSE_MINUTES }));
+    await expect(responseField.getAttribute('aria-describedby')).resolves.toContain('new-location-responseMinutes-error');
+    await expect(responseField.evaluate((node) => node === document.activeElement)).resolves.toBe(true);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+    await screenshot(page, 'admin-04-add-building-refused');
+    expect(await created()).toHaveLength(0);
+
+    await responseField.fill('15');
+    await add.getByRole('button', { name: t('locations.addBuilding.submit') }).click();
+    await page.getByTestId('add-building-message').getByText(t('locations.addBuilding.created', { name })).waitFor();
+    await expect
+      .poll(createdData)
+      .toEqual([{ name, staffPhone: '+73422580079', responseMinutes: 15, ackSeconds: 60, timezone: 'Europe/Moscow', admins: [uid], createdBy: uid }]);
+    // The new claims are in: the picker offers both buildings, with the new one chosen.
+    const picker = page.getByLabel(t('adminFilters.location'));
+    await expect.poll(() => picker.locator('option:checked').innerText()).toBe(name);
+
+    // Its settings: a claim time under the bound is refused next to its field and saves nothing; then phone and times are saved.
+    await expect.poll(() => settings.getByLabel(t('locations.settings.name')).inputValue()).toBe(name);
+    await settings.getByLabel(t('locations.settings.ackSeconds')).fill(String(ACK_SECONDS.min - 1));
+    await settings.getByRole('button', { name: t('locations.settings.save') }).click();
+    await page
+      .locator('#location-settings-ackSeconds-error')
+      .getByText(t('locations.settings.errors.out-of-range', { ...ACK_SECONDS }))
+      .waitFor();
+    expect((await createdData())[0]?.ackSeconds).toBe(60);
+    await settings.getByLabel(t('locations.settings.staffPhone')).fill('+7 (342) 258-00-80');
+    await settings.getByLabel(t('locations.settings.responseMinutes')).fill('20');
+    await settings.getByLabel(t('locations.settings.ackSeconds')).fill('45');
+    await settings.getByRole('button', { name: t('locations.settings.save') }).click();
+    await page.getByTestId('location-settings-message').getByText(t('locations.settings.saved')).waitFor();
+    await expect.poll(createdData).toMatchObject([{ staffPhone: '+73422580080', responseMinutes: 20, ackSeconds: 45 }]);
+    await expect(page.locator('#location-settings-ackSeconds-error').count()).resolves.toBe(0);
+    await screenshot(page, 'admin-05-building-settings');
+
+    // People follows the claims too.
+    await page.getByRole('link', { name: t('people.tab') }).click();
+    await page.waitForURL(/\/admin\/people$/);
+    await expect.poll(() => page.getByLabel(t('adminFilters.location')).locator('option').allInnerTexts()).toContain(name);
+    expectNoPageErrors(manager);
   });
 });

@@ -1,13 +1,16 @@
 // locations with their object tree and duty roster: members read, the location's admins write.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, deleteField, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData } from 'firebase/firestore';
-import { FORM_KINDS } from '@sos/model';
-import { ELSEWHERE, HOME, actorCases, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
+import { collection, deleteDoc, deleteField, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData, type Firestore } from 'firebase/firestore';
+import { ACK_SECONDS, FORM_KINDS, LOCATION_NAME_MAX_LENGTH, RESPONSE_MINUTES, TIME_ZONE_MAX_LENGTH } from '@sos/model';
+import { ELSEWHERE, HOME, actorCases, modularFirestore, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 
 let h: RulesHarness;
+/** Signed in anonymously at a QR code: no claims. */
+let visitor: Firestore;
 beforeAll(async () => {
   h = await startRulesHarness('demo-sos-rules-locations');
+  visitor = modularFirestore(h.env.authenticatedContext('visitor-1', { firebase: { sign_in_provider: 'anonymous', identities: {} } }));
 });
 afterAll(() => h.cleanup());
 
@@ -107,6 +110,88 @@ describe('a location', () => {
 
   it.each(EVERYONE)('%s cannot delete a location', async (_label, actor) => {
     await assertFails(deleteDoc(ref(actor, LOCATION_PATH)));
+  });
+});
+
+describe('the settings form (validateLocationSettings in @sos/model)', () => {
+  const save = (actor: ActorName, change: DocumentData) => updateDoc(ref(actor, LOCATION_PATH), change);
+
+  it.each([
+    ['name', 'Бизнес-центр «Север»'],
+    ['name', 'Я'.repeat(LOCATION_NAME_MAX_LENGTH)],
+    ['staffPhone', '+73422580079'],
+    ['responseMinutes', RESPONSE_MINUTES.min],
+    ['responseMinutes', RESPONSE_MINUTES.max],
+    ['ackSeconds', ACK_SECONDS.min],
+    ['ackSeconds', ACK_SECONDS.max],
+    ['timezone', 'UTC'],
+    ['timezone', 'America/Argentina/Buenos_Aires'],
+    ['timezone', 'America/Port-au-Prince'],
+    ['timezone', 'Etc/GMT+5'],
+  ])('the admin sets %s to %s', async (field, value) => {
+    await assertSucceeds(save('admin', { [field]: value }));
+  });
+
+  it('the admin saves the whole form in one update', async () => {
+    await assertSucceeds(save('admin', { name: 'Север', staffPhone: '+73422580000', responseMinutes: 20, ackSeconds: 120, timezone: 'Europe/Moscow' }));
+  });
+
+  it.each([
+    ['a name over 200 characters', { name: 'Я'.repeat(LOCATION_NAME_MAX_LENGTH + 1) }],
+    ['a name with spaces around it', { name: ' Север ' }],
+    ['a name of spaces', { name: '   ' }],
+    ['a name that is not text', { name: 42 }],
+    ['a staff phone with spaces', { staffPhone: '+7 342 258 00 78' }],
+    ['no staff phone', { staffPhone: null }],
+    ['a response time over 240 minutes', { responseMinutes: RESPONSE_MINUTES.max + 1 }],
+    ['a response time as text', { responseMinutes: '15' }],
+    ['an escalation timer over an hour', { ackSeconds: ACK_SECONDS.max + 1 }],
+    ['an escalation timer of 9.5 s', { ackSeconds: 9.5 }],
+    ['a time zone with a space', { timezone: 'Europe Moscow' }],
+    ['a time zone as an offset', { timezone: '+05:00' }],
+    ['a time zone ending in a slash', { timezone: 'Europe/' }],
+    ['a time zone with a path step', { timezone: 'Europe/../Moscow' }],
+    ['a time zone over 64 characters', { timezone: `Europe/${'x'.repeat(TIME_ZONE_MAX_LENGTH)}` }],
+    ['the admins', { admins: ['admin-1', 'resident-1'] }],
+    ['who created it', { createdBy: 'admin-1' }],
+    ['a key the form does not have', { wifiPassword: 'secret' }],
+  ])('the admin cannot save %s', async (_label, change) => {
+    await assertFails(save('admin', change));
+  });
+
+  it.each(NOT_ITS_ADMIN)('%s cannot save the settings form', async (_label, actor) => {
+    await assertFails(save(actor, { name: 'Север', staffPhone: '+73422580000', responseMinutes: 20, ackSeconds: 120, timezone: 'Europe/Moscow' }));
+  });
+
+  it('a visitor at a QR code cannot change a setting', async () => {
+    await assertFails(updateDoc(doc(visitor, LOCATION_PATH), { staffPhone: '+73422580000' }));
+  });
+
+  it('a name or zone stored before these checks blocks no other change, but is not written again', async () => {
+    await h.seed({ [LOCATION_PATH]: { ...location, name: ' Business centre ', timezone: 'Yekaterinburg time' } });
+    await assertSucceeds(save('admin', { responseMinutes: 15 }));
+    await assertFails(save('admin', { name: ' Business centre 2 ' }));
+    await assertFails(save('admin', { timezone: 'Yekaterinburg summer time' }));
+  });
+});
+
+describe('new locations (only the createLocation callable makes one)', () => {
+  const NEW_PATH = 'locations/loc-new';
+
+  it.each(EVERYONE)('%s cannot create a location, even naming themselves its admin', async (_label, actor) => {
+    await assertFails(setDoc(ref(actor, NEW_PATH), { ...location, admins: ['admin-1'] }));
+  });
+
+  it('a visitor at a QR code cannot create a location', async () => {
+    await assertFails(setDoc(doc(visitor, NEW_PATH), location));
+  });
+
+  it('the admin whose refreshed claims name the new location edits it; before the refresh they cannot', async () => {
+    await h.seed({ [NEW_PATH]: { ...location, name: 'Second building', admins: ['admin-1'], createdBy: 'admin-1' } });
+    await assertFails(updateDoc(ref('admin', NEW_PATH), { staffPhone: '+73422580001' }));
+    const refreshed = h.dbFor({ uid: 'admin-1', role: 'admin', locationIds: [HOME, 'loc-new'] });
+    await assertSucceeds(getDoc(doc(refreshed, NEW_PATH)));
+    await assertSucceeds(updateDoc(doc(refreshed, NEW_PATH), { staffPhone: '+73422580001', responseMinutes: 5, ackSeconds: 30 }));
   });
 });
 

@@ -8,16 +8,22 @@ export interface CallableFailure {
   reason: PeopleRefusal | null;
   /** The refusal reason the function gave (`details.reason`), whatever callable it was: e.g. `wrong-code`. */
   detail: string | null;
+  /** The form field at fault and its problem (`details.field`, `details.problem`), when the callable names one. */
+  field: string | null;
+  problem: string | null;
   message: string;
 }
 
 export function callableFailure(error: unknown): CallableFailure {
-  const raw = error as { code?: string; message?: string; details?: { reason?: string } };
+  const raw = error as { code?: string; message?: string; details?: { reason?: string; field?: string; problem?: string } };
   const reason = PEOPLE_REFUSALS.find((known) => known === raw.details?.reason) ?? null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     code: (raw.code ?? 'unknown').replace(/^functions\//, ''),
     reason,
-    detail: typeof raw.details?.reason === 'string' ? raw.details.reason : null,
+    detail: text(raw.details?.reason),
+    field: text(raw.details?.field),
+    problem: text(raw.details?.problem),
     message: raw.message ?? String(error),
   };
 }

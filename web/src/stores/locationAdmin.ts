@@ -3,12 +3,24 @@
 import { acceptHMRUpdate, defineStore, storeToRefs } from 'pinia';
 import { computed } from 'vue';
 import { doc, query, setDoc, updateDoc, where, writeBatch } from 'firebase/firestore';
-import { newQrToken, objectTreeRows, objectPathLabel, type AlertStep, type Location, type LocationObject, type PlanPoint } from '@sos/model';
+import {
+  newQrToken,
+  objectTreeRows,
+  objectPathLabel,
+  type AlertStep,
+  type CreateLocationRequest,
+  type Location,
+  type LocationObject,
+  type LocationSettings,
+  type PlanPoint,
+} from '@sos/model';
 import { db } from '../firebase/app';
 import { refs } from '../firebase/refs';
+import { callables } from '../firebase/functions';
 import { useLiveQuery } from '../composables/useLive';
 import { liveStatus } from '../composables/liveStatus';
 import { useServedLocationsStore } from './servedLocations';
+import { useSessionStore } from './session';
 
 export type ObjectDraft = Pick<LocationObject, 'name' | 'kind' | 'parentId' | 'selectable'>;
 /** What a requester is offered at the location: the kinds of help in order, and the emergency services number. */
@@ -91,6 +103,22 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     await updateDoc(refs.location(requireLocation()), { kinds, emergencyNumber });
   }
 
+  /** The settings form in one update (firestore.rules check each field as validateLocationSettings does). */
+  async function saveSettings({ name, staffPhone, responseMinutes, ackSeconds, timezone }: LocationSettings): Promise<void> {
+    await updateDoc(refs.location(requireLocation()), { name, staffPhone, responseMinutes, ackSeconds, timezone });
+  }
+
+  /**
+   * Adds a building (the createLocation callable makes its caller its admin), then takes the new claims at once and
+   * chooses the new building, so every admin screen lists it. Returns its id.
+   */
+  async function createLocation(request: CreateLocationRequest): Promise<string> {
+    const { locationId: created } = (await callables.createLocation(request)).data;
+    await useSessionStore().refreshClaims();
+    locationId.value = created;
+    return created;
+  }
+
   return {
     locationIds,
     locationId,
@@ -112,6 +140,8 @@ export const useLocationAdminStore = defineStore('locationAdmin', () => {
     revokeCode,
     saveAlertSteps,
     saveRequestSettings,
+    saveSettings,
+    createLocation,
   };
 });
 
