@@ -19,7 +19,18 @@ import {
   type WithFieldValue,
   type WriteBatch,
 } from 'firebase-admin/firestore';
-import { peopleSchema, reachSchema, refBuilder, reportSchema, shiftSchema, sosSchema, type Contact, type Delivery, type RefTypes } from '@sos/model';
+import {
+  peopleSchema,
+  planSchema,
+  reachSchema,
+  refBuilder,
+  reportSchema,
+  shiftSchema,
+  sosSchema,
+  type Contact,
+  type Delivery,
+  type RefTypes,
+} from '@sos/model';
 import { app } from './app';
 import { countQuery, countRead, countWrite } from './costs';
 
@@ -114,6 +125,13 @@ export async function readQuery<T>(
   return snapshot;
 }
 
+/** How many documents a query matches (a count() aggregation): billed one read per 1,000 counted, one when none. */
+export async function readCount<T>(query: Query<T>, kind: string): Promise<number> {
+  const { count } = (await query.count().get()).data();
+  countQuery(kind, Math.ceil(count / 1000));
+  return count;
+}
+
 export async function writeDoc<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): Promise<void> {
   await ref.set(data);
   countWrite(kindOf(ref));
@@ -171,6 +189,7 @@ export async function readGroup<T>(group: Query<T>, name: string, narrow: (all: 
 export const peopleRefs = adminRefs(peopleSchema<Timestamp>());
 export const reachRefs = adminRefs(reachSchema<Timestamp, FieldValue>());
 export const shiftRefs = adminRefs(shiftSchema<Timestamp>());
+export const planRefs = adminRefs(planSchema<Timestamp>());
 export const reportRefs = adminRefs(reportSchema());
 
 // ---- the Admin SDK's Firestore values and types, for domain code (which never imports firebase-admin itself) ----

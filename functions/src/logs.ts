@@ -31,6 +31,8 @@ export const logs = {
   dispatchRebuilt: (locationId: string, recipients: number) => logger.debug('dispatch document rebuilt', { locationId, recipients }),
   messageRecorded: (requestId: string, messageId: string, role: string) => logger.info('message recorded and pushed', { requestId, messageId, role }),
   qrPlaceProjected: (token: string, locationId: string, found: boolean) => logger.debug('qr code place projected', { token, locationId, found }),
+  planPublicChanged: (locationId: string, planId: string, isPublic: boolean) =>
+    logger.info('plan readable by wall-code readers changed', { locationId, planId, isPublic }),
 };
 
 /** How a task chain's log lines name its steps (tasks/taskChain.ts). */
@@ -66,6 +68,12 @@ export const peopleLogs = {
   memberRoleChanged: (locationId: string, uid: string, role: string, by: string) => logger.info('member role changed', { locationId, uid, role, by }),
   memberRemoved: (locationId: string, uid: string, by: string) => logger.info('member removed', { locationId, uid, by }),
   peopleRefused: (operation: string, reason: string, uid: string | null) => logger.info('people call refused', { operation, reason, uid }),
+};
+
+export const locationLogs = {
+  locationCreated: (locationId: string, by: string) => logger.info('location created; its creator is its admin', { locationId, by }),
+  locationReplayed: (locationId: string, by: string) => logger.info('location creation repeated; nothing new made', { locationId, by }),
+  locationRefused: (operation: string, reason: string, uid: string | null) => logger.info('location call refused', { operation, reason, uid }),
 };
 
 export const reachLogs = {

@@ -70,4 +70,12 @@ export const reportPaths = {
   dailyRollup: (locationId: string, day: string) => `locations/${locationId}/daily/${day}`,
   rollupMarkers: (locationId: string, day: string) => `locations/${locationId}/daily/${day}/applied`,
   rollupMarker: (locationId: string, day: string, markerId: string) => `locations/${locationId}/daily/${day}/applied/${markerId}`,
+  /** Functions only: one-time journal export links, by the SHA-256 of the token. */
+  journalExport: (tokenHash: string) => `journalExports/${tokenHash}`,
+} as const;
+
+// Plans (issue 19): the plan image of an object, under the object's own id; its location's admins upload it.
+export const planPaths = {
+  plans: (locationId: string) => `locations/${locationId}/plans`,
+  plan: (locationId: string, objectId: string) => `locations/${locationId}/plans/${objectId}`,
 } as const;

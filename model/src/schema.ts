@@ -24,8 +24,10 @@ import type {
   UserPeopleFields,
   UserProfile,
 } from './contract';
-import { paths, peoplePaths, reachPaths, reportPaths, shiftPaths } from './paths';
+import { paths, peoplePaths, planPaths, reachPaths, reportPaths, shiftPaths } from './paths';
+import type { PlanDocument } from './planImages';
 import type { DailyRollup, RollupMarker } from './rollups';
+import type { JournalExportTicket } from './journalExport';
 import type { DutyOverride, Shift } from './shifts';
 
 /** A document path and the type of the document there. `type` is never set: it only carries the type. */
@@ -126,6 +128,14 @@ export function reachSchema<Ts, Fv>() {
   } satisfies Record<string, SchemaPath>;
 }
 
+/** Plans: the plan images its admins upload (members read them; anyone, one an active wall code shows). */
+export function planSchema<Ts>() {
+  return {
+    plans: collection<PlanDocument<Ts>>()(planPaths.plans),
+    plan: document<PlanDocument<Ts>>()(planPaths.plan),
+  } satisfies Record<string, SchemaPath>;
+}
+
 /** Shifts: a location's weekly shifts and duty overrides, written by its admins. */
 export function shiftSchema<Ts>() {
   return {
@@ -136,13 +146,14 @@ export function shiftSchema<Ts>() {
   } satisfies Record<string, SchemaPath>;
 }
 
-/** Reports: a location's daily rollups (functions write them, its admins read them) and the functions-only markers. */
+/** Reports: a location's daily rollups (functions write them, its admins read them), the functions-only markers and export links. */
 export function reportSchema() {
   return {
     dailyRollups: collection<DailyRollup>()(reportPaths.dailyRollups),
     dailyRollup: document<DailyRollup>()(reportPaths.dailyRollup),
     rollupMarkers: collection<RollupMarker>()(reportPaths.rollupMarkers),
     rollupMarker: document<RollupMarker>()(reportPaths.rollupMarker),
+    journalExport: document<JournalExportTicket>()(reportPaths.journalExport),
   } satisfies Record<string, SchemaPath>;
 }
 

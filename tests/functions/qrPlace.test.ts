@@ -3,11 +3,11 @@
 import './setup';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doc, updateDoc, writeBatch } from 'firebase/firestore';
-import { FORM_KINDS, type QrCode, type QrPlace } from '@sos/model';
-import { refs } from '../../functions/src/firestore';
+import { Bytes, doc, getDoc, serverTimestamp, updateDoc, writeBatch } from 'firebase/firestore';
+import { FORM_KINDS, planPaths, uploadedPlanOf, type PlanDocument, type PlanSize, type QrCode, type QrPlace } from '@sos/model';
+import { planRefs, refs } from '../../functions/src/firestore';
 import { refreshAllQrPlaces, refreshQrPlace, refreshQrPlacesOfChildren, refreshQrPlacesOfLocation } from '../../functions/src/qr/refreshQrPlace';
-import { signIn, type ClientSession } from './clients';
+import { signIn, signInAsVisitor, type ClientSession } from './clients';
 import { waitForDoc } from './admin';
 import { createResponseSite, SITE_PASSWORD, type ResponseSite } from './fixtures';
 
@@ -64,7 +64,11 @@ describe('the place a wall code shows', () => {
     await updateDoc(doc(admin.db, `locations/${site.locationId}/objects/room`), { name: 'Столовая' });
     await waitForPlace(roomToken, (place) => place?.objectName === 'Столовая', 'the renamed object');
     await updateDoc(doc(admin.db, `locations/${site.locationId}/objects/floor`), { plan: { ...PLAN, url: '/plans/floor-1-v2.svg' } });
-    await waitForPlace(roomToken, (place) => place?.plan?.url === '/plans/floor-1-v2.svg', "the parent's new plan");
+    await waitForPlace(
+      roomToken,
+      (place) => place?.plan !== undefined && place.plan !== null && 'url' in place.plan && place.plan.url === '/plans/floor-1-v2.svg',
+      "the parent's new plan",
+    );
     expect(await updateTimeOf(lobbyToken)).toBe(lobbyProjectedAt);
 
     // The admin changes the staff phone and the kinds: every code of the location follows.
@@ -93,4 +97,62 @@ describe('the place a wall code shows', () => {
     await expect(refreshQrPlace(lobbyToken)).resolves.toBe(false);
     expect((await refs.qrCode(lobbyToken).get()).data()).toMatchObject({ active: false, place: { objectName: 'Холл' } });
   });
+
+  it(
+    'an uploaded plan is named by the place, readable by the code’s visitors while a code shows it, and kept in size when replaced',
+    { timeout: 120_000 },
+    async () => {
+      const planToken = `qr-${randomUUID()}`;
+      await Promise.all([
+        refs
+          .object(site.locationId, 'floor-up')
+          .set({ name: '3 этаж', kind: 'floor', parentId: null, plan: null, position: null, qrToken: null, selectable: false }),
+        refs
+          .object(site.locationId, 'room-up')
+          .set({ name: 'Серверная', kind: 'room', parentId: 'floor-up', position: { x: 0.4, y: 0.6 }, qrToken: null, selectable: true }),
+      ]);
+      // As «Загрузить план» writes it: the image and the floor's plan in one batch, through the rules.
+      const upload = async (size: PlanSize) => {
+        const batch = writeBatch(admin.db);
+        batch.set(
+          doc(admin.db, planPaths.plan(site.locationId, 'floor-up')),
+          { contentType: 'image/png', data: Bytes.fromUint8Array(new Uint8Array([0x89, 0x50, 0x4e, 0x47])), ...size, updatedAt: serverTimestamp() },
+          { merge: true },
+        );
+        batch.update(doc(admin.db, `locations/${site.locationId}/objects/floor-up`), { plan: uploadedPlanOf(site.locationId, 'floor-up', size) });
+        await batch.commit();
+      };
+      await upload({ width: 640, height: 480 });
+      await issueCode('room-up', planToken);
+      await waitForPlace(planToken, (place) => place?.plan != null, 'the place with the uploaded plan');
+      expect((await refs.qrCode(planToken).get()).data()?.place?.plan).toEqual({
+        ...uploadedPlanOf(site.locationId, 'floor-up', { width: 640, height: 480 }),
+        marker: { x: 0.4, y: 0.6 },
+      });
+      const plan = planRefs.plan(site.locationId, 'floor-up');
+      await waitForDoc(plan, (image: PlanDocument | undefined) => image?.public === true, 'the plan readable by the code’s visitors');
+      const visitor = await signInAsVisitor();
+      try {
+        await expect(getDoc(doc(visitor.db, planPaths.plan(site.locationId, 'floor-up')))).resolves.toMatchObject({ id: 'floor-up' });
+
+        // Replaced with another size: the code shows the new size with the room where it was.
+        await upload({ width: 800, height: 450 });
+        await waitForPlace(planToken, (place) => place?.plan?.width === 800, 'the replaced plan');
+        expect((await refs.qrCode(planToken).get()).data()?.place?.plan).toMatchObject({
+          planId: 'floor-up',
+          width: 800,
+          height: 450,
+          marker: { x: 0.4, y: 0.6 },
+        });
+        expect((await plan.get()).data()?.public).toBe(true);
+
+        // The last code showing it is revoked: the plan is the members' alone again.
+        await updateDoc(doc(admin.db, 'qrCodes', planToken), { active: false });
+        await waitForDoc(plan, (image: PlanDocument | undefined) => image?.public === false, 'the plan private again');
+        await expect(getDoc(doc(visitor.db, planPaths.plan(site.locationId, 'floor-up')))).rejects.toMatchObject({ code: 'permission-denied' });
+      } finally {
+        await visitor.close();
+      }
+    },
+  );
 });

@@ -1,6 +1,6 @@
 // Which codes a write changes the place of (pure): so an edit refreshes only the codes that show it.
 import { isDeepStrictEqual } from 'node:util';
-import { qrPlaceOfLocation, type Location, type LocationObject, type QrCode, type QrPlace } from '@sos/model';
+import { isUploadedPlan, qrPlaceOfLocation, type Location, type LocationObject, type QrCode, type QrPlace, type UploadedPlan } from '@sos/model';
 
 /** A code needs its place (re)projected when it is new or repointed, or its place is missing (a seed's `set`, data from before). */
 export function codeNeedsPlace(before: QrCode | undefined, after: QrCode | undefined): boolean {
@@ -36,3 +36,17 @@ export function objectPlaceChanges(before: LocationObject | undefined, after: Lo
 
 /** Whether the stored place differs from the one just built: a replay, or a write that changes nothing shown, writes nothing. */
 export const placeDiffers = (stored: QrPlace | null | undefined, built: QrPlace | null): boolean => stored === undefined || !isDeepStrictEqual(stored, built);
+
+/** The uploaded plan a code's place shows, if any: while the code is active, anyone may read that plan. */
+export function shownPlanOf(code: Pick<QrCode, 'active' | 'place'> | undefined): UploadedPlan | null {
+  const plan = code?.active === true ? code.place?.plan : null;
+  return plan && isUploadedPlan(plan) ? { locationId: plan.locationId, planId: plan.planId, width: plan.width, height: plan.height } : null;
+}
+
+/** The uploaded plan a code stopped showing with this write (revoked, deleted, or its place moved off it), if any. */
+export function planLeftBy(before: QrCode | undefined, after: QrCode | undefined): UploadedPlan | null {
+  const left = shownPlanOf(before);
+  if (!left) return null;
+  const now = shownPlanOf(after);
+  return now && now.locationId === left.locationId && now.planId === left.planId ? null : left;
+}

@@ -2,11 +2,13 @@
 import { db, readAllIn, readQuery, refs } from '../firestore';
 import { qrPlaceOf } from '@sos/model';
 import { logs } from '../logs';
-import { placeDiffers } from './placeChanges';
+import { placeDiffers, shownPlanOf } from './placeChanges';
+import { publishPlanIn } from './planVisibility';
 
 /**
  * Re-projects one code in one transaction, so a location and an object edit racing cannot leave the older place
- * behind. Idempotent: a revoked or unknown code, or a place already as built, is left as it is (no write).
+ * behind, and makes an uploaded plan it shows readable by its visitors in the same transaction. Idempotent: a revoked
+ * or unknown code, or a place already as built (its plan already public), is left as it is (no write).
  */
 export async function refreshQrPlace(token: string): Promise<boolean> {
   return db.runTransaction(async (tx) => {
@@ -16,6 +18,10 @@ export async function refreshQrPlace(token: string): Promise<boolean> {
     const object = objectSnap.data();
     const parent = object?.parentId ? (await tx.get(refs.object(code.locationId, object.parentId))).data() : undefined;
     const place = qrPlaceOf(locationSnap.data(), object, parent);
+    const shown = shownPlanOf({ active: true, place });
+    const before = shownPlanOf(code);
+    const publishPlan = shown ? await publishPlanIn(tx, shown, before?.planId !== shown.planId || before.locationId !== shown.locationId) : null;
+    publishPlan?.();
     if (!placeDiffers(code.place, place)) return false;
     tx.update(refs.qrCode(token), { place });
     logs.qrPlaceProjected(token, code.locationId, place !== null);

@@ -4,16 +4,21 @@ import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import type { Location, LocationObject, QrCode } from '@sos/model';
 import { reportingCosts } from '../costs';
 import { REGION } from '../params';
-import { codeNeedsPlace, locationPlaceChanged, objectPlaceChanges } from './placeChanges';
+import { codeNeedsPlace, locationPlaceChanged, objectPlaceChanges, planLeftBy } from './placeChanges';
+import { unpublishUnshownPlan } from './planVisibility';
 import { refreshQrPlace, refreshQrPlacesOfChildren, refreshQrPlacesOfLocation } from './refreshQrPlace';
 
-/** A new code (or one whose place went missing); its own place write changes nothing here. */
+/**
+ * A new code (or one whose place went missing) is projected; a code that stopped showing an uploaded plan (revoked,
+ * deleted, its place moved off it: its own place write included) may leave that plan private.
+ */
 export const onQrCodeWritten = onDocumentWritten(
   { document: 'qrCodes/{token}', region: REGION, retry: true },
   reportingCosts(async (event) => {
     const before = event.data?.before.data() as QrCode | undefined;
     const after = event.data?.after.data() as QrCode | undefined;
-    if (codeNeedsPlace(before, after)) await refreshQrPlace(event.params.token);
+    const left = planLeftBy(before, after);
+    await Promise.all([codeNeedsPlace(before, after) ? refreshQrPlace(event.params.token) : null, left ? unpublishUnshownPlan(left) : null]);
   }),
 );
 

@@ -11,7 +11,7 @@ import {
   type SnapshotOptions,
   type Timestamp,
 } from 'firebase/firestore';
-import { peopleSchema, reachSchema, refBuilder, shiftSchema, sosSchema, type RefTypes } from '@sos/model';
+import { peopleSchema, planSchema, reachSchema, refBuilder, reportSchema, shiftSchema, sosSchema, type RefTypes } from '@sos/model';
 import { db } from './app';
 
 /** Pending server timestamps read as the local estimate, so a queued request still has a time. */
@@ -47,3 +47,9 @@ export const reachRefs = webRefs(reachSchema<Timestamp, FieldValue>());
 
 // Shifts: a location's weekly shifts and duty overrides.
 export const shiftRefs = webRefs(shiftSchema<Timestamp>());
+
+// Plans: the plan images of a location's objects (drawn by components/plan/PlanView.vue, uploaded by its admins).
+export const planRefs = webRefs(planSchema<Timestamp>());
+
+// Reports: a location's daily rollups, read by its admins' statistics screen.
+export const reportRefs = webRefs(reportSchema());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { qrPlaceOf, type Location, type LocationObject, type QrCode } from '@sos/model';
-import { codeNeedsPlace, locationPlaceChanged, objectPlaceChanges, placeDiffers } from '../placeChanges';
+import { qrPlaceOf, uploadedPlanOf, type Location, type LocationObject, type QrCode } from '@sos/model';
+import { codeNeedsPlace, locationPlaceChanged, objectPlaceChanges, placeDiffers, planLeftBy, shownPlanOf } from '../placeChanges';
 
 const LOCATION: Location = { name: 'Site', staffPhone: '+73420000000', responseMinutes: 10, ackSeconds: 60, timezone: 'UTC', admins: ['a1'] };
 const PLAN = { url: '/plans/f1.svg', width: 1000, height: 600 };
@@ -95,5 +95,30 @@ describe('placeDiffers', () => {
     expect(placeDiffers(undefined, place)).toBe(true);
     expect(placeDiffers(place, { ...place!, staffPhone: '+73429999999' })).toBe(true);
     expect(placeDiffers(place, null)).toBe(true);
+  });
+});
+
+describe('the uploaded plan a code shows', () => {
+  const UPLOADED = uploadedPlanOf('loc', 'floor-1', { width: 640, height: 480 });
+  const showing = { ...CODE, place: qrPlaceOf(LOCATION, ROOM, { ...FLOOR, plan: UPLOADED }) };
+
+  it('is the plan of an active code’s place; a shipped file, no plan or a revoked code show none', () => {
+    expect(shownPlanOf(showing)).toEqual(UPLOADED);
+    expect(shownPlanOf({ ...CODE, place: qrPlaceOf(LOCATION, ROOM, FLOOR) })).toBeNull();
+    expect(shownPlanOf({ ...showing, active: false })).toBeNull();
+    expect(shownPlanOf(undefined)).toBeNull();
+  });
+
+  it('is left when the code is revoked or deleted, or its place moves off the plan', () => {
+    expect(planLeftBy(showing, { ...showing, active: false })).toEqual(UPLOADED);
+    expect(planLeftBy(showing, undefined)).toEqual(UPLOADED);
+    expect(planLeftBy(showing, { ...showing, place: qrPlaceOf(LOCATION, { ...ROOM, position: null }, { ...FLOOR, plan: UPLOADED }) })).toEqual(UPLOADED);
+  });
+
+  it('is not left by a replaced image of another size, a rename, or a code that never showed it', () => {
+    const resized = { ...CODE, place: qrPlaceOf(LOCATION, { ...ROOM, name: 'Столовая' }, { ...FLOOR, plan: { ...UPLOADED, width: 800 } }) };
+    expect(planLeftBy(showing, resized)).toBeNull();
+    expect(planLeftBy(undefined, showing)).toBeNull();
+    expect(planLeftBy(CODE, { ...CODE, active: false })).toBeNull();
   });
 });
