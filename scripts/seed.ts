@@ -6,6 +6,7 @@ import { Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { paths, peoplePaths, reachPaths, shiftPaths } from '@sos/model';
 import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_OBJECTS, DEMO_PASSWORD, DEMO_SHIFTS, type DemoAccount } from './demo-data';
 import { emulatorHosts } from './emulatorPorts.mjs';
+import { seedHistory } from './seed-history';
 
 export const PROJECT_ID = 'demo-sos';
 
@@ -93,14 +94,19 @@ export async function restoreDemoShifts(locationId: string): Promise<void> {
   );
 }
 
+// Run as a script (`npm run seed`, `npm start`): the demo data and its three months of statistics history; the test
+// suites call seed() alone, so they write no history.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   seed()
-    .then(() => {
+    .then(() => seedHistory(getFirestore()))
+    .then((history) => {
       console.log(
-        'Demo data seeded: 2 locations, %d objects, %d accounts, %d shifts.',
+        'Demo data seeded: 2 locations, %d objects, %d accounts, %d shifts; statistics history: %d days, %d calls.',
         DEMO_OBJECTS.length,
         Object.keys(DEMO_ACCOUNTS).length,
         DEMO_SHIFTS.length,
+        history.days,
+        history.requests,
       );
       process.exit(0);
     })

@@ -15,9 +15,10 @@ import { awaitedAcknowledgement, isWithinAckTarget, responseMillis, type Respons
  * where claims happen (the default ackSeconds is 60 and an escalation round follows every ackSeconds); then 15 s to
  * 5 min, 30 s to 10 min (the default arrival target), 1 min to 30 min, 5 min to 1 h and 15 min to 4 h. Past the first
  * minute a bucket is never wider than a quarter of its lower bound (an eighth up to 30 min), and 85 buckets keep a day's
- * document small: it holds only the buckets that have counts.
+ * document small: it holds only the buckets that have counts. Computed `@__PURE__` (as is the bound below), so a bundle
+ * that imports the model but none of this (the web app's entry) leaves the module out: it loads with the statistics.
  */
-export const RESPONSE_BUCKET_BOUNDS_SECONDS: readonly number[] = (() => {
+export const RESPONSE_BUCKET_BOUNDS_SECONDS: readonly number[] = /* @__PURE__ */ (() => {
   const bounds: number[] = [];
   const steps: [untilSeconds: number, stepSeconds: number][] = [
     [120, 5],
@@ -37,7 +38,7 @@ export const RESPONSE_BUCKET_BOUNDS_SECONDS: readonly number[] = (() => {
 })();
 
 /** Beyond this a duration is counted in the open last bucket, and a quantile there reads as this bound. */
-export const RESPONSE_HISTOGRAM_MAX_SECONDS = RESPONSE_BUCKET_BOUNDS_SECONDS[RESPONSE_BUCKET_BOUNDS_SECONDS.length - 1] as number;
+export const RESPONSE_HISTOGRAM_MAX_SECONDS = /* @__PURE__ */ (() => RESPONSE_BUCKET_BOUNDS_SECONDS[RESPONSE_BUCKET_BOUNDS_SECONDS.length - 1] as number)();
 
 /** Bucket (its lower bound in seconds, as the map key) → how many durations fell in it. Empty buckets are absent. */
 export type Histogram = Partial<Record<string, number>>;

@@ -1,12 +1,18 @@
 // Issue: the staff response loop — a resident calls, staff see it live and claim it (one claim wins),
-// arrive and resolve; the resident follows live; the admin reads the audit trail, the roster and the statistics.
+// arrive and resolve; the resident follows live; the admin reads the audit trail, the roster and the statistics
+// (issue 24: today's from the rollups the triggers count, and a year of them, every building side by side, printed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
-import { paths } from '@sos/model';
-import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
+import { paths, reportPaths, rollupDayOf, type DailyRollup, type Location } from '@sos/model';
+import { DEMO_ACCOUNTS, DEMO_LOCATIONS, DEMO_PASSWORD } from '../../scripts/demo-data';
 import { useEmulators } from '../../scripts/seed';
-import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
+import { DEMO_HISTORY, generatedDays } from '../../scripts/seed-history';
+import { addDays } from '../../web/src/components/admin/shifts/shiftTimes';
+import { presetDays, rangeLength } from '../../web/src/components/admin/stats/statsRange';
+import { daySeries, rangeFigures } from '../../web/src/components/admin/stats/statsSeries';
+import { PHONE, appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, signIn, type PhonePage } from './browser';
 import { t } from './messages';
 
 const STAFF_NAME = DEMO_ACCOUNTS.staff.displayName;
@@ -182,10 +188,114 @@ describe('staff response loop', () => {
     await expect.poll(() => admin.page.getByTestId('stats-ack-median').locator('dd').innerText()).toMatch(/\d/);
     await expect.poll(() => admin.page.getByTestId('stats-arrive-median').locator('dd').innerText()).toMatch(/\d/);
     expect(await admin.page.getByTestId('stats-within-target').locator('dd').innerText()).toMatch(/^\d+%$/);
-    expect(await admin.page.locator('[data-testid="stats-chart"] rect').count()).toBe(5);
+    // Today is one day: one bar, as many calls as the figure.
+    expect(await admin.page.getByTestId('stats-day-bar').count()).toBe(1);
+    expect(await admin.page.getByTestId('stats-day-bar').getAttribute('data-count')).toBe(await count.innerText());
     await admin.page.getByLabel(t('stats.periods.30d')).check();
+    await expect.poll(() => admin.page.getByTestId('stats-day-bar').count()).toBe(30);
     await expect.poll(async () => Number(await count.innerText())).toBeGreaterThanOrEqual(1);
     await screenshot(admin.page, 'staff-08-stats');
     expectNoPageErrors(admin);
   }, 120_000);
+
+  it("a year's statistics of one building from its daily rollups, every building side by side, a bad range refused, one A4 page", async () => {
+    const run = Date.now().toString(36);
+    const [yearId, otherId] = [`stats-year-${run}`, `stats-other-${run}`];
+    const adminUid = `stats-admin-${run}`;
+    const email = `${adminUid}@demo.test`;
+    const place: Location = { ...DEMO_LOCATIONS['demo-bc']!, name: `Отчётный центр ${run}` };
+    const db = getFirestore();
+    const today = rollupDayOf(place.timezone, Date.now());
+    const year = presetDays('year', today);
+    // A year of generated calls, and a busy day just before it that the year must leave out.
+    const days = generatedDays(yearId, place, year, DEMO_HISTORY);
+    const before: DailyRollup = { day: addDays(year.from, -1), requests: 1000 };
+    const other: DailyRollup[] = [0, 3, 9].map((back) => ({ day: addDays(today, -back), requests: 2, byHour: { '12': 2 } }));
+    const batch = db.batch();
+    batch.set(db.doc(paths.location(yearId)), { ...place, admins: [adminUid] });
+    batch.set(db.doc(paths.location(otherId)), { ...place, name: `Соседний центр ${run}`, admins: [adminUid] });
+    for (const day of [...days, before]) batch.set(db.doc(reportPaths.dailyRollup(yearId, day.day)), day);
+    for (const day of other) batch.set(db.doc(reportPaths.dailyRollup(otherId, day.day)), day);
+    batch.set(db.doc(paths.user(adminUid)), { displayName: 'Админ отчётов', phone: '+79120000024', locationIds: [yearId, otherId], homeLocationId: yearId });
+    await batch.commit();
+    await getAuth().createUser({ uid: adminUid, email, password: DEMO_PASSWORD, displayName: 'Админ отчётов', emailVerified: true });
+    await getAuth().setCustomUserClaims(adminUid, { role: 'admin', locationIds: [yearId, otherId] });
+    const manager = await openPhone(browser);
+    try {
+      await signIn(manager.page, email, /\/admin$/);
+      await manager.page.goto(appUrl('/admin/stats'));
+      const figure = (key: string) => manager.page.getByTestId(`stats-${key}`).locator('dd');
+      await manager.page.getByTestId('stats-range-year').check();
+      await expect.poll(() => manager.page.getByTestId('stats-day-bar').count()).toBe(rangeLength(year));
+
+      // The page read every day of the year and only those: its count is their sum, its figures the days' sums.
+      const sum = days.reduce((total, day) => total + (day.requests ?? 0), 0);
+      const expected = rangeFigures(daySeries(days, year).map((day) => day.counts));
+      expect(expected.count).toBe(sum);
+      await expect.poll(async () => Number(await figure('count').innerText())).toBe(sum);
+      expect(Number(await figure('acknowledged').innerText())).toBe(expected.acknowledged);
+      expect(Number(await figure('escalated').innerText())).toBe(expected.escalated);
+      expect(Number(await figure('overdue').innerText())).toBe(expected.overdue);
+      expect(Number(await figure('nobody-on-duty').innerText())).toBe(expected.nobodyOnDuty);
+      expect(await figure('within-target').innerText()).toBe(`${Math.round(expected.ackWithinTargetShare! * 100)}%`);
+      const bars = await manager.page.getByTestId('stats-day-bar').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))));
+      expect(bars.reduce((total, count) => total + count, 0)).toBe(sum);
+      const cells = await manager.page.getByTestId('stats-heat-cell').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))));
+      expect(cells).toHaveLength(7 * 24);
+      expect(cells.reduce((total, count) => total + count, 0)).toBe(sum);
+      // Each chart has its table: the year's days, one row each.
+      await manager.page.getByTestId('stats-per-day-table').locator('summary').click();
+      expect(await manager.page.getByTestId('stats-per-day-table').locator('tbody tr').count()).toBe(rangeLength(year));
+
+      // Every building side by side; a building's name opens its statistics, the range kept.
+      const rows = manager.page.getByTestId('stats-location-row');
+      await expect.poll(() => rows.count()).toBe(2);
+      const otherRow = manager.page.locator(`[data-testid="stats-location-row"][data-location-id="${otherId}"]`);
+      await expect.poll(() => otherRow.getByTestId('stats-row-count').innerText()).toBe('6');
+      expect(await manager.page.locator(`[data-testid="stats-location-row"][data-location-id="${yearId}"]`).getByTestId('stats-row-count').innerText()).toBe(
+        String(sum),
+      );
+      await screenshot(manager.page, 'staff-09-stats-year');
+
+      // One A4 page: the figures, the charts and the tables, no navigation.
+      const pdf = (await manager.page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).toHaveLength(1);
+      // How the page prints, for a person to look at: print styles on a sheet of A4's width.
+      await manager.page.emulateMedia({ media: 'print' });
+      await manager.page.setViewportSize({ width: 794, height: 1123 });
+      await screenshot(manager.page, 'staff-09-stats-year-printed');
+      await manager.page.emulateMedia({ media: 'screen' });
+      await manager.page.setViewportSize(PHONE);
+
+      await otherRow.getByRole('link').click();
+      await manager.page.waitForURL(new RegExp(`[?&]location=${otherId}`));
+      await expect.poll(async () => Number(await figure('count').innerText())).toBe(6);
+      expect(await manager.page.getByTestId('stats-range-line').innerText()).toContain(`Соседний центр ${run}`);
+
+      // Bad input, said next to the field it is about; nothing is read meanwhile.
+      await manager.page.getByTestId('stats-range-custom').check();
+      const [from, to] = [manager.page.getByTestId('stats-from'), manager.page.getByTestId('stats-to')];
+      await from.fill(addDays(today, -400));
+      await to.fill(today);
+      const toError = manager.page.locator(`#${await to.getAttribute('id')}-error`);
+      await expect.poll(() => toError.innerText()).toBe(t('stats.errors.too-long'));
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      expect(await manager.page.getByTestId('stats').count()).toBe(0);
+      await from.fill(today);
+      await to.fill(addDays(today, -1));
+      await expect.poll(() => toError.innerText()).toBe(t('stats.errors.end-before-start'));
+      await to.fill(today);
+      await expect.poll(async () => Number(await figure('count').innerText())).toBe(2);
+      await screenshot(manager.page, 'staff-10-stats-own-dates');
+      // A location the admin does not manage: said, and not read.
+      await manager.page.goto(appUrl('/admin/stats?location=demo-bc'));
+      await expect.poll(() => manager.page.getByTestId('stats-location-error').innerText()).toBe(t('stats.errors.notServed', { id: 'demo-bc' }));
+      expect(await manager.page.getByTestId('stats').count()).toBe(0);
+      expectNoPageErrors(manager);
+    } finally {
+      await manager.context.close();
+      await Promise.all([db.recursiveDelete(db.doc(paths.location(yearId))), db.recursiveDelete(db.doc(paths.location(otherId)))]);
+      await Promise.all([db.doc(paths.user(adminUid)).delete(), getAuth().deleteUser(adminUid)]);
+    }
+  }, 180_000);
 });

@@ -1,9 +1,26 @@
 // Daily rollups against the real emulators: the trigger counts each audit event of a request into the day of the
-// request once, a replayed event counts nothing, and `npm run stats:rebuild` recomputes the same days from the events.
+// request once, a replayed event counts nothing, `npm run stats:rebuild` recomputes the same days from the events, and
+// the statistics screen's figures read from the days agree with the raw requests.
 import './setup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doc, serverTimestamp, updateDoc } from 'firebase/firestore';
-import { arriveWrite, bucketKeyOf, cancelWrite, mergeRollups, paths, resolveWrite, rollupDayOf, type DailyRollup, type SosRequest } from '@sos/model';
+import { collection, doc, getDocs, serverTimestamp, updateDoc, type CollectionReference } from 'firebase/firestore';
+import {
+  arriveWrite,
+  bucketKeyOf,
+  bucketWidthMillis,
+  cancelWrite,
+  mergeRollups,
+  paths,
+  reportPaths,
+  resolveWrite,
+  responseStatistics,
+  rollupDayOf,
+  toResponseSample,
+  type DailyRollup,
+  type SosRequest,
+} from '@sos/model';
+import { rollupRangeQuery } from '../../web/src/composables/rollupRangeQuery';
+import { daySeries, rangeFigures } from '../../web/src/components/admin/stats/statsSeries';
 import { type Timestamp, db, refs, reportRefs } from '../../functions/src/firestore';
 import { countEventInRollup } from '../../functions/src/reports/countEvent';
 import { RollupRebuildError, rebuildDailyRollups } from '../../functions/src/reports/rebuildRollups';
@@ -17,6 +34,7 @@ const ZONE = 'Asia/Yekaterinburg';
 let site: ResponseSite;
 let resident: ClientSession;
 let staff: ClientSession;
+let siteAdmin: ClientSession;
 /** The two requests the first test makes: one resolved, one cancelled unclaimed. */
 let resolved: SosRequest<Timestamp>;
 let resolvedId: string;
@@ -25,11 +43,15 @@ let cancelledId: string;
 beforeAll(async () => {
   // A claim within the hour of ackSeconds: no escalation round runs while the test waits.
   site = await createResponseSite(3600);
-  [resident, staff] = await Promise.all([signIn(site.resident.email, SITE_PASSWORD), signIn(site.tier1.email, SITE_PASSWORD)]);
+  [resident, staff, siteAdmin] = await Promise.all([
+    signIn(site.resident.email, SITE_PASSWORD),
+    signIn(site.tier1.email, SITE_PASSWORD),
+    signIn(site.admin.email, SITE_PASSWORD),
+  ]);
 });
 
 afterAll(async () => {
-  await Promise.all([resident.close(), staff.close()]);
+  await Promise.all([resident.close(), staff.close(), siteAdmin.close()]);
 });
 
 /** Every day document of the site, by day. */
@@ -152,6 +174,48 @@ describe('daily rollups', () => {
     const rebuilt = await days();
     expect(await countEventInRollup(resolvedId, 'acknowledged', (await refs.event(resolvedId, 'acknowledged').get()).data()!)).toBe('already-counted');
     expect(await days()).toEqual(rebuilt);
+  });
+
+  it("give the statistics screen the figures the raw requests give: the admin's query of the days, the screen's sums", async () => {
+    // One more shape beside the first test's (resolved; cancelled unclaimed): claimed, not yet there.
+    const claimedId = await createRequest(resident, { locationId: site.locationId });
+    await waitProcessed(claimedId);
+    await acknowledge(staff, claimedId, site.tier1.name);
+    const claimed = (await refs.sosRequest(claimedId).get()).data()!;
+    await waitForQuery(
+      reportRefs.rollupMarkers(site.locationId, dayOf(claimed)).where('requestId', '==', claimedId),
+      (docs) => docs.length >= 2,
+      `the opening and the claim of ${claimedId} counted`,
+    );
+
+    const raw = (await refs.sosRequests().where('locationId', '==', site.locationId).get()).docs.map((request) => request.data());
+    const days = raw.map(dayOf).sort();
+    const range = { from: days[0]!, to: days[days.length - 1]! };
+    // As the screen reads them: the admin's own query (the rules' limit included), then the screen's sums.
+    const listed = await getDocs(
+      rollupRangeQuery(collection(siteAdmin.db, reportPaths.dailyRollups(site.locationId)) as CollectionReference<DailyRollup>, range.from, range.to),
+    );
+    const screen = rangeFigures(
+      daySeries(
+        listed.docs.map((day) => day.data()),
+        range,
+      ).map((day) => day.counts),
+    );
+    const exact = responseStatistics(raw.map(toResponseSample), 3600);
+
+    expect(raw).toHaveLength(3);
+    expect({ count: screen.count, acknowledged: screen.acknowledged, arrived: screen.arrived, share: screen.ackWithinTargetShare }).toEqual({
+      count: exact.count,
+      acknowledged: exact.acknowledged,
+      arrived: exact.arrived,
+      share: exact.ackWithinTargetShare,
+    });
+    expect(exact).toMatchObject({ count: 3, acknowledged: 2, arrived: 1, ackWithinTargetShare: 1 });
+    // Medians and p90 read off the fixed buckets: within the width of the bucket holding the exact value.
+    for (const key of ['ackMedianMillis', 'ackP90Millis', 'arriveMedianMillis', 'arriveP90Millis'] as const) {
+      const value = exact[key]!;
+      expect(Math.abs(screen[key]! - value), key).toBeLessThan(bucketWidthMillis(value)!);
+    }
   });
 
   it('refuse an unknown location and a bad range before writing anything', async () => {

@@ -1,9 +1,25 @@
-// locations/{id}/daily/{day}: the daily rollups (Reports). Functions write them; the location's admins read them, nobody
-// else does, and nobody writes them from a client. Their `applied` markers are the functions' own: nobody reads them.
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+// locations/{id}/daily/{day}: the daily rollups (Reports). Functions write them; the location's admins read them, a list
+// at most a year of days at once (the statistics' query, rollupRangeQuery), nobody else does, and nobody writes them
+// from a client. Their `applied` markers are the functions' own: nobody reads them.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, orderBy, query, setDoc, updateDoc, where, type Firestore } from 'firebase/firestore';
-import { reportPaths, rollupMarkerId, type DailyRollup, type RollupMarker } from '@sos/model';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  setDoc,
+  updateDoc,
+  where,
+  type CollectionReference,
+  type Firestore,
+} from 'firebase/firestore';
+import { MAX_ROLLUP_RANGE_DAYS, reportPaths, rollupMarkerId, type DailyRollup, type RollupMarker } from '@sos/model';
+import { rollupRangeQuery } from '../../web/src/composables/rollupRangeQuery';
 import { ELSEWHERE, HOME, actorCases, modularFirestore, startRulesHarness, type ActorName, type RulesHarness } from '../helpers/rulesEnv';
 
 let h: RulesHarness;
@@ -49,19 +65,31 @@ const NOT_ITS_ADMIN = cases(['resident', 'staff', 'otherStaff', 'foreignResident
 const EVERYONE = cases(['admin', 'resident', 'staff', 'foreignAdmin', 'anonymous'], true);
 
 describe('daily rollups', () => {
-  it('the admin reads a day of the location and lists a range of days', async () => {
+  const days = (someone: Someone, locationId = HOME) => collection(db(someone), reportPaths.dailyRollups(locationId)) as CollectionReference<DailyRollup>;
+
+  it("the admin reads a day of the location and lists up to a year of days with the statistics' query", async () => {
     await assertSucceeds(getDoc(doc(db('admin'), ROLLUP_PATH)));
-    await assertSucceeds(getDocs(query(collection(db('admin'), reportPaths.dailyRollups(HOME)), where('day', '>=', '2026-01-01'), orderBy('day'))));
+    const listed = await assertSucceeds(getDocs(rollupRangeQuery(days('admin'), '2025-01-16', '2026-01-15')));
+    expect(listed.docs.map((day) => day.id)).toEqual([DAY]);
+    await assertSucceeds(getDocs(query(days('admin'), where('day', '>=', '2026-01-01'), orderBy('day'), limit(MAX_ROLLUP_RANGE_DAYS))));
+  });
+
+  it('the admin cannot list days without a limit or more than a year of them at once', async () => {
+    await assertFails(getDocs(days('admin')));
+    await assertFails(getDocs(query(days('admin'), where('day', '>=', '2025-01-01'), orderBy('day'))));
+    await assertFails(getDocs(query(days('admin'), where('day', '>=', '2025-01-01'), orderBy('day'), limit(MAX_ROLLUP_RANGE_DAYS + 1))));
   });
 
   it.each(NOT_ITS_ADMIN)('%s cannot read or list the days', async (_label, someone) => {
     await assertFails(getDoc(doc(db(someone), ROLLUP_PATH)));
     await assertFails(getDocs(collection(db(someone), reportPaths.dailyRollups(HOME))));
+    await assertFails(getDocs(rollupRangeQuery(days(someone), '2025-01-16', '2026-01-15')));
   });
 
-  it("the admin cannot read another location's days", async () => {
+  it("the admin cannot read another location's days, even with the statistics' query", async () => {
     await assertFails(getDoc(doc(db('admin'), reportPaths.dailyRollup(ELSEWHERE, DAY))));
     await assertFails(getDocs(collection(db('admin'), reportPaths.dailyRollups(ELSEWHERE))));
+    await assertFails(getDocs(rollupRangeQuery(days('admin', ELSEWHERE), '2025-01-16', '2026-01-15')));
   });
 
   it.each(EVERYONE)('%s cannot create, change or delete a day', async (_label, someone) => {

@@ -1,19 +1,21 @@
 // The admin's stores and screens' listeners against the emulators: session, profile and home location,
-// served locations and the chosen one, roster, statistics, object tree and QR codes, request settings, a request's detail.
+// served locations and the chosen one, roster, statistics (daily rollups), object tree and QR codes, request settings, a request's detail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { effectScope } from 'vue';
+import { effectScope, ref } from 'vue';
 import { Timestamp } from 'firebase/firestore';
-import { paths } from '@sos/model';
+import { paths, reportPaths, rollupDayOf } from '@sos/model';
 import { useSessionStore } from '../stores/session';
 import { useServedLocationsStore } from '../stores/servedLocations';
 import { useProfileStore } from '../stores/profile';
 import { useHomeLocationStore } from '../stores/homeLocation';
 import { useLocationAdminStore } from '../stores/locationAdmin';
 import { liveRoster } from '../composables/liveRoster';
-import { liveRequestStats } from '../composables/liveRequestStats';
+import { liveDailyRollups } from '../composables/liveDailyRollups';
+import { presetDays } from '../components/admin/stats/statsRange';
+import { addDays } from '../components/admin/shifts/shiftTimes';
 import { liveRequestDetail } from '../composables/liveRequestDetail';
-import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, unique, until } from './harness';
+import { PASSWORD, closeHarness, createAccount, readDoc, seedDoc, seedDocs, unique, until } from './harness';
 import { seedLocations, seedRequest } from './fixtures';
 
 describe('admin stores', () => {
@@ -93,34 +95,33 @@ describe('admin stores', () => {
     scope.stop();
   });
 
-  it("statistics: the chosen location's requests since the start of the period", async () => {
+  it("statistics: the chosen location's daily rollups over the range, up to a year, today's live", async () => {
     const served = useServedLocationsStore();
     served.locationId = locationIds[2]!;
-    const now = Date.now();
-    const today = await seedRequest(locationIds[2]!, 'resolved', now);
-    const lastMonth = await seedRequest(locationIds[2]!, 'resolved', now - 20 * 86_400_000);
-    await seedRequest(locationIds[0]!, 'resolved', now);
+    const zone = served.location!.timezone;
+    const today = rollupDayOf(zone, Date.now());
+    const [lastMonth, lastYear] = [presetDays('30d', today).from, presetDays('year', today).from];
+    const longAgo = addDays(lastYear, -1);
+    await seedDocs({
+      [reportPaths.dailyRollup(locationIds[2]!, today)]: { day: today, requests: 1 },
+      [reportPaths.dailyRollup(locationIds[2]!, lastMonth)]: { day: lastMonth, requests: 2 },
+      [reportPaths.dailyRollup(locationIds[2]!, lastYear)]: { day: lastYear, requests: 3 },
+      [reportPaths.dailyRollup(locationIds[2]!, longAgo)]: { day: longAgo, requests: 4 },
+      [reportPaths.dailyRollup(locationIds[0]!, today)]: { day: today, requests: 5 },
+    });
+    const range = ref(presetDays('today', today));
     const scope = effectScope();
-    const stats = scope.run(() =>
-      liveRequestStats(
-        () => served.locationId,
-        () => served.location,
-      ),
-    )!;
-    expect(stats.period.value).toBe('today');
-    await until(
-      () => stats.requests.value.map((request) => request.id),
-      (ids) => ids.join() === today,
-      20_000,
-      "today's request",
-    );
-    stats.period.value = '30d';
-    await until(
-      () => stats.requests.value.map((request) => request.id).sort(),
-      (ids) => ids.join() === [today, lastMonth].sort().join(),
-      20_000,
-      'the last 30 days',
-    );
+    const { rollups, status } = scope.run(() => liveDailyRollups(() => served.locationId, range))!;
+    const days = () => rollups.value.map((rollup) => `${rollup.day}:${rollup.requests}`);
+    await until(days, (listed) => listed.join() === `${today}:1`, 20_000, "today's day");
+    range.value = presetDays('30d', today);
+    await until(days, (listed) => listed.join() === [`${lastMonth}:2`, `${today}:1`].join(), 20_000, 'the last 30 days');
+    range.value = presetDays('year', today);
+    await until(days, (listed) => listed.join() === [`${lastYear}:3`, `${lastMonth}:2`, `${today}:1`].join(), 20_000, 'the last year, not the day before it');
+    // Today's document counted on: the listener shows it without asking again.
+    await seedDoc(reportPaths.dailyRollup(locationIds[2]!, today), { day: today, requests: 6 });
+    await until(days, (listed) => listed.at(-1) === `${today}:6`, 20_000, "today's new count");
+    expect(status.value.error).toBeNull();
     scope.stop();
   });
 
