@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ackDurations,
-  formatOffset,
-  histogram,
-  periodStartMillis,
-  quantile,
-  responseStatistics,
-  statisticsByKind,
-  timeZoneOffsetMinutes,
-  toResponseSample,
-  type ResponseSample,
-} from '../src/statistics';
+import { formatOffset, quantile, responseStatistics, toResponseSample, type ResponseSample } from '../src/statistics';
 
 const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
 
@@ -101,30 +90,6 @@ describe('responseStatistics', () => {
   });
 });
 
-describe('statisticsByKind', () => {
-  it('gives each kind its own count and medians, most urgent kinds first', () => {
-    const rows = statisticsByKind(
-      [sample(10, 100, 'resolved', 'lift'), sample(20, 300, 'resolved', 'fire'), sample(40, null, 'acknowledged', 'fire'), sample(30, 200, 'resolved', 'lift')],
-      60,
-    );
-    expect(rows.map((row) => [row.kind, row.statistics.count, row.statistics.ackMedianMillis, row.statistics.arriveMedianMillis])).toEqual([
-      ['fire', 2, 30_000, 300_000],
-      ['lift', 2, 20_000, 150_000],
-    ]);
-  });
-
-  it('leaves out kinds with no counted request', () => {
-    const rows = statisticsByKind([sample(null, null, 'rejected', 'medical'), sample(null, null, 'open', 'leak')], 60);
-    expect(rows.map((row) => row.kind)).toEqual(['leak']);
-    expect(statisticsByKind([], 60)).toEqual([]);
-  });
-
-  it('agrees with the whole when there is one kind', () => {
-    const samples = [sample(20, 200, 'resolved', 'security'), sample(90, null, 'acknowledged', 'security'), sample(null, null, 'cancelled', 'security')];
-    expect(statisticsByKind(samples, 60)).toEqual([{ kind: 'security', statistics: responseStatistics(samples, 60) }]);
-  });
-});
-
 describe('toResponseSample', () => {
   const at = (millis: number) => ({ toMillis: () => millis });
 
@@ -141,39 +106,6 @@ describe('toResponseSample', () => {
   it('reads the kind of a request made before kinds from its source', () => {
     expect(toResponseSample({ status: 'open', source: 'emergency', createdAt: at(T0) }).kind).toBe('emergency');
     expect(toResponseSample({ status: 'open', source: 'qr', createdAt: at(T0) }).kind).toBe('other');
-  });
-});
-
-describe('periods', () => {
-  it('knows the offset of a zone without daylight saving', () => {
-    expect(timeZoneOffsetMinutes(T0, 'Asia/Yekaterinburg')).toBe(300);
-    expect(timeZoneOffsetMinutes(T0, 'UTC')).toBe(0);
-  });
-
-  it('starts "today" at the local midnight of the location', () => {
-    // 09:00 UTC = 14:00 in Yekaterinburg; its midnight was 19:00 UTC the day before.
-    expect(periodStartMillis('today', T0, 'Asia/Yekaterinburg')).toBe(Date.UTC(2025, 0, 14, 19, 0, 0));
-    // 20:00 UTC is already 01:00 next day there.
-    const evening = Date.UTC(2025, 0, 15, 20, 0, 0);
-    expect(periodStartMillis('today', evening, 'Asia/Yekaterinburg')).toBe(Date.UTC(2025, 0, 15, 19, 0, 0));
-  });
-
-  it('starts "today" at local midnight west of UTC too', () => {
-    expect(periodStartMillis('today', T0, 'America/New_York')).toBe(Date.UTC(2025, 0, 15, 5, 0, 0));
-  });
-
-  it('goes 7 and 30 days back from now', () => {
-    expect(periodStartMillis('7d', T0, 'UTC')).toBe(T0 - 7 * 86_400_000);
-    expect(periodStartMillis('30d', T0, 'UTC')).toBe(T0 - 30 * 86_400_000);
-  });
-});
-
-describe('histogram', () => {
-  it('puts each acknowledge time in one bucket, bounds going to the upper bucket', () => {
-    const buckets = histogram(ackDurations([sample(10, null), sample(30, null), sample(59, null), sample(600, null), sample(null, null, 'open')]));
-    expect(buckets.map((bucket) => bucket.count)).toEqual([1, 2, 0, 0, 1]);
-    expect(buckets[0]).toEqual({ fromMillis: 0, toMillis: 30_000, count: 1 });
-    expect(buckets.at(-1)).toEqual({ fromMillis: 300_000, toMillis: null, count: 1 });
   });
 });
 

@@ -1,10 +1,6 @@
 // Response statistics for admins: pure maths over request times, so the dashboard and tests agree.
 import type { SosRequest, SosStatus, TimestampLike } from './contract';
-import { SOS_KINDS, kindOf, type SosKind } from './kinds';
-import { zoneOffsetMillis } from './shifts';
-
-export const STATS_PERIODS = ['today', '7d', '30d'] as const;
-export type StatsPeriod = (typeof STATS_PERIODS)[number];
+import { kindOf, type SosKind } from './kinds';
 
 /** The times of one request that the statistics need, in epoch milliseconds. */
 export interface ResponseSample {
@@ -91,61 +87,6 @@ export function responseStatistics(samples: readonly ResponseSample[], ackTarget
     arriveP90Millis: quantile(arriveTimes, 0.9),
     ackWithinTargetShare: needingAck.length === 0 ? null : withinTarget / needingAck.length,
   };
-}
-
-export interface KindStatistics {
-  kind: SosKind;
-  statistics: ResponseStatistics;
-}
-
-/** The statistics of each kind that has counted requests, in the order of SOS_KINDS. */
-export function statisticsByKind(samples: readonly ResponseSample[], ackTargetSeconds: number): KindStatistics[] {
-  return SOS_KINDS.map((kind) => ({
-    kind,
-    statistics: responseStatistics(
-      samples.filter((sample) => sample.kind === kind),
-      ackTargetSeconds,
-    ),
-  })).filter((row) => row.statistics.count > 0);
-}
-
-/** Minutes east of UTC of `timeZone` at `atMillis` (e.g. +300 for Asia/Yekaterinburg). */
-export function timeZoneOffsetMinutes(atMillis: number, timeZone: string): number {
-  return Math.round(zoneOffsetMillis(timeZone, atMillis) / 60_000);
-}
-
-/** Start of the period in the location's time zone: today's midnight there, or 7 / 30 days back from now. */
-export function periodStartMillis(period: StatsPeriod, nowMillis: number, timeZone: string): number {
-  if (period === '7d') return nowMillis - 7 * 86_400_000;
-  if (period === '30d') return nowMillis - 30 * 86_400_000;
-  const offsetMillis = timeZoneOffsetMinutes(nowMillis, timeZone) * 60_000;
-  const localMidnight = Math.floor((nowMillis + offsetMillis) / 86_400_000) * 86_400_000;
-  return localMidnight - offsetMillis;
-}
-
-export interface HistogramBucket {
-  /** Inclusive lower bound in milliseconds. */
-  fromMillis: number;
-  /** Exclusive upper bound; null for the last, open bucket. */
-  toMillis: number | null;
-  count: number;
-}
-
-/** Time-to-acknowledge buckets for the chart: 0–30 s, 30–60 s, 1–2 min, 2–5 min, 5 min and more. */
-export const ACK_HISTOGRAM_BOUNDS_MILLIS = [30_000, 60_000, 120_000, 300_000] as const;
-
-export function histogram(values: readonly number[], bounds: readonly number[] = ACK_HISTOGRAM_BOUNDS_MILLIS): HistogramBucket[] {
-  const edges = [0, ...bounds];
-  return edges.map((fromMillis, index) => {
-    const toMillis = bounds[index] ?? null;
-    const count = values.filter((value) => value >= fromMillis && (toMillis === null || value < toMillis)).length;
-    return { fromMillis, toMillis, count };
-  });
-}
-
-/** Acknowledge times of the valid samples, for `histogram`. */
-export function ackDurations(samples: readonly ResponseSample[]): number[] {
-  return durations(samples.filter(isCounted), (sample) => sample.ackAtMillis);
 }
 
 /** "+0:42", "+12:05", "+1:02:03": time since the request was created, for the audit timeline. */
