@@ -1,7 +1,8 @@
 // Every word of the journal export, in each locale: column headers, the labels of values, and the download link's
 // refusals. `en` is typed by `ru`, so a key added to one and not the other does not compile. Statuses, kinds, sources and
 // channels read exactly as the web app's own labels (web/src/i18n; a unit test holds them equal).
-import { LOCALES, type ContactAlertChannel, type Locale, type SosKind, type SosSource, type SosStatus } from '@sos/model';
+import { LOCALES, type ContactAlertChannel, type Locale, type SosSource, type SosStatus } from '@sos/model';
+import { SERVER_TEXTS } from '../../notify/texts';
 
 /** The export's columns, in order: one per field of a row (journalRows.ts). */
 export const JOURNAL_COLUMNS = [
@@ -71,15 +72,8 @@ const ru = {
     resolved: 'Решена',
     cancelled: 'Отменена',
   } satisfies Record<SosStatus, string>,
-  kinds: {
-    emergency: 'Экстренный вызов',
-    medical: 'Нужна медицинская помощь',
-    fire: 'Пожар или дым',
-    security: 'Угроза безопасности',
-    lift: 'Застрял(а) в лифте',
-    leak: 'Протечка или авария',
-    other: 'Другое',
-  } satisfies Record<SosKind, string>,
+  /** The kinds as the staff pushes name them (one wording of a kind in the backend). */
+  kinds: SERVER_TEXTS.ru.kinds,
   source: { emergency: 'Экстренная', form: 'Форма', qr: 'QR-код' } satisfies Record<SosSource, string>,
   channel: { app: 'Приложение', telegram: 'Telegram', sms: 'SMS', voice: 'Звонок' } satisfies Record<ContactAlertChannel | 'app', string>,
   requester: { member: 'Участник локации', visitor: 'Посетитель', guest: 'Гость' } satisfies Record<RequesterKind, string>,
@@ -134,15 +128,8 @@ const en: ExportTexts = {
     resolved: 'Resolved',
     cancelled: 'Cancelled',
   },
-  kinds: {
-    emergency: 'Emergency',
-    medical: 'Medical help needed',
-    fire: 'Fire or smoke',
-    security: 'Security threat',
-    lift: 'Stuck in a lift',
-    leak: 'Leak or breakdown',
-    other: 'Other',
-  },
+  /** The kinds as the staff pushes name them (one wording of a kind in the backend). */
+  kinds: SERVER_TEXTS.en.kinds,
   source: { emergency: 'Emergency', form: 'Form', qr: 'QR code' },
   channel: { app: 'App', telegram: 'Telegram', sms: 'SMS', voice: 'Call' },
   requester: { member: 'Member of the location', visitor: 'Visitor', guest: 'Guest' },
