@@ -66,6 +66,10 @@ export default defineConfig({
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],
           setupFiles: ['tests/functions/afterEachFile.ts'],
+          // One module cache for the files, as the browser tests have: each file importing the Admin SDK, the functions'
+          // modules and the model anew took a second or two of CPU beside the emulators. The files share no state but
+          // the Admin SDK's one app (tests/functions/setup.ts) and leave nothing stubbed.
+          isolate: false,
           // Waits are for states (snapshots); the limit only bounds a busy 2-core emulator run.
           testTimeout: 90_000,
           hookTimeout: 30_000,
