@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS } from '../../scripts/demo-data';
 import { EMULATOR_HOST, emulatorPortList, emulatorPorts } from '../../scripts/emulatorPorts.mjs';
 import { waitFor } from '../helpers/emulators';
 import { descendantsOf, stillRuns, type ProcessEntry } from '../../scripts/processTree.mjs';
+import { writeDespiteEmulatorLocks } from '../helpers/emulatorLocks';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Clear of the default ports (offset 0) and of the ports browsers refuse (scripts/start.mjs checks). */
@@ -99,7 +100,10 @@ async function leaveTasksPending(stack: Stack): Promise<void> {
       'the stack’s trigger opening the request',
     );
   }
-  await claimed.update({ ...acknowledgeWrite(DEMO_ACCOUNTS.staff.uid, DEMO_ACCOUNTS.staff.displayName, FieldValue.serverTimestamp()) });
+  // The open step's effects may still hold the emulator's lock on the request (production has no such locks).
+  await writeDespiteEmulatorLocks(() =>
+    claimed.update({ ...acknowledgeWrite(DEMO_ACCOUNTS.staff.uid, DEMO_ACCOUNTS.staff.displayName, FieldValue.serverTimestamp()) }),
+  );
   // The update trigger has run when the claim's event is there; the arrival check is enqueued after it.
   const event = db.doc(paths.event(claimed.id, 'acknowledged'));
   await waitFor((next, fail) => event.onSnapshot((snapshot) => next(snapshot.exists), fail), Boolean, 60_000, 'the claim recorded by the stack');
