@@ -2,6 +2,8 @@
 // back, the inline shell of index.html already offers «Нужна помощь»; a tap there becomes exactly one request, made by
 // the app once it loads (signed in anonymously, at the code's place). /login draws its heading the same way.
 // The scripts are held until the test lets them through, so what it sees first is the shell alone, however slow the machine.
+// The shell starts the app's scripts itself: once the code's plan is on screen, at a tap, or after a second; the page's
+// clock is stopped where a test needs to tell these apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -27,6 +29,34 @@ async function holdAppScripts(context: BrowserContext) {
       await context.unroute('**/assets/*.js');
       await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
     },
+  };
+}
+
+/**
+ * A first visit to the corridor's code with the page's clock stopped (no timer fires unless the test moves it) and
+ * the plan's image held: what starts the app's scripts is then only what the test lets happen.
+ */
+async function openWithPlanHeld(browser: Browser) {
+  const phone = await openPhone(browser, { serviceWorkers: 'block' });
+  const { page, context } = phone;
+  const scriptsAsked: string[] = [];
+  const heldPlans: Route[] = [];
+  await context.route('**/assets/*.js', (route) => {
+    scriptsAsked.push(route.request().url());
+    void route.continue().catch(() => undefined);
+  });
+  await context.route('**/plans/*.svg', (route) => void heldPlans.push(route));
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await page.clock.pauseAt(now + 10);
+  await page.goto(appUrl(`/q/${TOKEN}`), { waitUntil: 'commit' });
+  // The shell has read the code and asked for its plan: the image is what it waits for.
+  await page.getByTestId('shell-plan').waitFor();
+  await expect.poll(() => heldPlans.length).toBe(1);
+  return {
+    phone,
+    scriptsAsked,
+    letPlanThrough: () => Promise.all(heldPlans.map((route) => route.continue().catch(() => undefined))),
   };
 }
 
@@ -115,6 +145,42 @@ describe('«Нужна помощь» at a wall code at first paint', () => {
     await scripts.letThrough();
     await page.getByTestId('qr-plan').waitFor({ timeout: 30_000 });
     expectNoPageErrors(visitor);
+  });
+
+  it("starts the app's scripts once the code's plan is on screen: on a slow link the plan goes first", async () => {
+    const { phone, scriptsAsked, letPlanThrough } = await openWithPlanHeld(browser);
+    const { page } = phone;
+    expect(scriptsAsked).toEqual([]);
+    await letPlanThrough();
+    const plan = page.getByTestId('shell-plan').getByRole('img');
+    await expect.poll(() => plan.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    // Drawn at the next frame, then the scripts: well within the second after which they would start anyway.
+    await page.clock.runFor(100);
+    await expect.poll(() => scriptsAsked.length).toBeGreaterThan(0);
+    await page.clock.resume();
+    await page.getByTestId('qr-plan').waitFor({ timeout: 30_000 });
+    expectNoPageErrors(phone);
+    await phone.context.close();
+  });
+
+  it('with the plan slow, starts the app at a tap on «Нужна помощь», or a second after the shell', async () => {
+    const tapping = await openWithPlanHeld(browser);
+    await tapping.phone.page.clock.runFor(500);
+    expect(tapping.scriptsAsked).toEqual([]);
+    await tapping.phone.page
+      .getByTestId('first-paint-shell')
+      .getByRole('button', { name: t('qr.needHelp') })
+      .click();
+    await expect.poll(() => tapping.scriptsAsked.length).toBeGreaterThan(0);
+    // Closed before the tap is sent: this test is about when the app starts, not the call.
+    await tapping.phone.context.close();
+
+    const waiting = await openWithPlanHeld(browser);
+    await waiting.phone.page.clock.runFor(900);
+    expect(waiting.scriptsAsked).toEqual([]);
+    await waiting.phone.page.clock.runFor(200);
+    await expect.poll(() => waiting.scriptsAsked.length).toBeGreaterThan(0);
+    await waiting.phone.context.close();
   });
 
   it('speaks English on a phone where English was chosen, and draws /login before the app loads', async () => {

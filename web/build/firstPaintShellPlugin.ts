@@ -2,15 +2,14 @@
 // - its data (web/src/shell/shellLabels.ts): the labels, from the app's messages, so the shell of a first visit speaks
 //   Russian or English with nothing cached, and the QR screen's files, which the shell of /q/<token> preloads instead
 //   of the router fetching them only after the entry has run;
-// - the app's scripts fetched at low priority: the shell paints without them, so on a slow link the document and the
-//   stylesheet go first (measured with Lighthouse: `npm run bench`, docs/PERFORMANCE.md).
+// - the app's scripts, taken out of the HTML and started by the shell (`startApp`, at low priority): at once on every
+//   screen but /q/<token>, where the code's plan goes first on a slow link (measured with Lighthouse: `npm run bench`,
+//   docs/PERFORMANCE.md).
 import type { Plugin, Rollup } from 'vite';
 import ru from '../src/i18n/ru';
 import en from '../src/i18n/en';
-import { SHELL_DATA_PLACEHOLDER, shellDataScript } from '../src/shell/shellLabels';
+import { SHELL_DATA_PLACEHOLDER, shellDataScript, takeAppScripts } from '../src/shell/shellLabels';
 
-/** The entry and the chunks Vite preloads with it, as Vite writes their tags. */
-const APP_SCRIPT_TAGS = /<(script type="module"|link rel="modulepreload") crossorigin/g;
 const QR_SCREEN = '/src/pages/resident/QrPlanPage.vue';
 
 /** The QR screen's chunk, the chunks it imports and its stylesheets, as URLs. */
@@ -35,9 +34,11 @@ export function firstPaintShellPlugin({ qrCodeUrl }: { qrCodeUrl: string }): Plu
       order: 'post',
       handler(html, context) {
         if (!SHELL_DATA_PLACEHOLDER.test(html)) throw new Error(`index.html lost the shell's data placeholder ${SHELL_DATA_PLACEHOLDER}`);
-        const files = context.bundle ? qrScreenFiles(context.bundle, base) : [];
-        const withData = html.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, files, qrCodeUrl));
-        return context.bundle ? withData.replace(APP_SCRIPT_TAGS, '<$1 fetchpriority="low" crossorigin') : withData;
+        // In development (no bundle) index.html loads /src/main.ts itself.
+        if (!context.bundle) return html.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, { qrScreenFiles: [], appScripts: null, qrCodeUrl }));
+        const { html: withoutScripts, scripts } = takeAppScripts(html);
+        const data = { qrScreenFiles: qrScreenFiles(context.bundle, base), appScripts: scripts, qrCodeUrl };
+        return withoutScripts.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, data));
       },
     },
   };

@@ -14,12 +14,13 @@ useProfileStore();
 keepShellCache();
 followPageHeading(router);
 // Mount once the first route is resolved: until then the first-paint shell of index.html stays on
-// screen (SOS and the phone), and a tap made there is sent before the countdown opens.
+// screen (SOS and the phone), and a tap made there is sent before the countdown opens. The mount is a task of its
+// own, after the modules' evaluation: on a slow phone neither holds a tap on the shell for long.
 void router
   .isReady()
   .then(() => sendShellTap(router))
   .catch((error: unknown) => console.error('first-paint SOS not sent:', error))
-  .finally(() => app.mount('#app'));
+  .finally(() => setTimeout(() => app.mount('#app'), 0));
 
 // The app works offline once loaded, and receives pushes (production builds only: dev reloads modules live).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
