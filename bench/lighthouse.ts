@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
-import { seed } from '../scripts/seed';
+import { seed, seededPlacesProjected } from '../scripts/seed';
 import { DEMO_OBJECTS } from '../scripts/demo-data';
 import { EMULATOR_HOST, emulatorPorts } from '../scripts/emulatorPorts.mjs';
 import { round } from './stats';
@@ -87,6 +87,7 @@ const seconds = (ms: number) => `${round(ms / 1000, 2)} s`;
 async function main() {
   // The QR screen reads its code: the demo data must be there (idempotent).
   await seed();
+  await seededPlacesProjected();
   // `tsx bench/lighthouse.ts q` measures one page and only prints it: for working on that page.
   const only = process.argv.slice(2).filter((name): name is keyof typeof PAGES => name in PAGES);
   if (only.length > 0) {

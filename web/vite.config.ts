@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => {
   const projectId = env.VITE_FIREBASE_PROJECT_ID ?? 'demo-sos';
   const emulatorHost = projectId.startsWith('demo-') ? `${env.VITE_EMULATOR_HOST ?? '127.0.0.1'}:${ports.firestore}` : null;
   return {
-    plugins: [vue(), firstPaintShellPlugin({ qrCodeUrl: qrCodeReadUrl(projectId, emulatorHost) }), serviceWorkerPlugin()],
+    plugins: [vue(), firstPaintShellPlugin({ qrCodeUrl: qrCodeReadUrl(projectId, emulatorHost), demoLogins: emulatorHost !== null }), serviceWorkerPlugin()],
     // The app connects to the emulators on demo- projects; the ports are baked in at build time.
     define: { __EMULATOR_PORTS__: JSON.stringify({ auth: ports.auth, firestore: ports.firestore, functions: ports.functions }) },
     resolve: { alias: { re2js: fileURLToPath(new URL('./src/firebase/re2js-unused.ts', import.meta.url)) } },

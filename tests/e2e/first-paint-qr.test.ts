@@ -12,6 +12,7 @@ import { useEmulators } from '../../scripts/seed';
 import { DEMO_OBJECTS } from '../../scripts/demo-data';
 import { appUrl, expectNoPageErrors, launchBrowser, openPhone, screenshot, type PhonePage } from './browser';
 import { t, tEn } from './messages';
+import { DEMO_LOGINS } from '../../web/src/shell/demoLogins';
 
 /** A code no other browser test calls at: the corridor of the second floor. */
 const HALL = DEMO_OBJECTS.find((object) => object.id === 'bc-a-2-hall');
@@ -200,6 +201,10 @@ describe('«Нужна помощь» at a wall code at first paint', () => {
       .getByRole('heading', { name: t('login.title') })
       .waitFor();
     await russian.page.getByTestId('first-paint-shell').getByText(t('app.loading')).waitFor();
+    // The page's own notes, as it will show them: a working link to sign up and, on the emulators, the demo's accounts.
+    const signup = russian.page.getByTestId('first-paint-shell').getByRole('link', { name: t('signup.link') });
+    expect(await signup.getAttribute('href')).toBe('/signup');
+    await russian.page.getByTestId('first-paint-shell').getByText(t('login.demoHint', DEMO_LOGINS)).waitFor();
     await Promise.all([english.context.close(), russian.context.close()]);
   });
 });

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { seed } from '../../scripts/seed';
+import { seed, seededPlacesProjected } from '../../scripts/seed';
 import { EMULATOR_HOST } from '../../scripts/emulatorPorts.mjs';
 import { EMULATOR_PORTS } from '../helpers/emulators';
 
@@ -28,5 +28,6 @@ export async function setup(project: TestProject): Promise<void> {
     throw new Error(`Nothing serves the app at ${appUrl}: run the e2e project inside \`emulators:exec --only …,hosting\` (npm run test:emulated does).`);
   }
   await seed();
+  await seededPlacesProjected();
   project.provide('appUrl', appUrl);
 }

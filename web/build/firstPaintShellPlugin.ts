@@ -21,8 +21,8 @@ function qrScreenFiles(bundle: Rollup.OutputBundle, base: string): string[] {
   return [chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])].map((file) => `${base}${file}`);
 }
 
-/** `qrCodeUrl`: where the shell of /q/<token> reads the code over REST (`qrCodeReadUrl`). */
-export function firstPaintShellPlugin({ qrCodeUrl }: { qrCodeUrl: string }): Plugin {
+/** `qrCodeUrl`: where the shell of /q/<token> reads the code over REST (`qrCodeReadUrl`); `demoLogins`: an emulator build. */
+export function firstPaintShellPlugin({ qrCodeUrl, demoLogins }: { qrCodeUrl: string; demoLogins: boolean }): Plugin {
   let base = '/';
   return {
     name: 'sos-first-paint-shell',
@@ -35,9 +35,10 @@ export function firstPaintShellPlugin({ qrCodeUrl }: { qrCodeUrl: string }): Plu
       handler(html, context) {
         if (!SHELL_DATA_PLACEHOLDER.test(html)) throw new Error(`index.html lost the shell's data placeholder ${SHELL_DATA_PLACEHOLDER}`);
         // In development (no bundle) index.html loads /src/main.ts itself.
-        if (!context.bundle) return html.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, { qrScreenFiles: [], appScripts: null, qrCodeUrl }));
+        if (!context.bundle)
+          return html.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, { qrScreenFiles: [], appScripts: null, qrCodeUrl, demoLogins }));
         const { html: withoutScripts, scripts } = takeAppScripts(html);
-        const data = { qrScreenFiles: qrScreenFiles(context.bundle, base), appScripts: scripts, qrCodeUrl };
+        const data = { qrScreenFiles: qrScreenFiles(context.bundle, base), appScripts: scripts, qrCodeUrl, demoLogins };
         return withoutScripts.replace(SHELL_DATA_PLACEHOLDER, () => shellDataScript({ ru, en }, data));
       },
     },

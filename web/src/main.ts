@@ -13,11 +13,17 @@ const app = createApp(App).use(createPinia()).use(router);
 useProfileStore();
 keepShellCache();
 followPageHeading(router);
+/** index.html starts this module from its <head>: the page below, the shell included, may still be parsing. */
+function whenPageParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 // Mount once the first route is resolved: until then the first-paint shell of index.html stays on
 // screen (SOS and the phone), and a tap made there is sent before the countdown opens. The mount is a task of its
 // own, after the modules' evaluation: on a slow phone neither holds a tap on the shell for long.
-void router
-  .isReady()
+void whenPageParsed()
+  .then(() => router.isReady())
   .then(() => sendShellTap(router))
   .catch((error: unknown) => console.error('first-paint SOS not sent:', error))
   .finally(() => setTimeout(() => app.mount('#app'), 0));

@@ -3,6 +3,7 @@
 // «Нужна помощь» must read right), the app's scripts, which it starts itself, and the QR screen's files, which it
 // preloads on /q/<token>.
 import type ru from '../i18n/ru';
+import { DEMO_LOGINS } from './demoLogins';
 
 /** The quoted string index.html holds until the build writes the shell's data in; the build fails if it is missing. */
 export const SHELL_DATA_PLACEHOLDER = /(['"])%SOS_SHELL_DATA%\1/;
@@ -23,6 +24,8 @@ export function shellLabels(messages: typeof ru) {
     tapRecorded: messages.qr.tapRecorded,
     loginTitle: messages.login.title,
     loading: messages.app.loading,
+    signupLink: messages.signup.link,
+    demoLogins: messages.login.demoHint.replace('{accounts}', DEMO_LOGINS.accounts).replace('{password}', DEMO_LOGINS.password),
   };
 }
 
@@ -63,6 +66,8 @@ export interface ShellData {
   appScripts: AppScripts | null;
   /** `qrCodeReadUrl`, or '' for no REST read. */
   qrCodeUrl: string;
+  /** A build for the emulators: /login shows the demo's accounts, as the login page does. */
+  demoLogins: boolean;
 }
 
 /** The inline script's data: `labels[lang]`, the app's scripts, the QR screen's files and where it reads a code. */

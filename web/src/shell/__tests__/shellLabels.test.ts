@@ -9,10 +9,17 @@ describe("the first-paint shell's data", () => {
     expect(shellLabels(en)).toMatchObject({ needHelp: en.qr.needHelp, qrTitle: en.qr.planTitle, loginTitle: en.login.title });
   });
 
+  it("/login's notes are the login page's own: the link to sign up, and the demo's accounts filled in", () => {
+    expect(shellLabels(ru)).toMatchObject({
+      signupLink: 'Нет аккаунта? Зарегистрироваться',
+      demoLogins: 'Демо-входы: resident@demo.test, staff@demo.test, admin@demo.test, пароль sos-demo-1',
+    });
+  });
+
   it('is written for the inline script as labels per language and the QR screen files, and cannot close the <script>', () => {
     const tricky = { ...ru, qr: { ...ru.qr, needHelp: '</script><b>' } };
     const appScripts = { entry: '/assets/index-abc.js', preloads: ['/assets/app-abc.js'] };
-    const script = shellDataScript({ ru: tricky, en }, { qrScreenFiles: ['/assets/QrPlanPage-abc.js'], appScripts, qrCodeUrl: '' });
+    const script = shellDataScript({ ru: tricky, en }, { qrScreenFiles: ['/assets/QrPlanPage-abc.js'], appScripts, qrCodeUrl: '', demoLogins: false });
     expect(script).not.toContain('</script>');
     const data = JSON.parse(script) as { labels: Record<string, { needHelp: string }>; qrScreenFiles: string[]; appScripts: unknown };
     expect(data.labels.ru?.needHelp).toBe('</script><b>');
@@ -40,7 +47,7 @@ describe("the first-paint shell's data", () => {
   it("reads a wall code over Firestore's REST API: the emulator on demo- projects, Google's otherwise", () => {
     expect(qrCodeReadUrl('demo-sos', '127.0.0.1:9080')).toBe('http://127.0.0.1:9080/v1/projects/demo-sos/databases/(default)/documents/qrCodes/');
     expect(qrCodeReadUrl('sos-mycity', null)).toBe('https://firestore.googleapis.com/v1/projects/sos-mycity/databases/(default)/documents/qrCodes/');
-    const shellData = { qrScreenFiles: [], appScripts: null, qrCodeUrl: qrCodeReadUrl('sos-mycity', null) };
+    const shellData = { qrScreenFiles: [], appScripts: null, qrCodeUrl: qrCodeReadUrl('sos-mycity', null), demoLogins: false };
     const data = JSON.parse(shellDataScript({ ru, en }, shellData)) as { qrCodeUrl: string };
     expect(data.qrCodeUrl).toBe(qrCodeReadUrl('sos-mycity', null));
   });
