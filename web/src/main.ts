@@ -28,9 +28,14 @@ void whenPageParsed()
   .catch((error: unknown) => console.error('first-paint SOS not sent:', error))
   .finally(() => setTimeout(() => app.mount('#app'), 0));
 
-// The app works offline once loaded, and receives pushes (production builds only: dev reloads modules live).
+// The app works offline once loaded, and receives pushes (production builds only: dev reloads modules live). The
+// worker precaches the whole build (the scanner's wasm included): registered once the page has loaded, so on a slow
+// link that download does not compete with the first visit's own requests (the sign-in, the code, the call).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  registerAppServiceWorker().catch((error: unknown) => {
-    console.warn('offline support unavailable:', error);
-  });
+  const register = () =>
+    registerAppServiceWorker().catch((error: unknown) => {
+      console.warn('offline support unavailable:', error);
+    });
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register(), { once: true });
 }
