@@ -85,25 +85,6 @@ export async function seed(): Promise<void> {
   await Promise.all([batch.commit(), ...accounts.map(upsertAccount)]);
 }
 
-/**
- * Resolves once functions have projected the place of every demo code anew (the seed's `set` leaves a code without
- * one, and the wall screen and its first paint show it): a browser test that visits a code right after the seed
- * would otherwise race the triggers, which on a fresh Functions emulator take seconds to start.
- */
-export async function seededPlacesProjected(timeoutMs = 60_000): Promise<void> {
-  useEmulators();
-  const db = getFirestore();
-  const tokens = DEMO_OBJECTS.flatMap((object) => (object.qrToken ? [object.qrToken] : []));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const codes = await db.getAll(...tokens.map((token) => db.doc(paths.qrCode(token))));
-    const waiting = codes.filter((code) => code.get('place') === undefined).map((code) => code.id);
-    if (waiting.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`functions projected no place for the demo codes ${waiting.join(', ')} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** Writes a location's demo shifts back as seeded, for a test that cleared them. */
 export async function restoreDemoShifts(locationId: string): Promise<void> {
   useEmulators();

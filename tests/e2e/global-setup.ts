@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { seed, seededPlacesProjected } from '../../scripts/seed';
+import { seed } from '../../scripts/seed';
+import { seededPlacesProjected } from '../helpers/seededPlaces';
 import { EMULATOR_HOST } from '../../scripts/emulatorPorts.mjs';
 import { EMULATOR_PORTS } from '../helpers/emulators';
 
